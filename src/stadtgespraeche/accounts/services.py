@@ -1,0 +1,102 @@
+"""Writes of the accounts app: invitations and account activation."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from stadtgespraeche.core.audit import log_action
+from stadtgespraeche.core.mail import send_templated_mail
+
+from .enums import Role
+from .exceptions import AlreadyActive, InvitationInvalid
+from .models import Invitation, User
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invite_user(
+    *,
+    email: str,
+    role: Role | str,
+    invited_by: User | None,
+    first_name: str = "",
+    last_name: str = "",
+    send_email: bool = True,
+) -> tuple[User, Invitation]:
+    """Create (or re-invite) an inactive account and e-mail a single-use link to set a password.
+
+    Raises AlreadyActive if the address already belongs to an active account; earlier open
+    invitations of the same person are revoked, so only the newest link works.
+    """
+    email = User.objects.normalize_email(email).strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is not None and user.is_active and user.has_usable_password():
+        raise AlreadyActive(email)
+    if user is None:
+        user = User.objects.create_user(
+            email, None, role=role, first_name=first_name, last_name=last_name, is_active=False
+        )
+    else:
+        user.role = role
+        user.first_name = first_name or user.first_name
+        user.last_name = last_name or user.last_name
+        user.save(update_fields=["role", "first_name", "last_name"])
+    now = timezone.now()
+    Invitation.objects.filter(user=user, accepted_at=None, revoked_at=None).update(revoked_at=now)
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        user=user,
+        invited_by=invited_by,
+        token_hash=hash_token(token),
+        expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+    )
+    log_action("accounts.invitation.sent", actor=invited_by, obj=user, data={"role": str(role)})
+    if send_email:
+        accept_url = settings.SITE_URL + invitation.get_accept_path(token)
+        transaction.on_commit(
+            lambda: send_templated_mail(
+                to=[user.email],
+                template="accounts/emails/invitation",
+                context={
+                    "user": user,
+                    "invited_by": invited_by,
+                    "accept_url": accept_url,
+                    "expires_at": invitation.expires_at,
+                    "role": Role(role).label,
+                },
+                language=user.language,
+            )
+        )
+    invitation.token = token  # type: ignore[attr-defined]  # only for the caller, never stored
+    return user, invitation
+
+
+def invitation_for_token(token: str) -> Invitation:
+    """The open invitation for `token`, or InvitationInvalid (expired, used, revoked, unknown)."""
+    invitation = (
+        Invitation.objects.select_related("user").filter(token_hash=hash_token(token)).first()
+    )
+    if invitation is None or invitation.status != "pending":
+        raise InvitationInvalid(token)
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(token: str, *, password: str) -> User:
+    """Set the password, activate the account and use up the invitation."""
+    invitation = invitation_for_token(token)
+    user = invitation.user
+    user.set_password(password)
+    user.is_active = True
+    user.save(update_fields=["password", "is_active"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    log_action("accounts.invitation.accepted", actor=user, obj=user)
+    return user

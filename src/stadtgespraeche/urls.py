@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.conf.urls.static import static
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("konto/", include("stadtgespraeche.accounts.urls")),
+    path("themen/", include("stadtgespraeche.topics.urls")),
+    path("kommunen/", include("stadtgespraeche.directory.urls")),
+    path("netzwerk/", include("stadtgespraeche.events.urls")),
+    path("organisation/", include("stadtgespraeche.dashboard.urls")),
+    path("", include("stadtgespraeche.pages.urls")),
+]
+
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,75 @@
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from stadtgespraeche.accounts import services
+from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
+from stadtgespraeche.core.models import AuditLog
+from tests.factories.accounts import OrganiserFactory, UserFactory
+
+pytestmark = [pytest.mark.unit, pytest.mark.django_db]
+
+
+def test_invite_user_creates_inactive_account_and_sends_link(django_capture_on_commit_callbacks):
+    organiser = OrganiserFactory()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        user, invitation = services.invite_user(
+            email="Neu@Example.org", role=Role.COORDINATOR, invited_by=organiser
+        )
+
+    assert user.email == "neu@example.org"
+    assert user.is_active is False
+    assert user.has_usable_password() is False
+    assert user.role == Role.COORDINATOR
+    assert invitation.status == "pending"
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["neu@example.org"]
+    assert invitation.get_accept_path(invitation.token) in mail.outbox[0].body
+    assert invitation.token not in invitation.token_hash
+    assert AuditLog.objects.get().action == "accounts.invitation.sent"
+
+
+def test_invite_user_refuses_active_account():
+    UserFactory(email="aktiv@example.org")
+
+    with pytest.raises(AlreadyActive):
+        services.invite_user(email="aktiv@example.org", role=Role.COUNCILLOR, invited_by=None)
+
+
+def test_reinvite_revokes_the_older_link():
+    _, first = services.invite_user(email="a@example.org", role=Role.COUNCILLOR, invited_by=None)
+    _, second = services.invite_user(email="a@example.org", role=Role.COUNCILLOR, invited_by=None)
+
+    with pytest.raises(InvitationInvalid):
+        services.invitation_for_token(first.token)
+    assert services.invitation_for_token(second.token) == second
+
+
+def test_accept_invitation_activates_once():
+    _, invitation = services.invite_user(
+        email="b@example.org", role=Role.COUNCILLOR, invited_by=None
+    )
+
+    user = services.accept_invitation(invitation.token, password="ein-gutes-passwort-42")
+
+    assert user.is_active is True
+    assert user.check_password("ein-gutes-passwort-42") is True
+    with pytest.raises(InvitationInvalid):
+        services.accept_invitation(invitation.token, password="noch-ein-passwort-42")
+
+
+def test_expired_invitation_is_invalid():
+    _, invitation = services.invite_user(
+        email="c@example.org", role=Role.COUNCILLOR, invited_by=None
+    )
+
+    with (
+        time_machine.travel(timezone.now() + timedelta(days=15)),
+        pytest.raises(InvitationInvalid),
+    ):
+        services.invitation_for_token(invitation.token)
