@@ -1,0 +1,2 @@
+class MembershipError(Exception):
+    """A domain error about memberships; its message is shown to the person."""
