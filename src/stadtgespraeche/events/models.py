@@ -117,6 +117,13 @@ class MembershipApplication(TimeStampedModel):
     message = models.TextField(_("message"), blank=True)
     consent_given_at = models.DateTimeField(_("consent to processing given at"))
     consent_text_version = models.CharField(_("version of the consent text"), max_length=20)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the form; replies are written in it."),
+    )
     status = models.CharField(
         _("status"),
         max_length=20,
@@ -141,3 +148,7 @@ class MembershipApplication(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.municipality} ({self.contact_name})"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == ApplicationStatus.PENDING

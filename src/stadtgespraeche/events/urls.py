@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "events"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("mitglied-werden/", views.apply, name="apply"),
+    path("mitglied-werden/danke/", views.apply_done, name="apply-done"),
+    path("mitglied-werden/kommunen/", views.municipality_search, name="municipality-search"),
+]
