@@ -35,7 +35,10 @@ class ApplicationForm(Form):
         queryset=Series.objects.none(),
         widget=forms.RadioSelect,
         empty_label=None,
-        error_messages={"required": _("Please choose the series you want to join.")},
+        error_messages={
+            "required": _("Please choose the series you want to join."),
+            "invalid_choice": _("Please choose one of the listed series."),
+        },
     )
     municipality_query = forms.CharField(
         label=_("Municipality"),
