@@ -1,5 +1,7 @@
 """The organisers' review queue of membership applications ("Mitglied werden")."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
+from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.exceptions import MembershipError
 from stadtgespraeche.events.forms import AcceptApplicationForm, DeclineApplicationForm
@@ -89,7 +92,7 @@ def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_detail(request, application, accept_form=form)
     try:
         outcome = services.accept_application(
-            application, by=request.user, note=form.cleaned_data["note"]
+            application, by=cast(User, request.user), note=form.cleaned_data["note"]
         )
     except MembershipError as error:
         messages.error(request, str(error))
@@ -123,7 +126,7 @@ def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
         return _render_detail(request, application, decline_form=form)
     try:
         services.decline_application(
-            application, by=request.user, message=form.cleaned_data["message"]
+            application, by=cast(User, request.user), message=form.cleaned_data["message"]
         )
     except MembershipError as error:
         messages.error(request, str(error))

@@ -1,5 +1,7 @@
 """Organisers manage the memberships of municipalities in a series."""
 
+from typing import Any, cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
+from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.forms import MembershipStatusForm
 
@@ -26,7 +29,11 @@ def membership_list(request: HttpRequest) -> HttpResponse:
         series = next((s for s in all_series if s.slug == queries.DEFAULT_SERIES_SLUG), None)
     if series is None and all_series:
         series = all_series[0]
-    context = {"dashboard_section": "memberships", "all_series": all_series, "series": series}
+    context: dict[str, Any] = {
+        "dashboard_section": "memberships",
+        "all_series": all_series,
+        "series": series,
+    }
     if series is not None:
         page = Paginator(queries.memberships_of(series), PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -53,7 +60,7 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         changed = services.change_membership_status(
             membership,
             status=form.cleaned_data["status"],
-            by=request.user,
+            by=cast(User, request.user),
             note=form.cleaned_data["note"],
         )
         if changed:
