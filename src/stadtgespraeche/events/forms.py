@@ -78,10 +78,6 @@ class ApplicationForm(Form):
             "I agree that the data entered in this form is stored and processed to handle "
             "the membership application."
         ),
-        help_text=_(
-            "You can withdraw your consent at any time by e-mail to the organisers. "
-            "Details are in the privacy policy."
-        ),
         error_messages={
             "required": _(
                 "Please agree to the processing of your data. Without it we cannot handle "

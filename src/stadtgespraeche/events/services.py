@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from stadtgespraeche.accounts.exceptions import AlreadyActive
 from stadtgespraeche.accounts.models import User
@@ -96,6 +97,12 @@ def change_membership_status(
 # --- Applications ("Mitglied werden") -----------------------------------------------------
 
 
+def _history_note(message: str, **values: object) -> str:
+    """A note written by the system into a membership history, in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _(message) % values
+
+
 def _rate_key(ip_address: str) -> str:
     return "events:apply:" + hashlib.sha256(ip_address.encode()).hexdigest()
 
@@ -178,7 +185,9 @@ def submit_application(
         municipality=municipality,
         status=MembershipStatus.APPLIED,
         by=None,
-        note=_("Application received from %(name)s.") % {"name": application.contact_name},
+        note=_history_note(
+            gettext_noop("Application received from %(name)s."), name=application.contact_name
+        ),
     )
     log_action(
         "events.application.submitted",
@@ -246,7 +255,7 @@ def accept_application(
         municipality=municipality,
         status=MembershipStatus.MEMBER,
         by=by,
-        note=note or _("Application accepted."),
+        note=note or _history_note(gettext_noop("Application accepted.")),
     )
     first_name, last_name = _split_name(locked.contact_name)
     try:
@@ -317,7 +326,7 @@ def decline_application(
             municipality=locked.municipality,
             status=MembershipStatus.INTERESTED,
             by=by,
-            note=_("Application declined."),
+            note=_history_note(gettext_noop("Application declined.")),
         )
     locked.status = ApplicationStatus.DECLINED
     locked.decided_at = timezone.now()

@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
@@ -349,3 +350,13 @@ def test_decline_application_already_decided_raises(series):
         services.decline_application(application, by=OrganiserFactory(), message="Nein.")
 
     assert AuditLog.objects.count() == 0
+
+
+def test_history_notes_are_written_in_the_site_language(series):
+    municipality = MunicipalityFactory()
+
+    with translation.override("en"):
+        _submit(series, municipality, language="en")
+
+    assert Membership.objects.get().changes.get().note == "Antrag von Erika Mustermann eingegangen."
+    assert MembershipApplication.objects.get().language == "en"
