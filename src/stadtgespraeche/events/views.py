@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadtgespraeche.core.htmx import is_htmx
 from stadtgespraeche.directory.queries import search_municipalities
 
 from . import queries, services
@@ -54,7 +55,12 @@ def apply_done(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def municipality_search(request: HttpRequest) -> HttpResponse:
-    """The list of matching municipalities, fetched by htmx while typing on the form."""
+    """The list of matching municipalities, fetched by htmx while typing on the form.
+
+    Without htmx the form itself offers the matches on submit, so plain requests go there.
+    """
+    if not is_htmx(request):
+        return redirect("events:apply")
     query = " ".join(request.GET.get("municipality_query", "")[:150].split())
     return render(
         request,

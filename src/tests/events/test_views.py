@@ -228,12 +228,27 @@ def test_municipality_search_returns_radio_partial(client, kaiserslautern):
 
 
 def test_municipality_search_no_match_says_so(client, kaiserslautern):
-    response = client.get(reverse("events:municipality-search"), {"municipality_query": "Atlantis"})
+    response = client.get(
+        reverse("events:municipality-search"),
+        {"municipality_query": "Atlantis"},
+        headers={"HX-Request": "true"},
+    )
 
     assert "Keine Kommune zu „Atlantis“ gefunden." in response.content.decode()
 
 
 def test_municipality_search_short_text_is_empty(client, kaiserslautern):
-    response = client.get(reverse("events:municipality-search"), {"municipality_query": "K"})
+    response = client.get(
+        reverse("events:municipality-search"),
+        {"municipality_query": "K"},
+        headers={"HX-Request": "true"},
+    )
 
     assert response.content.decode().strip() == ""
+
+
+def test_municipality_search_without_htmx_goes_to_the_form(client, kaiserslautern):
+    response = client.get(reverse("events:municipality-search"), {"municipality_query": "Kai"})
+
+    assert response.status_code == 302
+    assert response["Location"] == APPLY_URL
