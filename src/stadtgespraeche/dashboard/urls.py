@@ -15,5 +15,6 @@ urlpatterns = [
         name="application-decline",
     ),
     path("mitgliedschaften/", memberships.membership_list, name="membership-list"),
+    path("mitgliedschaften/hinzufuegen/", memberships.membership_add, name="membership-add"),
     path("mitgliedschaften/<int:pk>/", memberships.membership_detail, name="membership-detail"),
 ]

@@ -16,3 +16,7 @@ class DecisionMessageMissing(MembershipError):
 
 class TooManyApplications(MembershipError):
     """Too many applications were sent from one address in a short time."""
+
+
+class DuplicateMembership(MembershipError):
+    """The municipality already has a membership in the series."""

@@ -22,7 +22,81 @@ CONSENT_TEXT_VERSION = "2026-11-v1"
 HONEYPOT_FIELD = "website"
 
 
-class ApplicationForm(Form):
+class MunicipalityLookupMixin:
+    """Resolves the text field `municipality_query` to a Municipality, without JavaScript.
+
+    The text is searched in the reference data; a single or a single exact match is taken,
+    several matches are offered as radio buttons named `municipality` (rendered by the
+    partial `events/apply.html#municipality-matches`, which htmx also fetches while typing).
+    """
+
+    data: Any
+    fields: dict[str, forms.Field]
+    is_bound: bool
+    add_prefix: Any
+    add_error: Any
+
+    def setup_municipality_lookup(self) -> None:
+        self.fields["municipality_query"].widget.attrs.update(
+            {
+                "autocomplete": "off",
+                "hx-get": reverse_lazy("events:municipality-search"),
+                "hx-trigger": "keyup changed delay:300ms, search",
+                "hx-target": "#municipality-matches",
+                "hx-swap": "innerHTML",
+                "aria-controls": "municipality-matches",
+            }
+        )
+        query = self.data.get(self.add_prefix("municipality_query"), "") if self.is_bound else ""
+        self.query = " ".join(str(query).split())
+        self.matches: list[Municipality] = search_municipalities(self.query) if query else []
+        self.show_matches = False
+
+    @property
+    def selected_municipality_id(self) -> str:
+        return str(self.data.get(self.add_prefix("municipality"), "")) if self.is_bound else ""
+
+    def resolve_municipality(self, cleaned: dict[str, Any]) -> dict[str, Any]:
+        if "municipality_query" not in cleaned:
+            return cleaned
+        chosen = self.selected_municipality_id
+        by_id = {str(m.pk): m for m in self.matches}
+        if chosen in by_id:
+            self.show_matches = True
+            cleaned["municipality"] = by_id[chosen]
+            return cleaned
+        cleaned["municipality"] = None
+        folded = self.query.casefold()
+        exact = [m for m in self.matches if folded in (m.name.casefold(), m.key)]
+        if len(self.matches) == 1:
+            cleaned["municipality"] = self.matches[0]
+        elif len(exact) == 1:
+            cleaned["municipality"] = exact[0]
+        elif len(self.query) < 2:
+            self.add_error(
+                "municipality_query",
+                _("Please enter at least two letters of the municipality's name."),
+            )
+        elif not self.matches:
+            self.add_error(
+                "municipality_query",
+                _(
+                    "We found no municipality called “%(text)s”. Please check the spelling "
+                    "or enter the official municipality key (AGS)."
+                )
+                % {"text": self.query},
+            )
+        else:
+            self.show_matches = True
+            self.add_error(
+                "municipality_query",
+                _("Several municipalities match “%(text)s”. Please choose one from the list below.")
+                % {"text": self.query},
+            )
+        return cleaned
+
+
+class ApplicationForm(MunicipalityLookupMixin, Form):
     """ "Mitglied werden": a municipality applies to join a series.
 
     The municipality is typed as text and resolved against the reference data; when the text
@@ -99,67 +173,10 @@ class ApplicationForm(Form):
         series_field.initial = default_series(series_choices)
         if len(series_choices) == 1:
             series_field.widget = forms.HiddenInput()
-        self.fields["municipality_query"].widget.attrs.update(
-            {
-                "autocomplete": "off",
-                "hx-get": reverse_lazy("events:municipality-search"),
-                "hx-trigger": "keyup changed delay:300ms, search",
-                "hx-target": "#municipality-matches",
-                "hx-swap": "innerHTML",
-                "aria-controls": "municipality-matches",
-            }
-        )
-        query = self.data.get(self.add_prefix("municipality_query"), "") if self.is_bound else ""
-        self.query = " ".join(str(query).split())
-        self.matches: list[Municipality] = search_municipalities(self.query) if query else []
-        self.show_matches = False
-
-    @property
-    def selected_municipality_id(self) -> str:
-        return str(self.data.get(self.add_prefix("municipality"), "")) if self.is_bound else ""
+        self.setup_municipality_lookup()
 
     def clean(self) -> dict[str, Any]:
-        cleaned = super().clean() or {}
-        if "municipality_query" not in cleaned:
-            return cleaned
-        chosen = self.selected_municipality_id
-        by_id = {str(m.pk): m for m in self.matches}
-        if chosen in by_id:
-            self.show_matches = True
-            cleaned["municipality"] = by_id[chosen]
-            return cleaned
-        cleaned["municipality"] = None
-        folded = self.query.casefold()
-        exact = [m for m in self.matches if folded in (m.name.casefold(), m.key)]
-        if len(self.matches) == 1:
-            cleaned["municipality"] = self.matches[0]
-        elif len(exact) == 1:
-            cleaned["municipality"] = exact[0]
-        elif len(self.query) < 2:
-            self.add_error(
-                "municipality_query",
-                _("Please enter at least two letters of the name of your municipality."),
-            )
-        elif not self.matches:
-            self.add_error(
-                "municipality_query",
-                _(
-                    "We found no municipality called “%(text)s”. Please check the spelling "
-                    "or enter the official municipality key (AGS)."
-                )
-                % {"text": self.query},
-            )
-        else:
-            self.show_matches = True
-            self.add_error(
-                "municipality_query",
-                _(
-                    "Several municipalities match “%(text)s”. Please choose yours from the "
-                    "list below."
-                )
-                % {"text": self.query},
-            )
-        return cleaned
+        return self.resolve_municipality(super().clean() or {})
 
 
 class AcceptApplicationForm(Form):
@@ -197,3 +214,41 @@ class MembershipStatusForm(Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Why the status changes; shown in the history."),
     )
+
+
+class MembershipAddForm(MunicipalityLookupMixin, Form):
+    """An organiser adds a municipality to a series (e.g. as interested)."""
+
+    series = forms.ModelChoiceField(
+        label=_("Series"),
+        queryset=Series.objects.all(),
+        empty_label=None,
+        error_messages={"invalid_choice": _("Please choose one of the listed series.")},
+    )
+    municipality_query = forms.CharField(
+        label=_("Municipality"),
+        max_length=150,
+        help_text=_("Enter the name or the official municipality key (AGS)."),
+        error_messages={"required": _("Please enter the name of the municipality.")},
+    )
+    municipality = forms.CharField(required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=MembershipStatus.choices,
+        initial=MembershipStatus.INTERESTED,
+        error_messages={"invalid_choice": _("Please choose one of the listed statuses.")},
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Why the status changes; shown in the history."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.setup_municipality_lookup()
+
+    def clean(self) -> dict[str, Any]:
+        return self.resolve_municipality(super().clean() or {})

@@ -24,6 +24,7 @@ from .exceptions import (
     ApplicationAlreadyDecided,
     DecisionMessageMissing,
     DuplicateApplication,
+    DuplicateMembership,
     TooManyApplications,
 )
 from .models import Membership, MembershipApplication, MembershipChange, Series
@@ -75,6 +76,34 @@ def set_membership_status(
         data={"from": previous, "to": str(status)},
     )
     return membership
+
+
+@transaction.atomic
+def add_membership(
+    *,
+    series: Series,
+    municipality: Municipality,
+    status: MembershipStatus | str,
+    by: User,
+    note: str = "",
+) -> Membership:
+    """An organiser adds a municipality to `series`. Raises DuplicateMembership."""
+    existing = queries.membership_of(series=series, municipality=municipality)
+    if existing is not None:
+        raise DuplicateMembership(
+            _(
+                "%(municipality)s already has a membership in %(series)s (status: %(status)s); "
+                "please change its status there."
+            )
+            % {
+                "municipality": municipality,
+                "series": series,
+                "status": existing.get_status_display(),
+            }
+        )
+    return set_membership_status(
+        series=series, municipality=municipality, status=status, by=by, note=note
+    )
 
 
 def change_membership_status(

@@ -149,3 +149,94 @@ def test_anonymous_is_sent_to_login(client, membership):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+ADD_URL = "/organisation/mitgliedschaften/hinzufuegen/"
+
+
+def test_add_form_shows_search(organiser_client, series):
+    response = organiser_client.get(ADD_URL, {"series": series.slug})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Kommune hinzufügen" in content
+    assert 'hx-get="/netzwerk/mitglied-werden/kommunen/"' in content
+    assert f'<option value="{series.pk}" selected>' in content
+
+
+def test_add_municipality_as_interested(organiser_client, organiser, series):
+    hof = MunicipalityFactory(name="Hof")
+
+    response = organiser_client.post(
+        ADD_URL,
+        {"series": series.pk, "municipality_query": "Hof", "status": "interested", "note": "Messe"},
+        follow=True,
+    )
+
+    membership = hof.memberships.get(series=series)
+    assert membership.status == MembershipStatus.INTERESTED
+    assert membership.changes.get().changed_by == organiser
+    assert "Hof wurde zu Smarte Stadtgespräche hinzugefügt." in response.content.decode()
+
+
+def test_add_ambiguous_municipality_offers_choice(organiser_client, series):
+    first = MunicipalityFactory(name="Neustadt", key="07316000")
+    second = MunicipalityFactory(name="Neustadt", key="09374000")
+
+    response = organiser_client.post(
+        ADD_URL, {"series": series.pk, "municipality_query": "Neustadt", "status": "interested"}
+    )
+
+    content = response.content.decode()
+    assert "Zu „Neustadt“ passen mehrere Kommunen." in content
+    assert f'value="{first.pk}"' in content
+    assert f'value="{second.pk}"' in content
+
+    organiser_client.post(
+        ADD_URL,
+        {
+            "series": series.pk,
+            "municipality_query": "Neustadt",
+            "municipality": str(second.pk),
+            "status": "member",
+        },
+    )
+
+    assert second.memberships.get().status == MembershipStatus.MEMBER
+    assert first.memberships.count() == 0
+
+
+def test_add_existing_membership_shows_message(organiser_client, membership):
+    response = organiser_client.post(
+        ADD_URL,
+        {"series": membership.series.pk, "municipality_query": "Bamberg", "status": "left"},
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bamberg hat bereits eine Mitgliedschaft" in content
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.MEMBER
+
+
+def test_add_with_bad_input_shows_errors(organiser_client, series):
+    response = organiser_client.post(
+        ADD_URL, {"series": "999", "municipality_query": "", "status": "emperor"}
+    )
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte wählen Sie eine der aufgeführten Reihen." in content
+    assert "Bitte geben Sie den Namen der Kommune ein." in content
+    assert "Bitte wählen Sie einen der aufgeführten Status." in content
+
+
+def test_non_organisers_cannot_add(non_organiser_client, series):
+    hof = MunicipalityFactory(name="Hof")
+
+    response = non_organiser_client.post(
+        ADD_URL, {"series": series.pk, "municipality_query": "Hof", "status": "member"}
+    )
+
+    assert response.status_code == 403
+    assert hof.memberships.count() == 0

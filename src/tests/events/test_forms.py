@@ -58,7 +58,7 @@ def test_application_form_ambiguous_text_offers_matches(series, municipalities):
     form = _form(series, municipality_query="Kaiserslautern")
 
     assert form.is_valid() is False
-    assert "Bitte wählen Sie Ihre Kommune" in form.errors["municipality_query"][0]
+    assert "Bitte wählen Sie eine aus der Liste" in form.errors["municipality_query"][0]
     assert form.show_matches is True
     assert set(form.matches) == {municipalities["kl_city"], municipalities["kl_county"]}
 

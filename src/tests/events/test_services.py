@@ -13,6 +13,7 @@ from stadtgespraeche.events.exceptions import (
     ApplicationAlreadyDecided,
     DecisionMessageMissing,
     DuplicateApplication,
+    DuplicateMembership,
     TooManyApplications,
 )
 from stadtgespraeche.events.models import Membership, MembershipApplication, MembershipChange
@@ -103,6 +104,32 @@ def test_change_membership_status_unchanged_returns_false(series):
     changed = services.change_membership_status(membership, status="member", by=OrganiserFactory())
 
     assert changed is False
+    assert MembershipChange.objects.count() == 0
+
+
+def test_add_membership_creates_with_history(series):
+    organiser = OrganiserFactory()
+    municipality = MunicipalityFactory()
+
+    membership = services.add_membership(
+        series=series, municipality=municipality, status="interested", by=organiser, note="Messe"
+    )
+
+    assert membership.status == MembershipStatus.INTERESTED
+    assert membership.changes.get().changed_by == organiser
+
+
+def test_add_membership_refuses_existing(series):
+    membership = MembershipFactory(series=series)
+
+    with pytest.raises(DuplicateMembership, match="bereits eine Mitgliedschaft"):
+        services.add_membership(
+            series=series,
+            municipality=membership.municipality,
+            status="interested",
+            by=OrganiserFactory(),
+        )
+
     assert MembershipChange.objects.count() == 0
 
 

@@ -13,7 +13,8 @@ from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import queries, services
-from stadtgespraeche.events.forms import MembershipStatusForm
+from stadtgespraeche.events.exceptions import MembershipError
+from stadtgespraeche.events.forms import MembershipAddForm, MembershipStatusForm
 
 PAGE_SIZE = 50
 
@@ -84,4 +85,39 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "history": queries.membership_history(membership),
             "form": form,
         },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("events.manage_memberships", raise_exception=True)
+def membership_add(request: HttpRequest) -> HttpResponse:
+    initial_series = (
+        next((s for s in queries.all_series() if s.slug == request.GET.get("series")), None)
+        or queries.default_series()
+    )
+    form = MembershipAddForm(request.POST or None, initial={"series": initial_series})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            membership = services.add_membership(
+                series=data["series"],
+                municipality=data["municipality"],
+                status=data["status"],
+                by=cast(User, request.user),
+                note=data["note"],
+            )
+        except MembershipError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(municipality)s was added to %(series)s.")
+                % {"municipality": membership.municipality, "series": membership.series},
+            )
+            return redirect("dashboard:membership-detail", pk=membership.pk)
+    return render(
+        request,
+        "dashboard/memberships/add.html",
+        {"dashboard_section": "memberships", "form": form},
     )
