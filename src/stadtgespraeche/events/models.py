@@ -145,6 +145,13 @@ class MembershipApplication(TimeStampedModel):
         ordering = ["-created_at"]
         verbose_name = _("membership application")
         verbose_name_plural = _("membership applications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["series", "municipality"],
+                condition=models.Q(status=ApplicationStatus.PENDING),
+                name="events_one_pending_application",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.municipality} ({self.contact_name})"

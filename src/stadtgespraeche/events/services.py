@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -181,13 +181,7 @@ def submit_application(
             )
         )
     if queries.has_pending_application(series=series, municipality=municipality):
-        raise DuplicateApplication(
-            _(
-                "There is already an open application of %(municipality)s for %(series)s. "
-                "The organisers will get in touch with you."
-            )
-            % {"municipality": municipality, "series": series}
-        )
+        raise _duplicate_pending(series, municipality)
     membership = queries.membership_of(series=series, municipality=municipality)
     if membership is not None and membership.status in queries.IN_SERIES_STATUSES:
         raise DuplicateApplication(
@@ -198,17 +192,21 @@ def submit_application(
                 "status": membership.get_status_display(),
             }
         )
-    application = MembershipApplication.objects.create(
-        series=series,
-        municipality=municipality,
-        contact_name=contact_name.strip(),
-        contact_email=contact_email.strip().lower(),
-        contact_role=contact_role.strip(),
-        message=message.strip(),
-        consent_given_at=timezone.now(),
-        consent_text_version=consent_text_version,
-        language=language or settings.LANGUAGE_CODE,
-    )
+    try:
+        with transaction.atomic():  # a concurrent twin hits the one-pending constraint
+            application = MembershipApplication.objects.create(
+                series=series,
+                municipality=municipality,
+                contact_name=contact_name.strip(),
+                contact_email=contact_email.strip().lower(),
+                contact_role=contact_role.strip(),
+                message=message.strip(),
+                consent_given_at=timezone.now(),
+                consent_text_version=consent_text_version,
+                language=language or settings.LANGUAGE_CODE,
+            )
+    except IntegrityError as error:
+        raise _duplicate_pending(series, municipality) from error
     set_membership_status(
         series=series,
         municipality=municipality,
@@ -226,6 +224,16 @@ def submit_application(
     record_application_attempt(ip_address)
     transaction.on_commit(lambda: _send_application_received(application))
     return application
+
+
+def _duplicate_pending(series: Series, municipality: Municipality) -> DuplicateApplication:
+    return DuplicateApplication(
+        _(
+            "There is already an open application of %(municipality)s for %(series)s. "
+            "The organisers will get in touch with you."
+        )
+        % {"municipality": municipality, "series": series}
+    )
 
 
 def _send_application_received(application: MembershipApplication) -> None:

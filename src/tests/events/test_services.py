@@ -174,6 +174,18 @@ def test_submit_application_refuses_second_pending_application(series):
     assert MembershipApplication.objects.count() == 1
 
 
+def test_submit_application_concurrent_twin_hits_constraint(series, monkeypatch):
+    application = MembershipApplicationFactory(series=series)
+    # Simulate a second request that checked before the first one was stored.
+    monkeypatch.setattr(services.queries, "has_pending_application", lambda **_kw: False)
+
+    with pytest.raises(DuplicateApplication):
+        _submit(series, application.municipality)
+
+    assert MembershipApplication.objects.count() == 1
+    assert Membership.objects.count() == 0
+
+
 @pytest.mark.parametrize("status", [MembershipStatus.MEMBER, MembershipStatus.PAUSED])
 def test_submit_application_refuses_municipality_already_in_series(series, status):
     membership = MembershipFactory(series=series, status=status)
