@@ -44,6 +44,7 @@ class MunicipalityLookupMixin:
                 "hx-trigger": "keyup changed delay:300ms, search",
                 "hx-target": "#municipality-matches",
                 "hx-swap": "innerHTML",
+                "hx-sync": "this:replace",
                 "aria-controls": "municipality-matches",
             }
         )
