@@ -8,12 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
+from stadtgespraeche.accounts.models import Invitation, User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-
-from .enums import Role
-from .exceptions import AlreadyActive, InvitationInvalid
-from .models import Invitation, User
 
 
 def hash_token(token: str) -> str:
