@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
-from django.urls import reverse, reverse_lazy
+from django.urls import NoReverseMatch, reverse, reverse_lazy
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import SafeString, mark_safe
@@ -134,7 +134,10 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         services.record_logout(request.user, ip_address=client_ip(request))  # type: ignore[arg-type]
     logout(request)
-    return redirect(settings.LOGOUT_REDIRECT_URL)
+    try:
+        return redirect(settings.LOGOUT_REDIRECT_URL)
+    except NoReverseMatch:  # the public site is not installed
+        return redirect("/")
 
 
 @login_required
