@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_invitations
 
 app_name = "directory"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Invitations (accounts helper)
+    path("einladen/", views_invitations.invite_start, name="invite-start"),
+    path("<slug:slug>/einladen/", views_invitations.invite, name="invite"),
+]
