@@ -31,9 +31,9 @@ class SetPasswordForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
 
-    def __init__(self, *args: object, user: object = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         self.user = user
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean(self) -> dict:
         cleaned = super().clean() or {}
@@ -92,13 +92,13 @@ class CurrentPasswordForm(Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args: object, user: object = None, **kwargs: object) -> None:
+    def __init__(self, *args: Any, user: Any = None, **kwargs: Any) -> None:
         self.user = user
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):  # type: ignore[attr-defined]
+        if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
 
@@ -113,7 +113,7 @@ class EmailChangeForm(CurrentPasswordForm):
 
     def clean_new_email(self) -> str:
         new_email = self.cleaned_data["new_email"].strip().lower()
-        if new_email == self.user.email.lower():  # type: ignore[attr-defined]
+        if new_email == self.user.email.lower():
             raise forms.ValidationError(_("This is already your e-mail address."))
         return new_email
 

@@ -5,7 +5,7 @@ import rules
 from .enums import Role
 
 
-def _has_role(role: Role):  # type: ignore[no-untyped-def]
+def _has_role(role: Role) -> rules.Predicate:
     @rules.predicate(name=f"is_{role.value}")
     def predicate(user: object) -> bool:
         return bool(

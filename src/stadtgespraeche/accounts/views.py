@@ -95,8 +95,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
 def login_two_factor(request: HttpRequest) -> HttpResponse:
     pending = request.session.get(PENDING_KEY) or {}
     user = None
-    if time.time() - pending.get("at", 0) <= PENDING_MAX_AGE:
-        user = User.objects.filter(pk=pending.get("user"), is_active=True).first()
+    if pending.get("user") and time.time() - pending.get("at", 0) <= PENDING_MAX_AGE:
+        user = User.objects.filter(pk=int(pending["user"]), is_active=True).first()
     if user is None:
         request.session.pop(PENDING_KEY, None)
         messages.info(request, _("Please log in again."))
@@ -131,8 +131,8 @@ def login_two_factor(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def logout_view(request: HttpRequest) -> HttpResponse:
-    if request.user.is_authenticated:
-        services.record_logout(request.user, ip_address=client_ip(request))  # type: ignore[arg-type]
+    if isinstance(request.user, User):
+        services.record_logout(request.user, ip_address=client_ip(request))
     logout(request)
     try:
         return redirect(settings.LOGOUT_REDIRECT_URL)

@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -56,11 +58,11 @@ class InvitePeopleForm(Form):
         help_text=_("One address per line, up to 50 at once."),
     )
 
-    def __init__(self, *args: object, may_invite_coordinators: bool = False, **kwargs: object):
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, may_invite_coordinators: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.invalid_lines: list[str] = []
         if not may_invite_coordinators:
-            self.fields["role"].choices = [
+            self.fields["role"].choices = [  # type: ignore[attr-defined]
                 (AffiliationRole.COUNCILLOR, AffiliationRole.COUNCILLOR.label)
             ]
 

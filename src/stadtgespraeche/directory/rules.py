@@ -1,5 +1,7 @@
 """Who may do what for a municipality."""
 
+from typing import Any
+
 import rules
 
 from stadtgespraeche.accounts.rules import is_coordinator, is_organiser
@@ -9,7 +11,7 @@ from .models import Affiliation, Municipality
 
 
 @rules.predicate
-def is_coordinator_of(user: object, municipality: Municipality | None) -> bool:
+def is_coordinator_of(user: Any, municipality: Municipality | None) -> bool:
     """`user` is an active coordinator with a coordinator affiliation for `municipality`."""
     if municipality is None or not is_coordinator(user):
         return False
