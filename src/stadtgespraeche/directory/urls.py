@@ -8,4 +8,9 @@ urlpatterns: list = [
     # Invitations (accounts helper)
     path("einladen/", views_invitations.invite_start, name="invite-start"),
     path("<slug:slug>/einladen/", views_invitations.invite, name="invite"),
+    path(
+        "<slug:slug>/einladen/<int:pk>/",
+        views_invitations.invitation_manage,
+        name="invitation-manage",
+    ),
 ]

@@ -7,10 +7,13 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
-from stadtgespraeche.accounts.exceptions import AlreadyActive
+from stadtgespraeche.accounts import services as account_services
+from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
 from stadtgespraeche.accounts.models import Invitation, User
 
 from . import queries, services
@@ -118,5 +121,37 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         "municipality": municipality,
         "form": form,
         "invitations": _open_invitations(municipality),
+        "may_invite_coordinators": may_invite_coordinators,
     }
     return render(request, "directory/invite.html", context)
+
+
+@login_required
+@require_POST
+def invitation_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Resend or revoke an open invitation of a person of this municipality."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    user: User = request.user  # type: ignore[assignment]
+    if not user.has_perm("directory.invite_councillor", municipality):
+        raise PermissionDenied
+    invitation = get_object_or_404(_open_invitations(municipality), pk=pk)
+    if invitation.user.role == Role.COORDINATOR and not user.has_perm(
+        "directory.invite_coordinator", municipality
+    ):
+        raise PermissionDenied
+    email = invitation.user.email
+    action = request.POST.get("action")
+    try:
+        if action == "resend":
+            account_services.resend_invitation(invitation, by=user)
+            messages.success(
+                request, _("A new invitation link was sent to %(email)s.") % {"email": email}
+            )
+        elif action == "revoke":
+            account_services.revoke_invitation(invitation, by=user)
+            messages.success(
+                request, _("The invitation of %(email)s was revoked.") % {"email": email}
+            )
+    except InvitationInvalid:
+        messages.error(request, _("This invitation is no longer open."))
+    return redirect("directory:invite", slug=municipality.slug)

@@ -214,3 +214,88 @@ def test_invite_page_query_count(client, django_assert_num_queries, count):
         response = client.get(_url(municipality))
 
     assert response.text.count("@example.org</td>") == count
+
+
+def _pending_for(municipality, email, role="councillor"):
+    from stadtgespraeche.accounts.services import invite_user
+
+    user, invitation = invite_user(email=email, role=role, invited_by=None, send_email=False)
+    AffiliationFactory(user=user, municipality=municipality, role=role)
+    return invitation
+
+
+def _manage_url(municipality, invitation):
+    return reverse(
+        "directory:invitation-manage", kwargs={"slug": municipality.slug, "pk": invitation.pk}
+    )
+
+
+def test_invitation_resend_sends_a_new_link(client, django_capture_on_commit_callbacks):
+    municipality = MunicipalityFactory()
+    invitation = _pending_for(municipality, "offen@example.org")
+    client.force_login(_coordinator_of(municipality))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(_manage_url(municipality, invitation), {"action": "resend"})
+
+    assert response.url == _url(municipality)
+    invitation.refresh_from_db()
+    assert invitation.status == "revoked"  # replaced by the new link
+    assert [m.to for m in mail.outbox] == [["offen@example.org"]]
+
+
+def test_invitation_revoke_makes_the_link_unusable(client):
+    municipality = MunicipalityFactory()
+    invitation = _pending_for(municipality, "offen@example.org")
+    client.force_login(_coordinator_of(municipality))
+
+    response = client.post(_manage_url(municipality, invitation), {"action": "revoke"}, follow=True)
+
+    invitation.refresh_from_db()
+    assert invitation.status == "revoked"
+    assert "Die Einladung von offen@example.org wurde widerrufen." in response.text
+    assert "offen@example.org</td>" not in response.text
+
+
+def test_invitation_manage_other_municipality_is_forbidden(client):
+    own, other = MunicipalityFactory(), MunicipalityFactory()
+    invitation = _pending_for(other, "fremd@example.org")
+    client.force_login(_coordinator_of(own))
+
+    response = client.post(_manage_url(other, invitation), {"action": "revoke"})
+
+    assert response.status_code == 403
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+
+
+def test_invitation_manage_of_another_municipalitys_invitation_is_404(client):
+    own, other = MunicipalityFactory(), MunicipalityFactory()
+    invitation = _pending_for(other, "fremd@example.org")
+    client.force_login(_coordinator_of(own))
+
+    response = client.post(_manage_url(own, invitation), {"action": "revoke"})
+
+    assert response.status_code == 404
+    invitation.refresh_from_db()
+    assert invitation.status == "pending"
+
+
+def test_invitation_manage_coordinator_cannot_touch_coordinator_invitations(client):
+    municipality = MunicipalityFactory()
+    invitation = _pending_for(municipality, "koord@example.org", role="coordinator")
+    client.force_login(_coordinator_of(municipality))
+
+    page = client.get(_url(municipality))
+    response = client.post(_manage_url(municipality, invitation), {"action": "revoke"})
+
+    assert response.status_code == 403
+    assert _manage_url(municipality, invitation) not in page.text
+
+
+def test_invitation_manage_needs_post(client):
+    municipality = MunicipalityFactory()
+    invitation = _pending_for(municipality, "offen@example.org")
+    client.force_login(OrganiserFactory())
+
+    assert client.get(_manage_url(municipality, invitation)).status_code == 405

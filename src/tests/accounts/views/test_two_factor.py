@@ -167,3 +167,17 @@ def test_councillor_without_2fa_is_not_forced(client):
 
     assert response.status_code == 200
     assert reverse("accounts:two-factor") in response.text
+
+
+def test_invited_organiser_must_set_up_2fa_right_after_accepting(client):
+    _, invitation = services.invite_user(
+        email="orga@example.org", role="organiser", invited_by=None, send_email=False
+    )
+    client.post(
+        reverse("accounts:invitation-accept", args=[invitation.token]),
+        {"password1": "ein-gutes-passwort-42", "password2": "ein-gutes-passwort-42"},
+    )
+
+    response = client.get(reverse("accounts:home"))
+
+    assert response.url == SETUP
