@@ -263,7 +263,7 @@ def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _qr_svg(uri: str, label: str) -> SafeString:
-    svg = segno.make(uri, error="m").svg_inline(scale=5, dark="#000000", light="#ffffff")
+    svg = segno.make(uri, error="m").svg_inline(scale=4, dark="#000000", light="#ffffff")
     # segno's markup is generated, not user input; it only gets an accessible name added.
     accessible = format_html('<svg role="img" aria-label="{}" ', label)
     return mark_safe(svg.replace("<svg ", accessible, 1))
