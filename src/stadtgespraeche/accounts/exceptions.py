@@ -26,5 +26,9 @@ class TwoFactorError(AccountError):
     """Two-factor authentication is not in the state the action needs."""
 
 
+class EmailChangeThrottled(AccountError):
+    """Too many e-mail change requests by this person lately."""
+
+
 class EmailChangeInvalid(AccountError):
     """The e-mail change link is expired, used, tampered with, or the address is taken."""

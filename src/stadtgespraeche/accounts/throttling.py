@@ -63,3 +63,5 @@ TOTP_PER_IP = Throttle("totp-ip", limit=20, window=15 * 60)
 # Password reset requests: five per address per hour, three per target e-mail per hour.
 RESET_PER_IP = Throttle("reset-ip", limit=5, window=60 * 60)
 RESET_PER_EMAIL = Throttle("reset-email", limit=3, window=60 * 60)
+# E-mail change requests: three per person per hour (each one mails an outside address).
+EMAIL_CHANGE_PER_USER = Throttle("email-change", limit=3, window=60 * 60)

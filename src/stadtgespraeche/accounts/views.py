@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from . import queries, services
 from .exceptions import (
     EmailChangeInvalid,
+    EmailChangeThrottled,
     InvitationInvalid,
     LoginFailed,
     LoginThrottled,
@@ -226,11 +227,18 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def email_change(request: HttpRequest) -> HttpResponse:
     form = EmailChangeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        services.request_email_change(
-            request.user,  # type: ignore[arg-type]
-            new_email=form.cleaned_data["new_email"],
-            ip_address=client_ip(request),
-        )
+        try:
+            services.request_email_change(
+                request.user,  # type: ignore[arg-type]
+                new_email=form.cleaned_data["new_email"],
+                ip_address=client_ip(request),
+            )
+        except EmailChangeThrottled:
+            form.add_error(
+                None,
+                _("You have asked for several changes recently. Please try again in an hour."),
+            )
+            return render(request, "accounts/email_change.html", {"form": form})
         messages.success(
             request,
             _(

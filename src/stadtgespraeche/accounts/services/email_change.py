@@ -7,7 +7,8 @@ from django.core import signing
 from django.db import transaction
 from django.urls import reverse
 
-from stadtgespraeche.accounts.exceptions import EmailChangeInvalid
+from stadtgespraeche.accounts import throttling
+from stadtgespraeche.accounts.exceptions import EmailChangeInvalid, EmailChangeThrottled
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
@@ -26,7 +27,10 @@ def request_email_change(user: User, *, new_email: str, ip_address: str | None =
     The link carries the current address, so it stops working once used (or once the
     address changed otherwise). If the new address belongs to another account, nothing is
     sent, and the person sees the same answer (no account enumeration). Returns the token.
+    Raises EmailChangeThrottled after three requests within an hour.
     """
+    if throttling.EMAIL_CHANGE_PER_USER.hit(str(user.pk)) > throttling.EMAIL_CHANGE_PER_USER.limit:
+        raise EmailChangeThrottled(user.pk)
     new_email = User.objects.normalize_email(new_email).strip().lower()
     token = signing.dumps({"u": user.pk, "old": user.email, "new": new_email}, salt=SALT)
     taken = _address_taken(new_email, other_than=user)

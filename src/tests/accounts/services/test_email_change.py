@@ -6,7 +6,7 @@ from django.core import mail
 from django.utils import timezone
 
 from stadtgespraeche.accounts import services
-from stadtgespraeche.accounts.exceptions import EmailChangeInvalid
+from stadtgespraeche.accounts.exceptions import EmailChangeInvalid, EmailChangeThrottled
 from stadtgespraeche.core.models import AuditLog
 from tests.factories.accounts import UserFactory
 
@@ -98,3 +98,14 @@ def test_confirm_email_change_refused_for_a_deactivated_account():
 
     with pytest.raises(EmailChangeInvalid):
         services.confirm_email_change(token)
+
+
+def test_request_email_change_is_throttled_after_three_requests():
+    user = UserFactory(email="alt@example.org")
+    for number in range(3):
+        services.request_email_change(user, new_email=f"neu{number}@example.org")
+
+    with pytest.raises(EmailChangeThrottled):
+        services.request_email_change(user, new_email="opfer@example.org")
+
+    assert "opfer@example.org" not in [m.to[0] for m in mail.outbox]

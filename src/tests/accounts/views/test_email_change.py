@@ -76,3 +76,15 @@ def test_email_change_needs_login(client):
     response = client.get(CHANGE)
 
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_email_change_throttled_shows_message(client):
+    client.force_login(UserFactory(email="alt@example.org"))
+    for number in range(3):
+        client.post(CHANGE, {"new_email": f"neu{number}@example.org", "password": DEFAULT_PASSWORD})
+
+    response = client.post(CHANGE, {"new_email": "opfer@example.org", "password": DEFAULT_PASSWORD})
+
+    assert response.status_code == 200
+    assert "in einer Stunde erneut" in response.text
+    assert len(mail.outbox) == 3
