@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -299,3 +301,28 @@ def test_invitation_manage_needs_post(client):
     client.force_login(OrganiserFactory())
 
     assert client.get(_manage_url(municipality, invitation)).status_code == 405
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_invite_start_coordinator_list_query_count(client, django_assert_num_queries, count):
+    coordinator = CoordinatorFactory()
+    for _ in range(count):
+        AffiliationFactory(user=coordinator, role="coordinator")
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(5):
+        response = client.get(reverse("directory:invite-start"))
+
+    assert len(re.findall(r'href="/kommunen/[^"/]+/einladen/"', response.text)) == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_invite_start_organiser_search_query_count(client, django_assert_num_queries, count):
+    for number in range(count):
+        MunicipalityFactory(name=f"Suchstadt {number}")
+    client.force_login(OrganiserFactory())
+
+    with django_assert_num_queries(3):
+        response = client.get(reverse("directory:invite-start"), {"q": "Suchstadt"})
+
+    assert len(re.findall(r'href="/kommunen/[^"/]+/einladen/"', response.text)) == count

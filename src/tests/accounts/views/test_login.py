@@ -179,3 +179,14 @@ def test_organiser_login_goes_through_2fa(client):
     response = _login(client, "orga@example.org", DEFAULT_PASSWORD)
 
     assert response.url == SECOND
+
+
+def test_login_with_2fa_keeps_the_next_url(client):
+    TwoFactorUserFactory(email="rat@example.org")
+    client.post(
+        LOGIN, {"email": "rat@example.org", "password": DEFAULT_PASSWORD, "next": "/themen/"}
+    )
+
+    response = client.post(SECOND, {"code": pyotp.TOTP(TOTP_SECRET).now()})
+
+    assert response.url == "/themen/"
