@@ -9,12 +9,22 @@ windows; a key that reached its limit stays blocked until the window ends.
 import hashlib
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
 
 def client_ip(request: HttpRequest) -> str:
-    """The client's address as the web server saw it (set REMOTE_ADDR correctly behind a proxy)."""
+    """The client's address, for counting attempts.
+
+    Behind the reverse proxy (BEHIND_TLS_PROXY on, so SECURE_PROXY_SSL_HEADER is set) this is
+    the last X-Forwarded-For entry, the one our proxy appended (a client can only prepend
+    entries); otherwise REMOTE_ADDR. Without this, all clients would share the proxy's address.
+    """
+    if settings.SECURE_PROXY_SSL_HEADER:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
+        if forwarded:
+            return forwarded
     return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104  # a key, not a bind
 
 

@@ -29,3 +29,17 @@ def test_client_ip_uses_remote_addr(rf):
     request = rf.get("/", REMOTE_ADDR="10.1.2.3", HTTP_X_FORWARDED_FOR="6.6.6.6")
 
     assert client_ip(request) == "10.1.2.3"
+
+
+def test_client_ip_behind_proxy_takes_the_entry_the_proxy_appended(rf, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    request = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 10.1.2.3")
+
+    assert client_ip(request) == "10.1.2.3"
+
+
+def test_client_ip_behind_proxy_without_header_falls_back(rf, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    request = rf.get("/", REMOTE_ADDR="127.0.0.1")
+
+    assert client_ip(request) == "127.0.0.1"

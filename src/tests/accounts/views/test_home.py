@@ -40,3 +40,21 @@ def test_home_needs_login(client):
     response = client.get(HOME)
 
     assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_home_organiser_sees_audit_log_link(client):
+    from tests.factories.accounts import OrganiserFactory
+
+    client.force_login(OrganiserFactory())
+
+    response = client.get(HOME)
+
+    assert reverse("dashboard:audit-log") in response.text
+
+
+def test_home_coordinator_sees_no_audit_log_link(client):
+    client.force_login(CoordinatorFactory())
+
+    response = client.get(HOME)
+
+    assert reverse("dashboard:audit-log") not in response.text
