@@ -1,0 +1,107 @@
+import re
+
+import pytest
+from django.template import Context, Template
+
+from stadtgespraeche.directory import maps
+from stadtgespraeche.directory.maps import germany_map, project, state_shapes
+from tests.factories.directory import MunicipalityFactory
+
+pytestmark = [pytest.mark.django_db, pytest.mark.unit]
+
+
+def _view_box(svg: str) -> tuple[float, float, float, float]:
+    match = re.search(r'viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"', svg)
+    assert match, "no viewBox"
+    return tuple(float(v) for v in match.groups())  # type: ignore[return-value]
+
+
+def test_project_puts_north_up_and_east_right():
+    kiel_x, kiel_y = project(54.32, 10.13)
+    munich_x, munich_y = project(48.14, 11.58)
+    aachen_x, _ = project(50.78, 6.08)
+
+    assert kiel_y < munich_y
+    assert aachen_x < kiel_x < munich_x
+    for x, y in [(kiel_x, kiel_y), (munich_x, munich_y)]:
+        assert 0 <= x <= maps.WIDTH
+        assert 0 <= y <= maps.HEIGHT
+
+
+def test_state_shapes_has_sixteen_states_inside_the_view_box():
+    shapes = state_shapes()
+
+    assert len(shapes) == 16
+    assert {s.name for s in shapes} >= {"Bayern", "Berlin", "Rheinland-Pfalz"}
+    numbers = [float(n) for s in shapes for n in re.findall(r"[\d.]+", s.path)]
+    assert min(numbers) >= 0
+    assert max(numbers) <= max(maps.WIDTH, maps.HEIGHT)
+    assert all(s.path.startswith("M") and s.path.endswith("Z") for s in shapes)
+
+
+def test_state_shapes_is_cached():
+    assert state_shapes() is state_shapes()
+
+
+def test_germany_map_places_points_and_keeps_rows_without_coordinates():
+    kaiserslautern = MunicipalityFactory.build(
+        name="Kaiserslautern", latitude=49.43, longitude=7.76
+    )
+    nowhere = MunicipalityFactory.build(name="Ohne Punkt", latitude=None, longitude=None)
+
+    result = germany_map([(kaiserslautern, "Mitglied", "member"), (nowhere, "interessiert")])
+
+    assert [p.municipality for p in result.points] == [kaiserslautern]
+    assert result.points[0].fill == maps.POINT_FILLS["member"]
+    assert (result.points[0].x, result.points[0].y) == project(49.43, 7.76)
+    assert [(r.municipality, r.label, r.point is None) for r in result.rows] == [
+        (kaiserslautern, "Mitglied", False),
+        (nowhere, "interessiert", True),
+    ]
+    assert result.rows[1].variant == ""
+    assert result.show_labels
+
+
+def test_germany_map_hides_labels_for_many_points():
+    items = [(MunicipalityFactory.build(), "") for _ in range(maps.LABELS_UP_TO + 1)]
+
+    assert not germany_map(items).show_labels
+
+
+def test_germany_map_tag_renders_svg_with_points_and_table():
+    kaiserslautern = MunicipalityFactory(name="Kaiserslautern", latitude=49.43, longitude=7.76)
+    bamberg = MunicipalityFactory(name="Bamberg", latitude=49.89, longitude=10.9)
+    template = Template(
+        '{% load directory_maps %}{% germany_map items map_id="members" title="Mitglieder" %}'
+    )
+
+    html = template.render(
+        Context({"items": [(kaiserslautern, "Mitglied", "member"), (bamberg, "beantragt")]})
+    )
+
+    assert 'role="img"' in html
+    assert 'aria-labelledby="members-title members-desc"' in html
+    assert '<title id="members-title">Mitglieder</title>' in html
+    x, y, width, height = _view_box(html)
+    assert (x, y) == (0, 0)
+    assert (width, height) == (maps.WIDTH, maps.HEIGHT)
+    circles = re.findall(r'<circle[^>]*cx="([\d.]+)" cy="([\d.]+)"', html)
+    assert len(circles) == 2
+    for cx, cy in circles:
+        assert 0 <= float(cx) <= width
+        assert 0 <= float(cy) <= height
+    assert "<title>Kaiserslautern: Mitglied</title>" in html
+    assert html.count("<path ") == 16
+    assert f'href="{kaiserslautern.get_absolute_url()}">Kaiserslautern</a>' in html
+    assert "Rheinland-Pfalz" in html
+    assert "beantragt" in html
+    assert "style=" not in html
+
+
+def test_germany_map_tag_without_items_shows_empty_row():
+    html = Template("{% load directory_maps %}{% germany_map items %}").render(
+        Context({"items": []})
+    )
+
+    assert "<circle" not in html
+    assert "No municipalities yet." in html or "Noch keine Kommunen." in html
