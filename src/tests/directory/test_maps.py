@@ -85,7 +85,7 @@ def test_germany_map_tag_renders_svg_with_points_and_table():
     x, y, width, height = _view_box(html)
     assert (x, y) == (0, 0)
     assert (width, height) == (maps.WIDTH, maps.HEIGHT)
-    circles = re.findall(r'<circle[^>]*cx="([\d.]+)" cy="([\d.]+)"', html)
+    circles = re.findall(r'<circle class="germany-map__point[^>]*cx="([\d.]+)" cy="([\d.]+)"', html)
     assert len(circles) == 2
     for cx, cy in circles:
         assert 0 <= float(cx) <= width
@@ -105,3 +105,47 @@ def test_germany_map_tag_without_items_shows_empty_row():
 
     assert "<circle" not in html
     assert "No municipalities yet." in html or "Noch keine Kommunen." in html
+
+
+def test_germany_map_legend_has_one_entry_per_variant():
+    items = [
+        (MunicipalityFactory.build(latitude=49.4, longitude=7.7), "Mitglied", "member"),
+        (MunicipalityFactory.build(latitude=49.9, longitude=10.9), "Mitglied", "member"),
+        (MunicipalityFactory.build(latitude=54.3, longitude=10.1), "beantragt", "applied"),
+    ]
+
+    legend = germany_map(items).legend
+
+    assert [(e.variant, e.label, e.fill) for e in legend] == [
+        ("member", "Mitglied", maps.POINT_FILLS["member"]),
+        ("applied", "beantragt", maps.POINT_FILLS["applied"]),
+    ]
+
+
+def test_germany_map_labels_of_close_points_do_not_overlap():
+    items = [
+        (MunicipalityFactory.build(name="Kaiserslautern", latitude=49.43, longitude=7.76), ""),
+        (
+            MunicipalityFactory.build(
+                name="Verband Region Rhein-Neckar", latitude=49.5, longitude=8.5
+            ),
+            "",
+        ),
+        (MunicipalityFactory.build(name="Mannheim", latitude=49.49, longitude=8.47), ""),
+    ]
+
+    points = germany_map(items).points
+
+    boxes = []
+    for point in points:
+        if not point.label_anchor:
+            continue
+        width = len(point.municipality.name) * maps._CHAR_WIDTH
+        left = {"start": 0, "end": -width, "middle": -width / 2}[point.label_anchor]
+        boxes.append((point.label_x + left, point.label_y - 11, point.label_x + left + width))
+        assert point.label_x + left >= 0
+        assert point.label_x + left + width <= maps.WIDTH
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and abs(a[1] - b[1]) < 13)
+    assert sum(1 for p in points if p.label_anchor) >= 2

@@ -38,7 +38,7 @@ def test_municipality_list_shows_network_on_map_and_table(client, series):
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert html.count("<circle") == 2
+    assert html.count('<circle class="germany-map__point') == 2
     assert 'href="/kommunen/kaiserslautern/">Kaiserslautern</a>' in html
     with override("de"):
         applied = str(MembershipStatus.APPLIED.label)
