@@ -10,6 +10,11 @@ from tests.factories.directory import MunicipalityFactory
 pytestmark = [pytest.mark.django_db, pytest.mark.unit]
 
 
+def _compact(html: str) -> str:
+    """The markup with whitespace collapsed and removed around tags (template formatting)."""
+    return re.sub(r"\s*(<|>)\s*", r"\1", " ".join(html.split()))
+
+
 def _view_box(svg: str) -> tuple[float, float, float, float]:
     match = re.search(r'viewBox="([\d.]+) ([\d.]+) ([\d.]+) ([\d.]+)"', svg)
     assert match, "no viewBox"
@@ -75,8 +80,10 @@ def test_germany_map_tag_renders_svg_with_points_and_table():
         '{% load directory_maps %}{% germany_map items map_id="members" title="Mitglieder" %}'
     )
 
-    html = template.render(
-        Context({"items": [(kaiserslautern, "Mitglied", "member"), (bamberg, "beantragt")]})
+    html = _compact(
+        template.render(
+            Context({"items": [(kaiserslautern, "Mitglied", "member"), (bamberg, "beantragt")]})
+        )
     )
 
     assert 'role="img"' in html

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -12,6 +13,12 @@ from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, DistrictFactory, MunicipalityFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
+
+
+def _compact(html: str) -> str:
+    """The markup with whitespace collapsed and removed around tags (template formatting)."""
+    return re.sub(r"\s*(<|>)\s*", r"\1", " ".join(html.split()))
+
 
 LIST_URL = reverse("pages:municipality-list")
 
@@ -36,7 +43,7 @@ def test_municipality_list_shows_network_on_map_and_table(client, series):
 
     response = client.get(LIST_URL)
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     assert response.status_code == 200
     assert html.count('<circle class="germany-map__point') == 2
     assert 'href="/kommunen/kaiserslautern/">Kaiserslautern</a>' in html
@@ -52,7 +59,7 @@ def test_municipality_list_without_network_shows_empty_state(client):
 
     response = client.get(LIST_URL)
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     assert "Bisher ist keine Kommune dem Netzwerk beigetreten." in html
     assert "<svg" not in html
 
@@ -69,7 +76,7 @@ def test_municipality_list_search_finds_any_municipality(client, series):
 
     response = client.get(LIST_URL, {"q": "kaisers"})
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     assert response.context["results"][0].name == "Kaiserslautern"
     assert [m.name for m in response.context["results"]] == [
         "Kaiserslautern",
@@ -83,7 +90,7 @@ def test_municipality_list_search_finds_any_municipality(client, series):
 def test_municipality_list_search_without_match_says_so(client):
     response = client.get(LIST_URL, {"q": "Atlantis"})
 
-    assert "Keine Kommune passt zu „Atlantis“." in response.content.decode()
+    assert "Keine Kommune passt zu „Atlantis“." in _compact(response.content.decode())
 
 
 @pytest.mark.parametrize(
@@ -96,7 +103,7 @@ def test_municipality_list_search_bad_input_gives_message(client, query, message
     response = client.get(LIST_URL, {"q": query})
 
     assert response.status_code == 200
-    assert message in response.content.decode()
+    assert message in _compact(response.content.decode())
     assert response.context["results"] == []
 
 
@@ -144,7 +151,7 @@ def test_municipality_detail_shows_facts_and_project(client):
 
     response = _detail(client, municipality)
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     assert response.status_code == 200
     assert '<h1 class="kern-heading-large">Bann</h1>' in html
     assert "Gemeinde" in html
@@ -161,7 +168,7 @@ def test_municipality_detail_shows_facts_and_project(client):
 def test_municipality_detail_formats_large_population_in_german(client):
     municipality = MunicipalityFactory(name="Kaiserslautern", population=101228)
 
-    html = _detail(client, municipality).content.decode()
+    html = _compact(_detail(client, municipality).content.decode())
 
     assert "101.228" in html
 
@@ -181,7 +188,7 @@ def test_municipality_detail_shows_network_status_and_public_coordinator(client,
 
     response = _detail(client, municipality)
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     with override("de"):
         status = str(MembershipStatus.MEMBER.label)
     assert f"Smarte Stadtgespräche: {status} (seit 19. September 2023)" in html
@@ -213,7 +220,7 @@ def test_municipality_detail_hides_non_public_and_inactive_people(client, series
 
     response = _detail(client, municipality)
 
-    html = response.content.decode()
+    html = _compact(response.content.decode())
     for name in ["Verborgen", "Eingeladen", "Anderswo", "Ratsfrau"]:
         assert name not in html
     assert "nicht veröffentlicht" in html
