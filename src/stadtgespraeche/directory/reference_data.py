@@ -372,7 +372,7 @@ def _region_rows(
         state = states.get(state_codes[0]) if len(state_codes) == 1 else None
         rows[synthetic_key(mpsc_id)] = {
             "name": project["name"],
-            "name_official": project["_lead_name"] or project["name"],
+            "name_official": project["name"],
             "kind": (
                 MunicipalityKind.REGION
                 if project["project_type"] == "region"
@@ -455,7 +455,6 @@ def _project_rows(
         "project_title",
         "category_bmi",
         "type",
-        "lead_name",
         "state_codes",
         "lat",
         "lon",
@@ -478,7 +477,6 @@ def _project_rows(
                 "category": _text(row["category_bmi"], "category")[:100],
                 "project_type": _text(row["type"], "type")[:30],
                 "website": website,
-                "_lead_name": row["lead_name"],
                 "_state_codes": [c for c in row["state_codes"].split(";") if c],
                 "_lat": _coordinate(row["lat"], "latitude", 47.0, 55.1),
                 "_lon": _coordinate(row["lon"], "longitude", 5.8, 15.1),

@@ -241,3 +241,35 @@ def test_municipality_detail_query_count_is_bounded(client, django_assert_num_qu
     # municipality + memberships + projects + coordinators + councillor count
     with django_assert_num_queries(5):
         _detail(client, municipality)
+
+
+def test_municipality_detail_of_county_shows_its_designation(client):
+    county = MunicipalityFactory(
+        name="Landkreis Kaiserslautern",
+        name_official="Kaiserslautern",
+        kind=MunicipalityKind.COUNTY,
+        designation="Landkreis",
+        key="07335",
+    )
+
+    html = _compact(_detail(client, county).content.decode())
+
+    assert '<dd class="kern-description-list-item__value">Landkreis</dd>' in html
+    assert "kern-body--muted" not in html  # official name is part of the name
+
+
+def test_municipality_detail_of_region_hides_synthetic_key(client):
+    region = MunicipalityFactory(
+        name="Verband Region Rhein-Neckar",
+        kind=MunicipalityKind.REGION,
+        key="mpsc-2021-28",
+        state=None,
+        population=None,
+    )
+
+    html = _compact(_detail(client, region).content.decode())
+
+    assert "Region" in html
+    assert "mpsc-2021-28" not in html
+    assert "Amtlicher Schlüssel" not in html
+    assert "Einwohnerzahl" not in html
