@@ -65,12 +65,12 @@ class MapPoint:
 
 @dataclass(frozen=True)
 class MapRow:
-    """One line of the table alternative; `point` is None without coordinates."""
+    """One line of the table alternative; `on_map` is False without coordinates."""
 
     municipality: Municipality
     label: str
     variant: str
-    point: MapPoint | None
+    on_map: bool
 
 
 @dataclass(frozen=True)
@@ -154,18 +154,16 @@ def germany_map(
                 fill=POINT_FILLS.get(variant, DEFAULT_POINT_FILL),
             )
             points.append(point)
-        rows.append(MapRow(municipality=municipality, label=label, variant=variant, point=point))
+        rows.append(
+            MapRow(
+                municipality=municipality, label=label, variant=variant, on_map=point is not None
+            )
+        )
     # Southern points last, so they are drawn on top of their northern neighbours.
     points.sort(key=lambda p: (p.y, p.x))
     show_labels = 0 < len(points) <= LABELS_UP_TO
     if show_labels:
         points = _place_labels(points)
-        rows = [
-            replace(row, point=next(p for p in points if p.municipality is row.municipality))
-            if row.point
-            else row
-            for row in rows
-        ]
     legend: dict[str, LegendEntry] = {}
     for point in points:
         if point.label and point.variant not in legend:

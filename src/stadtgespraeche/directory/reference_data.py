@@ -5,6 +5,7 @@ Every table is synchronised on its natural key: missing rows are created with `b
 changed rows updated with `bulk_update`, unchanged rows left alone, so a second run changes
 nothing. Rows that cannot be read are skipped with a message naming file and line. Slugs are
 given once, when a row is created, and never changed afterwards, so public URLs stay stable.
+Rows missing from the files are kept (memberships and people may point at them).
 """
 
 import csv

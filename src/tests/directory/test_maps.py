@@ -59,9 +59,9 @@ def test_germany_map_places_points_and_keeps_rows_without_coordinates():
     assert [p.municipality for p in result.points] == [kaiserslautern]
     assert result.points[0].fill == maps.POINT_FILLS["member"]
     assert (result.points[0].x, result.points[0].y) == project(49.43, 7.76)
-    assert [(r.municipality, r.label, r.point is None) for r in result.rows] == [
-        (kaiserslautern, "Mitglied", False),
-        (nowhere, "interessiert", True),
+    assert [(r.municipality, r.label, r.on_map) for r in result.rows] == [
+        (kaiserslautern, "Mitglied", True),
+        (nowhere, "interessiert", False),
     ]
     assert result.rows[1].variant == ""
     assert result.show_labels
