@@ -59,6 +59,10 @@ def municipality_profile(slug: str) -> MunicipalityProfile | None:
                 "smart_city_projects",
                 queryset=SmartCityProject.objects.order_by("cohort_year", "mpsc_id"),
             ),
+            Prefetch(
+                "smart_city_projects__members",
+                queryset=Municipality.objects.order_by("name", "key"),
+            ),
         )
         .filter(slug=slug)
         .first()

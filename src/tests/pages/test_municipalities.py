@@ -133,6 +133,7 @@ def test_municipality_detail_shows_facts_and_project(client):
     municipality = MunicipalityFactory(
         name="Bann",
         name_official="Bann",
+        slug="bann",
         kind=MunicipalityKind.MUNICIPALITY,
         district=district,
         population=2578,
@@ -147,7 +148,8 @@ def test_municipality_detail_shows_facts_and_project(client):
         category="Interkommunale Kooperation und Landkreis",
         project_type="county",
     )
-    project.members.add(municipality)
+    partner = MunicipalityFactory(name="Kusel", slug="kusel")
+    project.members.add(municipality, partner)
 
     response = _detail(client, municipality)
 
@@ -162,6 +164,8 @@ def test_municipality_detail_shows_facts_and_project(client):
     assert "Staffel 3 (2021)" in html
     assert "Interkommunale Kooperation und Landkreis" in html
     assert "Smarte Region" in html
+    assert '<li><a class="kern-link" href="/kommunen/kusel/">Kusel</a></li>' in html
+    assert 'href="/kommunen/bann/"' not in html  # the page's own municipality is no partner
     assert "Diese Kommune ist noch nicht Teil des Netzwerks." in html
 
 
@@ -237,9 +241,19 @@ def test_municipality_detail_unknown_slug_is_404(client):
 def test_municipality_detail_query_count_is_bounded(client, django_assert_num_queries, series):
     municipality = MunicipalityFactory()
     _member(series, municipality)
+    for number in range(2):
+        project = SmartCityProject.objects.create(
+            mpsc_id=f"MPSC-2020-0{number}",
+            name=f"Projekt {number}",
+            cohort_year=2020,
+            cohort="Staffel 2",
+            category="Großstadt",
+            project_type="city",
+        )
+        project.members.add(municipality, MunicipalityFactory())
 
-    # municipality + memberships + projects + coordinators + councillor count
-    with django_assert_num_queries(5):
+    # municipality, memberships, projects, project members, coordinators, councillor count
+    with django_assert_num_queries(6):
         _detail(client, municipality)
 
 
