@@ -313,7 +313,7 @@ def test_invite_start_coordinator_list_query_count(client, django_assert_num_que
     with django_assert_num_queries(5):
         response = client.get(reverse("directory:invite-start"))
 
-    assert len(re.findall(r'href="/kommunen/[^"/]+/einladen/"', response.text)) == count
+    assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count
 
 
 @pytest.mark.parametrize("count", [1, 3])
@@ -325,4 +325,4 @@ def test_invite_start_organiser_search_query_count(client, django_assert_num_que
     with django_assert_num_queries(3):
         response = client.get(reverse("directory:invite-start"), {"q": "Suchstadt"})
 
-    assert len(re.findall(r'href="/kommunen/[^"/]+/einladen/"', response.text)) == count
+    assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count
