@@ -6,7 +6,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("stadtgespraeche.accounts.urls")),
     path("themen/", include("stadtgespraeche.topics.urls")),
-    path("kommunen/", include("stadtgespraeche.directory.urls")),
+    path("verzeichnis/", include("stadtgespraeche.directory.urls")),
     path("netzwerk/", include("stadtgespraeche.events.urls")),
     path("organisation/", include("stadtgespraeche.dashboard.urls")),
     path("", include("stadtgespraeche.pages.urls")),

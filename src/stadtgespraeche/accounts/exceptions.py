@@ -8,3 +8,27 @@ class InvitationInvalid(AccountError):
 
 class AlreadyActive(AccountError):
     pass
+
+
+class LoginFailed(AccountError):
+    """Wrong e-mail address or password (never says which)."""
+
+
+class LoginThrottled(AccountError):
+    """Too many failed attempts from this address (for this account); try again later."""
+
+
+class SecondFactorInvalid(AccountError):
+    """The TOTP or recovery code was wrong or already used."""
+
+
+class TwoFactorError(AccountError):
+    """Two-factor authentication is not in the state the action needs."""
+
+
+class EmailChangeThrottled(AccountError):
+    """Too many e-mail change requests by this person lately."""
+
+
+class EmailChangeInvalid(AccountError):
+    """The e-mail change link is expired, used, tampered with, or the address is taken."""

@@ -1,3 +1,5 @@
+from typing import ClassVar
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -45,12 +47,17 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         _("language"), max_length=10, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
+    two_factor_enabled = models.BooleanField(
+        _("two-factor authentication on"),
+        default=False,
+        help_text=_("Kept in step with the confirmed TOTP device by the accounts services."),
+    )
 
     objects = UserManager()
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
     class Meta:
         verbose_name = _("user")
@@ -116,3 +123,46 @@ class Invitation(TimeStampedModel):
 
     def get_accept_path(self, token: str) -> str:
         return reverse("accounts:invitation-accept", kwargs={"token": token})
+
+
+class TOTPDevice(TimeStampedModel):
+    """The TOTP secret of a person's authenticator app; usable once confirmed with a code."""
+
+    user = models.OneToOneField(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="totp_device"
+    )
+    secret = models.CharField(_("secret"), max_length=64)
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(
+        _("last used time step"),
+        null=True,
+        blank=True,
+        help_text=_("A code is accepted only once: codes of this step or earlier are refused."),
+    )
+
+    class Meta:
+        verbose_name = _("TOTP device")
+        verbose_name_plural = _("TOTP devices")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class RecoveryCode(models.Model):
+    """A single-use code to log in without the authenticator app. Only its hash is stored."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="recovery_codes"
+    )
+    code_hash = models.CharField(max_length=64)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "code_hash"], name="accounts_unique_code")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} ({self.pk})"

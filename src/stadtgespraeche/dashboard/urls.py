@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, home, memberships
+from .views import applications, audit, home, memberships
 
 app_name = "dashboard"
 
@@ -17,4 +17,5 @@ urlpatterns = [
     path("mitgliedschaften/", memberships.membership_list, name="membership-list"),
     path("mitgliedschaften/hinzufuegen/", memberships.membership_add, name="membership-add"),
     path("mitgliedschaften/<int:pk>/", memberships.membership_detail, name="membership-detail"),
+    path("protokoll/", audit.audit_log, name="audit-log"),
 ]

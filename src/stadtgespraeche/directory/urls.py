@@ -1,5 +1,16 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views_invitations
 
 app_name = "directory"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    # Invitations (accounts helper)
+    path("einladen/", views_invitations.invite_start, name="invite-start"),
+    path("<slug:slug>/einladen/", views_invitations.invite, name="invite"),
+    path(
+        "<slug:slug>/einladen/<int:pk>/",
+        views_invitations.invitation_manage,
+        name="invitation-manage",
+    ),
+]

@@ -1,0 +1,1 @@
+"""Views of the organiser backend, one module per area."""

@@ -73,3 +73,51 @@ def test_expired_invitation_is_invalid():
         pytest.raises(InvitationInvalid),
     ):
         services.invitation_for_token(invitation.token)
+
+
+def test_revoke_invitation_makes_it_invalid_and_audits():
+    _, invitation = services.invite_user(
+        email="d@example.org", role=Role.COUNCILLOR, invited_by=None, send_email=False
+    )
+
+    services.revoke_invitation(invitation, by=None)
+
+    with pytest.raises(InvitationInvalid):
+        services.invitation_for_token(invitation.token)
+    assert AuditLog.objects.filter(action="accounts.invitation.revoked").count() == 1
+
+
+def test_revoke_invitation_refuses_a_used_one():
+    _, invitation = services.invite_user(
+        email="e@example.org", role=Role.COUNCILLOR, invited_by=None, send_email=False
+    )
+    services.accept_invitation(invitation.token, password="ein-gutes-passwort-42")
+    invitation.refresh_from_db()
+
+    with pytest.raises(InvitationInvalid):
+        services.revoke_invitation(invitation, by=None)
+
+
+def test_resend_invitation_replaces_the_link(django_capture_on_commit_callbacks):
+    _, invitation = services.invite_user(
+        email="f@example.org", role=Role.COORDINATOR, invited_by=None, send_email=False
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = services.resend_invitation(invitation, by=None)
+
+    invitation.refresh_from_db()
+    assert invitation.status == "revoked"
+    assert new.status == "pending"
+    assert new.user.role == Role.COORDINATOR
+    assert [m.to for m in mail.outbox] == [["f@example.org"]]
+
+
+def test_resend_invitation_refuses_a_revoked_one():
+    _, invitation = services.invite_user(
+        email="g@example.org", role=Role.COUNCILLOR, invited_by=None, send_email=False
+    )
+    services.revoke_invitation(invitation, by=None)
+
+    with pytest.raises(InvitationInvalid):
+        services.resend_invitation(invitation, by=None)

@@ -8,12 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
+from stadtgespraeche.accounts.models import Invitation, User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-
-from .enums import Role
-from .exceptions import AlreadyActive, InvitationInvalid
-from .models import Invitation, User
 
 
 def hash_token(token: str) -> str:
@@ -100,3 +99,23 @@ def accept_invitation(token: str, *, password: str) -> User:
     invitation.save(update_fields=["accepted_at"])
     log_action("accounts.invitation.accepted", actor=user, obj=user)
     return user
+
+
+@transaction.atomic
+def revoke_invitation(invitation: Invitation, *, by: User | None) -> Invitation:
+    """Make an open invitation link unusable. Raises InvitationInvalid when not open."""
+    if invitation.status != "pending":
+        raise InvitationInvalid(invitation.pk)
+    invitation.revoked_at = timezone.now()
+    invitation.save(update_fields=["revoked_at", "updated_at"])
+    log_action("accounts.invitation.revoked", actor=by, obj=invitation.user)
+    return invitation
+
+
+def resend_invitation(invitation: Invitation, *, by: User | None) -> Invitation:
+    """Send a fresh link for an open invitation (the old link stops working)."""
+    if invitation.status != "pending":
+        raise InvitationInvalid(invitation.pk)
+    user = invitation.user
+    _user, new_invitation = invite_user(email=user.email, role=user.role, invited_by=by)
+    return new_invitation
