@@ -37,5 +37,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     )
     page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query_string = urlencode({key: value for key, value in filters.items() if value})
-    context = {"form": form, "page_obj": page_obj, "query_string": query_string}
+    context = {
+        "dashboard_section": "audit",
+        "form": form,
+        "page_obj": page_obj,
+        "query_string": query_string,
+    }
     return render(request, "dashboard/audit_log.html", context)
