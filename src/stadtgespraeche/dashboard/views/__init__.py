@@ -1,0 +1,1 @@
+"""Organiser backend views, one module per area."""
