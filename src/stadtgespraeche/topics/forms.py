@@ -16,6 +16,10 @@ class TopicForm(ModelForm):
             ),
             "body": _("Markdown is supported: ## heading, **bold**, - list, [link](https://…)."),
         }
+        error_messages = {
+            "title": {"unique": _("A topic with this title already exists.")},
+            "slug": {"unique": _("A topic with this web address already exists.")},
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
