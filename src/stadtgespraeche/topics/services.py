@@ -14,7 +14,11 @@ _EDITABLE_FIELDS = ("title", "slug", "summary", "body")
 def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:150] or "thema"
     slug, number = base, 2
-    while Topic.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
+    taken = Topic.objects.filter(slug__startswith=base)
+    if exclude_pk is not None:
+        taken = taken.exclude(pk=exclude_pk)
+    taken_slugs = set(taken.values_list("slug", flat=True))
+    while slug in taken_slugs:
         slug = f"{base}-{number}"
         number += 1
     return slug

@@ -1,5 +1,7 @@
 """Organisers edit the operator's texts: Impressum and Datenschutzerklärung."""
 
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -8,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
+from stadtgespraeche.accounts.models import User
 from stadtgespraeche.pages import services
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.forms import SiteTextForm
@@ -34,7 +37,7 @@ def sitetext_update(request: HttpRequest, key: str) -> HttpResponse:
             key,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
-            by=request.user,
+            by=cast(User, request.user),
         )
         messages.success(request, _("The text “%(title)s” was saved.") % {"title": saved})
         return redirect("dashboard:sitetext-list")
