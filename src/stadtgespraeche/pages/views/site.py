@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -61,7 +62,9 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def accessibility(request: HttpRequest) -> HttpResponse:
-    form = AccessibilityFeedbackForm(request.POST or None)
+    form = AccessibilityFeedbackForm(
+        request.POST or None, initial={"page_url": _referring_page(request)}
+    )
     if request.method == "POST" and form.is_valid():
         if not throttle.hit(
             request,
@@ -84,6 +87,14 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Thank you! Your message has been sent to the organisers."))
         return redirect("pages:accessibility")
     return render(request, "pages/accessibility.html", {"form": form})
+
+
+def _referring_page(request: HttpRequest) -> str:
+    """The page of this site the visitor came from, to prefill "page concerned"."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        return referer[:500]
+    return ""
 
 
 def easy_language(request: HttpRequest) -> HttpResponse:

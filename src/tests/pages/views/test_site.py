@@ -177,3 +177,17 @@ def test_accessibility_feedback_is_rate_limited(client):
     assert response.status_code == 429
     assert "Zu viele Nachrichten von Ihrer Verbindung." in response.content.decode()
     assert len(mail.outbox) == 5
+
+
+def test_accessibility_form_prefills_the_referring_page_of_this_site(client):
+    response = client.get(
+        reverse("pages:accessibility"), HTTP_REFERER="http://testserver/themen/datenethik/"
+    )
+
+    assert response.context["form"]["page_url"].value() == "http://testserver/themen/datenethik/"
+
+
+def test_accessibility_form_ignores_foreign_referer(client):
+    response = client.get(reverse("pages:accessibility"), HTTP_REFERER="https://evil.example/x")
+
+    assert response.context["form"]["page_url"].value() == ""
