@@ -15,7 +15,7 @@ from faker import Faker
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole
+from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
 from stadtgespraeche.directory.models import Municipality, Party
 from stadtgespraeche.directory.services import add_affiliation
 from stadtgespraeche.events.enums import MembershipStatus
@@ -80,9 +80,13 @@ class DemoResult:
 def _municipality(key: str, *, name_fallback: str = "") -> Municipality | None:
     municipality = Municipality.objects.filter(key=key).first()
     if municipality is None and name_fallback:
+        # Prefer the regional body over the county of the same name (Rhein-Neckar-Kreis).
+        candidates = Municipality.objects.filter(name__icontains=name_fallback).order_by("key")
         municipality = (
-            Municipality.objects.filter(name__icontains=name_fallback).order_by("key").first()
-        )
+            candidates.filter(kind__in=[MunicipalityKind.REGION, MunicipalityKind.ASSOCIATION])
+            .order_by("key")
+            .first()
+        ) or candidates.first()
     return municipality
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole
+from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
 from stadtgespraeche.directory.models import Affiliation, Party
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership, MembershipChange, Series
@@ -92,11 +92,15 @@ def test_load_demo_keeps_membership_changes_made_since(reference_data):
 def test_load_demo_finds_rhein_neckar_by_name_when_key_differs():
     MunicipalityFactory(key="07312000", name="Kaiserslautern")
     MunicipalityFactory(key="09461000", name="Bamberg")
-    MunicipalityFactory(key="anders", name="Verband Region Rhein-Neckar")
+    MunicipalityFactory(key="08226000", name="Rhein-Neckar-Kreis", kind=MunicipalityKind.COUNTY)
+    MunicipalityFactory(
+        key="anders", name="Verband Region Rhein-Neckar", kind=MunicipalityKind.REGION
+    )
 
     _run()
 
     assert Membership.objects.filter(municipality__key="anders").exists()
+    assert not Membership.objects.filter(municipality__key="08226000").exists()
 
 
 def test_load_demo_without_reference_data_explains_what_to_do():
