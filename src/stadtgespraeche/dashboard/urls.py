@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, audit, home, memberships
+from .views import applications, audit, home, memberships, texts, topics
 
 app_name = "dashboard"
 
@@ -17,5 +17,11 @@ urlpatterns = [
     path("mitgliedschaften/", memberships.membership_list, name="membership-list"),
     path("mitgliedschaften/hinzufuegen/", memberships.membership_add, name="membership-add"),
     path("mitgliedschaften/<int:pk>/", memberships.membership_detail, name="membership-detail"),
+    path("themen/", topics.topic_list, name="topic-list"),
+    path("themen/neu/", topics.topic_create, name="topic-create"),
+    path("themen/<int:pk>/bearbeiten/", topics.topic_update, name="topic-update"),
+    path("themen/<int:pk>/status/", topics.topic_set_active, name="topic-set-active"),
+    path("seitentexte/", texts.sitetext_list, name="sitetext-list"),
+    path("seitentexte/<str:key>/bearbeiten/", texts.sitetext_update, name="sitetext-update"),
     path("protokoll/", audit.audit_log, name="audit-log"),
 ]

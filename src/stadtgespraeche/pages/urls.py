@@ -1,13 +1,19 @@
+"""Public site: start and information pages, municipality pages."""
+
 from django.urls import path
+
+from .views import municipalities, site
 
 app_name = "pages"
 
-urlpatterns: list = []
-
-# Public municipality pages (directory helper).
-from .views import municipalities  # noqa: E402
-
-urlpatterns += [
+urlpatterns = [
+    path("", site.home, name="home"),
+    path("ueber-das-format/", site.about, name="about"),
+    path("impressum/", site.legal_notice, name="legal-notice"),
+    path("datenschutz/", site.privacy, name="privacy"),
+    path("barrierefreiheit/", site.accessibility, name="accessibility"),
+    path("leichte-sprache/", site.easy_language, name="easy-language"),
+    path("datenquellen/", site.data_sources, name="data-sources"),
     path("kommunen/", municipalities.municipality_list, name="municipality-list"),
     path("kommunen/<slug:slug>/", municipalities.municipality_detail, name="municipality-detail"),
 ]

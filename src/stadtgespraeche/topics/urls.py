@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "topics"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.topic_list, name="topic-list"),
+    path("<slug:slug>/", views.topic_detail, name="topic-detail"),
+]

@@ -1,1 +1,1 @@
-"""Views of the organiser backend, one module per area."""
+"""Organiser backend views, one module per area."""

@@ -1,1 +1,1 @@
-"""Views of the public site, one module per area."""
+"""Views of the public site, one module per area (site.py: start page and static pages)."""

@@ -1,0 +1,199 @@
+"""Demo content for a local installation: the series "Smarte Stadtgespräche", its member
+and candidate municipalities, fictional councillors and three logins.
+
+Idempotent: people are found by e-mail, memberships are only created when missing (so
+changes made in the demo survive a rerun). Every person is fictional (Faker de_DE with a
+fixed seed), flagged `is_demo` and has an address under demo.stadtgespraeche.invalid.
+Requires the reference data (`stadtgespraeche load_reference_data`).
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from faker import Faker
+
+from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
+from stadtgespraeche.directory.models import Municipality, Party
+from stadtgespraeche.directory.services import add_affiliation
+from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.events.models import Membership, Series
+from stadtgespraeche.events.services import set_membership_status
+
+DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
+DEMO_DOMAIN = "demo.stadtgespraeche.invalid"
+FAKER_SEED = 19092023
+SERIES_SLUG = "smarte-stadtgespraeche"
+KAISERSLAUTERN = "07312000"
+BAMBERG = "09461000"
+RHEIN_NECKAR = "mpsc-2021-28"
+
+ORGANISER_EMAIL = f"organisation@{DEMO_DOMAIN}"
+COORDINATOR_EMAIL = f"koordination-bamberg@{DEMO_DOMAIN}"
+COUNCILLOR_EMAIL = f"ratsmitglied@{DEMO_DOMAIN}"
+
+# Parties the demo needs, with the colours of the reference data (parties.csv).
+PARTIES = {
+    "CDU": ("Christlich Demokratische Union Deutschlands", "#000000"),
+    "CSU": ("Christlich-Soziale Union in Bayern e.V.", "#000000"),
+    "SPD": ("Sozialdemokratische Partei Deutschlands", "#E3000F"),
+    "GRÜNE": ("BÜNDNIS 90/DIE GRÜNEN", "#1AA037"),
+    "FDP": ("Freie Demokratische Partei", "#FFED00"),
+    "FREIE WÄHLER": ("FREIE WÄHLER", "#F7A800"),
+    "Volt": ("Volt Deutschland", "#502379"),
+}
+
+# Councillors per member municipality: the party of each fictional person.
+COUNCILLOR_PARTIES = {
+    KAISERSLAUTERN: ["SPD", "SPD", "GRÜNE", "FREIE WÄHLER", "CDU", "FDP"],
+    BAMBERG: ["CSU", "GRÜNE", "SPD", "FREIE WÄHLER", "Volt"],
+    RHEIN_NECKAR: ["CDU", "SPD", "GRÜNE", "FDP"],
+}
+
+# Further Modellprojekte Smart Cities that show interest in the network.
+CANDIDATES = {
+    "08421000": MembershipStatus.INTERESTED,  # Ulm
+    "05122000": MembershipStatus.APPLIED,  # Solingen
+    "03103000": MembershipStatus.INTERESTED,  # Wolfsburg
+}
+
+
+class ReferenceDataMissing(Exception):
+    """The municipalities the demo refers to are not loaded yet."""
+
+
+@dataclass
+class DemoLogin:
+    role: str
+    email: str
+    note: str = ""
+
+
+@dataclass
+class DemoResult:
+    logins: list[DemoLogin] = field(default_factory=list)
+    created_users: int = 0
+
+
+def _municipality(key: str, *, name_fallback: str = "") -> Municipality | None:
+    municipality = Municipality.objects.filter(key=key).first()
+    if municipality is None and name_fallback:
+        # Prefer the regional body over the county of the same name (Rhein-Neckar-Kreis).
+        candidates = Municipality.objects.filter(name__icontains=name_fallback).order_by("key")
+        municipality = (
+            candidates.filter(kind__in=[MunicipalityKind.REGION, MunicipalityKind.ASSOCIATION])
+            .order_by("key")
+            .first()
+        ) or candidates.first()
+    return municipality
+
+
+def _party(short_name: str) -> Party:
+    name, color = PARTIES[short_name]
+    party, _created = Party.objects.get_or_create(
+        short_name=short_name, defaults={"name": name, "color": color}
+    )
+    return party
+
+
+class _People:
+    """Creates demo accounts by e-mail; names come from a seeded Faker in a fixed order."""
+
+    def __init__(self) -> None:
+        self.faker = Faker("de_DE")
+        self.faker.seed_instance(FAKER_SEED)
+        self.created = 0
+
+    def get(self, email: str, *, role: Role) -> User:
+        first_name, last_name = self.faker.first_name(), self.faker.last_name()
+        user = User.objects.filter(email__iexact=email).first()
+        if user is None:
+            user = User.objects.create_user(
+                email,
+                DEMO_PASSWORD,
+                role=role,
+                first_name=first_name,
+                last_name=last_name,
+                is_demo=True,
+            )
+            self.created += 1
+        return user
+
+
+@transaction.atomic
+def load_demo() -> DemoResult:
+    """Load (or complete) the demo content; see the module docstring."""
+    kaiserslautern = _municipality(KAISERSLAUTERN)
+    bamberg = _municipality(BAMBERG)
+    rhein_neckar = _municipality(RHEIN_NECKAR, name_fallback="Rhein-Neckar")
+    if kaiserslautern is None or bamberg is None or rhein_neckar is None:
+        raise ReferenceDataMissing
+    people = _People()
+    organiser = people.get(ORGANISER_EMAIL, role=Role.ORGANISER)
+    series, _created = Series.objects.get_or_create(
+        slug=SERIES_SLUG,
+        defaults={
+            "name": "Smarte Stadtgespräche",
+            "description": (
+                "Überparteilicher, interkommunaler Austausch von Ratsmitgliedern aus "
+                "Smart-City-Vorreiterkommunen zur Digitalpolitik."
+            ),
+            "organiser_municipality": kaiserslautern,
+            "started_on": datetime.date(2023, 9, 19),
+        },
+    )
+    members = {KAISERSLAUTERN: kaiserslautern, BAMBERG: bamberg, RHEIN_NECKAR: rhein_neckar}
+    statuses: list[tuple[Municipality, MembershipStatus]] = [
+        (municipality, MembershipStatus.MEMBER) for municipality in members.values()
+    ]
+    for key, status in CANDIDATES.items():
+        candidate = _municipality(key)
+        if candidate is not None:
+            statuses.append((candidate, status))
+    for municipality, status in statuses:
+        if not Membership.objects.filter(series=series, municipality=municipality).exists():
+            set_membership_status(
+                series=series,
+                municipality=municipality,
+                status=status,
+                by=organiser,
+                note="Demo-Daten",
+            )
+
+    coordinator = people.get(COORDINATOR_EMAIL, role=Role.COORDINATOR)
+    add_affiliation(
+        user=coordinator,
+        municipality=bamberg,
+        role=AffiliationRole.COORDINATOR,
+        show_publicly=True,
+        by=organiser,
+    )
+    for key, party_names in COUNCILLOR_PARTIES.items():
+        for number, party_name in enumerate(party_names, start=1):
+            email = (
+                COUNCILLOR_EMAIL
+                if key == KAISERSLAUTERN and number == 1
+                else f"ratsmitglied-{members[key].slug}-{number}@{DEMO_DOMAIN}"
+            )
+            councillor = people.get(email, role=Role.COUNCILLOR)
+            add_affiliation(
+                user=councillor,
+                municipality=members[key],
+                role=AffiliationRole.COUNCILLOR,
+                party=_party(party_name),
+                by=organiser,
+            )
+    return DemoResult(
+        created_users=people.created,
+        logins=[
+            DemoLogin(
+                "Organisation",
+                ORGANISER_EMAIL,
+                "two-factor authentication is set up at the first login",
+            ),
+            DemoLogin("Koordination Bamberg", COORDINATOR_EMAIL),
+            DemoLogin("Ratsmitglied Kaiserslautern", COUNCILLOR_EMAIL),
+        ],
+    )

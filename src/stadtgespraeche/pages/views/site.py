@@ -1,0 +1,105 @@
+"""The start page and the static pages of the public site."""
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.events.models import Membership
+from stadtgespraeche.topics.queries import active_topics
+
+from .. import services, throttle
+from ..enums import SiteTextKey
+from ..forms import AccessibilityFeedbackForm
+from ..texts import site_text
+
+SERIES_SLUG = "smarte-stadtgespraeche"
+START_PAGE_TOPICS = 8
+FEEDBACK_LIMIT = 5
+FEEDBACK_WINDOW_SECONDS = 60 * 60
+
+
+def member_memberships(*, series_slug: str = SERIES_SLUG) -> QuerySet[Membership]:
+    """Current member municipalities of the series, for the start page list (and map)."""
+    return (
+        Membership.objects.filter(series__slug=series_slug, status=MembershipStatus.MEMBER)
+        .select_related("municipality__state")
+        .order_by("municipality__name")
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    memberships = list(member_memberships())
+    context = {
+        # Filled once events exist (Event model of a later issue).
+        "upcoming_events": [],
+        "past_events": [],
+        "topics": active_topics()[:START_PAGE_TOPICS],
+        "memberships": memberships,
+        "map_items": [membership.municipality for membership in memberships],
+    }
+    return render(request, "pages/home.html", context)
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/about.html")
+
+
+def legal_notice(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "pages/sitetext_page.html", {"text": site_text(SiteTextKey.LEGAL_NOTICE)}
+    )
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/sitetext_page.html", {"text": site_text(SiteTextKey.PRIVACY)})
+
+
+@require_http_methods(["GET", "POST"])
+def accessibility(request: HttpRequest) -> HttpResponse:
+    form = AccessibilityFeedbackForm(
+        request.POST or None, initial={"page_url": _referring_page(request)}
+    )
+    if request.method == "POST" and form.is_valid():
+        if not throttle.hit(
+            request,
+            scope="accessibility-feedback",
+            limit=FEEDBACK_LIMIT,
+            window_seconds=FEEDBACK_WINDOW_SECONDS,
+        ):
+            form.add_error(
+                None, _("Too many messages from your connection. Please try again later.")
+            )
+            return render(request, "pages/accessibility.html", {"form": form}, status=429)
+        if not form.is_spam:
+            services.send_accessibility_feedback(
+                message=form.cleaned_data["message"],
+                name=form.cleaned_data["name"],
+                email=form.cleaned_data["email"],
+                page_url=form.cleaned_data["page_url"],
+                language=get_language() or "de",
+            )
+        messages.success(request, _("Thank you! Your message has been sent to the organisers."))
+        return redirect("pages:accessibility")
+    return render(request, "pages/accessibility.html", {"form": form})
+
+
+def _referring_page(request: HttpRequest) -> str:
+    """The page of this site the visitor came from, to prefill "page concerned"."""
+    referer = request.headers.get("Referer", "")
+    if referer and url_has_allowed_host_and_scheme(referer, allowed_hosts={request.get_host()}):
+        return referer[:500]
+    return ""
+
+
+def easy_language(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/easy_language.html")
+
+
+def data_sources(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/data_sources.html")
