@@ -1,10 +1,8 @@
 """Writes of the events app: membership of municipalities in a series and applications."""
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -14,6 +12,7 @@ from stadtgespraeche.accounts.exceptions import AlreadyActive
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
+from stadtgespraeche.core.throttling import Throttle
 from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.services import add_affiliation, invite_person
@@ -132,27 +131,20 @@ def _history_note(message: str, **values: object) -> str:
         return _(message) % values
 
 
-def _rate_key(ip_address: str) -> str:
-    return "events:apply:" + hashlib.sha256(ip_address.encode()).hexdigest()
+APPLICATIONS_PER_IP = Throttle(
+    "apply-ip", limit=APPLICATION_RATE_LIMIT, window=APPLICATION_RATE_WINDOW
+)
 
 
 def application_rate_exceeded(ip_address: str | None) -> bool:
     """Whether `ip_address` has used up its applications for the current window."""
-    if not ip_address:
-        return False
-    return int(cache.get(_rate_key(ip_address), 0)) >= APPLICATION_RATE_LIMIT
+    return bool(ip_address) and APPLICATIONS_PER_IP.is_blocked(ip_address or "")
 
 
 def record_application_attempt(ip_address: str | None) -> None:
     """Count one application (or spam attempt) against `ip_address`."""
-    if not ip_address:
-        return
-    key = _rate_key(ip_address)
-    if not cache.add(key, 1, APPLICATION_RATE_WINDOW):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, APPLICATION_RATE_WINDOW)
+    if ip_address:
+        APPLICATIONS_PER_IP.hit(ip_address)
 
 
 @transaction.atomic

@@ -6,15 +6,12 @@ from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stadtgespraeche.core.htmx import is_htmx
+from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.directory.queries import search_municipalities
 
 from . import queries, services
 from .exceptions import MembershipError
 from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 @require_http_methods(["GET", "POST"])
@@ -24,7 +21,7 @@ def apply(request: HttpRequest) -> HttpResponse:
         return render(request, "events/apply_closed.html")
     if request.method == "POST" and request.POST.get(HONEYPOT_FIELD):
         # A bot filled in the hidden field: answer as if all went well, store nothing.
-        services.record_application_attempt(_client_ip(request))
+        services.record_application_attempt(client_ip(request))
         return redirect("events:apply-done")
     form = ApplicationForm(request.POST or None, series_choices=series_choices)
     if request.method == "POST" and form.is_valid():
@@ -39,7 +36,7 @@ def apply(request: HttpRequest) -> HttpResponse:
                 message=data["message"],
                 consent_text_version=CONSENT_TEXT_VERSION,
                 language=translation.get_language(),
-                ip_address=_client_ip(request),
+                ip_address=client_ip(request),
             )
         except MembershipError as error:
             form.add_error(None, str(error))

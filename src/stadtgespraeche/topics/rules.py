@@ -3,13 +3,9 @@
 import rules
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.rules import is_organiser
 
 from .models import Topic
-
-
-@rules.predicate
-def is_organiser(user: User) -> bool:
-    return bool(user.is_authenticated and user.is_active and user.is_organiser)
 
 
 @rules.predicate

@@ -9,11 +9,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from stadtgespraeche.core.throttling import Throttle, client_ip
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership
 from stadtgespraeche.topics.queries import active_topics
 
-from .. import services, throttle
+from .. import services
 from ..enums import SiteTextKey
 from ..forms import AccessibilityFeedbackForm
 from ..texts import site_text
@@ -22,6 +23,7 @@ SERIES_SLUG = "smarte-stadtgespraeche"
 START_PAGE_TOPICS = 8
 FEEDBACK_LIMIT = 5
 FEEDBACK_WINDOW_SECONDS = 60 * 60
+FEEDBACK_PER_IP = Throttle("feedback-ip", limit=FEEDBACK_LIMIT, window=FEEDBACK_WINDOW_SECONDS)
 
 
 def member_memberships(*, series_slug: str = SERIES_SLUG) -> QuerySet[Membership]:
@@ -41,7 +43,10 @@ def home(request: HttpRequest) -> HttpResponse:
         "past_events": [],
         "topics": active_topics()[:START_PAGE_TOPICS],
         "memberships": memberships,
-        "map_items": [membership.municipality for membership in memberships],
+        "map_items": [
+            (membership.municipality, MembershipStatus.MEMBER.label, MembershipStatus.MEMBER)
+            for membership in memberships
+        ],
     }
     return render(request, "pages/home.html", context)
 
@@ -66,12 +71,7 @@ def accessibility(request: HttpRequest) -> HttpResponse:
         request.POST or None, initial={"page_url": _referring_page(request)}
     )
     if request.method == "POST" and form.is_valid():
-        if not throttle.hit(
-            request,
-            scope="accessibility-feedback",
-            limit=FEEDBACK_LIMIT,
-            window_seconds=FEEDBACK_WINDOW_SECONDS,
-        ):
+        if FEEDBACK_PER_IP.hit(client_ip(request)) > FEEDBACK_PER_IP.limit:
             form.add_error(
                 None, _("Too many messages from your connection. Please try again later.")
             )

@@ -82,7 +82,9 @@ def test_home_lists_member_municipalities_only(client):
     assert "Mitgliedstadt" in content
     assert "Interessierte Stadt" not in content
     assert "Fremde Stadt" not in content
-    assert [m.name for m in response.context["map_items"]] == ["Mitgliedstadt"]
+    assert [item[0].name for item in response.context["map_items"]] == ["Mitgliedstadt"]
+    assert 'id="member-map"' in content
+    assert content.count("<circle") == 1
 
 
 def test_home_shows_empty_state_without_members(client):
