@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stadtgespraeche.core.throttling import Throttle, client_ip
+from stadtgespraeche.directory.data_sources import DATA_SOURCES
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership
 from stadtgespraeche.topics.queries import active_topics
@@ -102,4 +103,4 @@ def easy_language(request: HttpRequest) -> HttpResponse:
 
 
 def data_sources(request: HttpRequest) -> HttpResponse:
-    return render(request, "pages/data_sources.html")
+    return render(request, "pages/data_sources.html", {"sources": DATA_SOURCES})

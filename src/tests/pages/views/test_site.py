@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from stadtgespraeche.directory.data_sources import DATA_SOURCES
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
@@ -193,3 +194,13 @@ def test_accessibility_form_ignores_foreign_referer(client):
     response = client.get(reverse("pages:accessibility"), HTTP_REFERER="https://evil.example/x")
 
     assert response.context["form"]["page_url"].value() == ""
+
+
+def test_data_sources_shows_every_attribution_line(client):
+    response = client.get(reverse("pages:data-sources"))
+
+    content = response.content.decode()
+    for source in DATA_SOURCES:
+        assert str(source["attribution"]).replace("&", "&amp;") in content.replace("&#x27;", "'")
+    assert "dl-de/by-2-0" in content
+    assert 'href="http://www.bkg.bund.de"' in content
