@@ -4,7 +4,7 @@ UV := python -m uv
 RUN := $(UV) run --frozen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test setup setup-test lint test-sqlite test-postgres test-e2e messages check-messages
+.PHONY: demo test setup setup-test lint fmt test-sqlite test-postgres test-e2e messages check-messages
 
 demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche migrate --noinput
@@ -32,8 +32,20 @@ test-postgres:
 test-e2e:
 	$(RUN) pytest -m e2e src/tests/e2e
 
+fmt:
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+	$(RUN) djangofmt src/stadtgespraeche
+	$(RUN) djangofmt check --fix src/stadtgespraeche
+
 messages:
 	./scripts/messages.sh
 
-check-messages:
+check-fmt:
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+	$(RUN) djangofmt src/stadtgespraeche
+	$(RUN) djangofmt check --fix src/stadtgespraeche
+
+messages:
 	$(RUN) python scripts/check_messages.py
