@@ -1,6 +1,7 @@
 """The settings module under production-like environments (issue 2, section 1)."""
 
 import os
+import re
 import runpy
 import secrets
 import subprocess
@@ -142,3 +143,13 @@ def test_settings_default_database_is_sqlite_in_data_dir(monkeypatch, tmp_path):
 def test_settings_with_malformed_value_raise(monkeypatch, tmp_path, name, value):
     with pytest.raises(ImproperlyConfigured, match=name):
         load_settings(monkeypatch, tmp_path, STADTGESPRAECHE_DEMO="1", **{name: value})
+
+
+def test_every_environment_variable_of_the_settings_is_documented():
+    source = SETTINGS_FILE.read_text(encoding="utf-8")
+    names = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z0-9_]+)"', source))
+    names |= set(re.findall(r'os\.environ\.get\(\s*"([A-Z0-9_]+)"', source))
+    documented = (REPO_DIR / "docs" / "configuration.md").read_text(encoding="utf-8")
+
+    assert "SECRET_KEY" in names
+    assert sorted(name for name in names if f"`{name}`" not in documented) == []
