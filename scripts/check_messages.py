@@ -160,7 +160,8 @@ def regenerate(app_dir: Path, workdir: Path) -> list[Entry]:
     shutil.copytree(app_dir, copy, ignore=shutil.ignore_patterns("__pycache__", "locale", "*.pyc"))
     (copy / "locale").mkdir()
     result = subprocess.run(  # noqa: S603 - fixed arguments, our own interpreter
-        [sys.executable, "-m", "django", *MAKEMESSAGES_ARGS],
+        # -P: the copy's own modules (e.g. rules.py) must not shadow installed packages.
+        [sys.executable, "-P", "-m", "django", *MAKEMESSAGES_ARGS],
         cwd=copy,
         env=django_env(),
         capture_output=True,
