@@ -72,8 +72,12 @@ def _allow_sync_orm_beside_playwright() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def _e2e_database(transactional_db: None) -> None:
-    """The live server runs in another thread: data must be committed to be seen there."""
+def _e2e_database(transactional_db: None, django_db_serialized_rollback: None) -> None:
+    """The live server runs in another thread: data must be committed to be seen there.
+
+    Transactional tests empty the tables afterwards; the serialized rollback restores what
+    data migrations created (e.g. default site texts) for the next test.
+    """
 
 
 @pytest.fixture(scope="session")
