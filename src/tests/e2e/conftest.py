@@ -6,7 +6,8 @@
 - `page` enforces the site's CSP and fails the test on a CSP violation or an uncaught
   JavaScript error; `axe_page` is a page whose context bypasses the CSP, used only so that
   axe-core can be injected (see tests/e2e/axe.py).
-- `log_in(page, user)` starts a logged-in session without going through the login form.
+- `log_in(page, user)` starts a logged-in session without going through the login form;
+  `new_page()` opens another page with its own cookies (one per person in a journey).
 - All tests here are marked e2e; `pytest -m e2e src/tests/e2e` runs them (the default run
   deselects them).
 """
@@ -154,6 +155,22 @@ def page(context: BrowserContext, browser_problems: list[str]) -> Page:
     page = context.new_page()
     _watch(page, browser_problems)
     return page
+
+
+@pytest.fixture
+def new_page(
+    new_context: Callable[..., BrowserContext], browser_problems: list[str]
+) -> Callable[[], Page]:
+    """Open a page in a fresh context (own cookies): one per person in a journey."""
+
+    def _new_page() -> Page:
+        context = new_context()
+        _guard(context, browser_problems)
+        page = context.new_page()
+        _watch(page, browser_problems)
+        return page
+
+    return _new_page
 
 
 @pytest.fixture
