@@ -29,7 +29,7 @@ step "deployment checks (check --deploy --fail-level WARNING, production-like se
 deploy_data=$(mktemp -d /tmp/stadtgespraeche-deploy.XXXXXX)
 trap 'rm -rf "$deploy_data"' EXIT
 env -u DEBUG -u STADTGESPRAECHE_DEMO -u DATABASE_URL -u EMAIL_BACKEND \
-  SECRET_KEY="lint-only-$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+  SECRET_KEY="lint-only-$(python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
   ALLOWED_HOSTS=stadtgespraeche.example.org \
   CSRF_TRUSTED_ORIGINS=https://stadtgespraeche.example.org \
   SITE_URL=https://stadtgespraeche.example.org \

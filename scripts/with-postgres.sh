@@ -9,7 +9,7 @@ if [ -z "$bindir" ]; then
   exit 1
 fi
 tmp=$(mktemp -d /tmp/stadtgespraeche-pg.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+port=$(python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 run_as=()
 if [ "$(id -u)" -eq 0 ]; then
   # initdb refuses to run as root: use the postgres system user (or nobody).
