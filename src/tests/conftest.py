@@ -1,4 +1,6 @@
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -41,6 +43,19 @@ def _clean_cache_and_language():
 def mailoutbox_clear():
     mail.outbox.clear()
     return mail.outbox
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the temporary MEDIA_ROOT that tests/settings.py creates for each run."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.parent == Path(tempfile.gettempdir()) and media_root.name.startswith(
+        "stadtgespraeche-media-"
+    ):
+        shutil.rmtree(media_root, ignore_errors=True)
 
 
 # --- Test legs: a header and a one-line summary per run --------------------------------------
