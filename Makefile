@@ -2,9 +2,11 @@
 SHELL := /bin/bash
 UV := python -m uv
 RUN := $(UV) run --frozen
+PYTEST := $(RUN) pytest -ra
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test setup setup-test lint test-sqlite test-postgres test-e2e messages check-messages
+.PHONY: demo test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
+	clean-test-results messages check-messages
 
 demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche migrate --noinput
@@ -12,7 +14,8 @@ demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche load_demo
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche runserver --insecure 127.0.0.1:8000
 
-test: setup setup-test lint test-sqlite test-postgres test-e2e
+# Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
+test: setup setup-test clean-test-results lint test-sqlite test-postgres test-e2e test-summary
 
 setup:
 	./scripts/setup.sh
@@ -23,14 +26,35 @@ setup-test:
 lint:
 	./scripts/lint.sh
 
+fmt:
+	$(RUN) ruff check --fix .
+	$(RUN) ruff format .
+	$(RUN) djangofmt src/stadtgespraeche
+	$(RUN) djangofmt check --fix src/stadtgespraeche
+
 test-sqlite:
-	$(RUN) pytest
+	@echo "==> Test leg: SQLite"
+	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST)
 
 test-postgres:
-	./scripts/with-postgres.sh $(RUN) pytest
+	@echo "==> Test leg: PostgreSQL"
+	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST)
 
 test-e2e:
-	$(RUN) pytest -m e2e src/tests/e2e
+	@echo "==> Test leg: browser (Chromium, axe-core)"
+	STADTGESPRAECHE_TEST_LEG=browser $(PYTEST) -m e2e src/tests/e2e \
+		--screenshot=only-on-failure --tracing=retain-on-failure
+
+clean-test-results:
+	rm -rf test-results
+
+test-summary:
+	@echo
+	@echo "==> Test legs"
+	@cat test-results/legs/sqlite.txt test-results/legs/postgresql.txt test-results/legs/browser.txt
+	@echo
+	@echo "==> axe-core per page (test-results/axe.md, details in test-results/axe.json)"
+	@cat test-results/axe.md
 
 messages:
 	./scripts/messages.sh

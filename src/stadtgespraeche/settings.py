@@ -219,7 +219,11 @@ SECURE_CSP = {
 }
 
 # --- E-mail -------------------------------------------------------------
-_EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends."
+    + ("console.EmailBackend" if DEBUG or DEMO else "smtp.EmailBackend"),
+)
 _EMAIL_OPTIONS: dict[str, object] = {}
 if _EMAIL_BACKEND.endswith("smtp.EmailBackend"):
     _EMAIL_OPTIONS = {

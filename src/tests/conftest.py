@@ -1,6 +1,35 @@
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.core import mail
 from django.core.cache import cache
+
+REPO_DIR = Path(__file__).resolve().parents[2]
+TEST_RESULTS_DIR = REPO_DIR / "test-results"
+
+
+def shared_data_path() -> Path:
+    """The shared reference data (DESIGN.md section 6).
+
+    SHARED_DATA_DIR (the `data` directory itself) wins; otherwise `../shared/data` beside
+    the repository, as in CI. See docs/testing.md.
+    """
+    configured = os.environ.get("SHARED_DATA_DIR")
+    return Path(configured) if configured else REPO_DIR.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data_dir() -> Path:
+    path = shared_data_path()
+    if not path.is_dir():
+        pytest.fail(
+            f"Shared reference data not found at {path}. Put the shared directory beside the "
+            "repository (../shared/data) or set SHARED_DATA_DIR to its data directory."
+        )
+    return path
 
 
 @pytest.fixture(autouse=True)
@@ -14,3 +43,58 @@ def _clean_cache_and_language():
 def mailoutbox_clear():
     mail.outbox.clear()
     return mail.outbox
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the temporary MEDIA_ROOT that tests/settings.py creates for each run."""
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    media_root = Path(settings.MEDIA_ROOT)
+    if media_root.parent == Path(tempfile.gettempdir()) and media_root.name.startswith(
+        "stadtgespraeche-media-"
+    ):
+        shutil.rmtree(media_root, ignore_errors=True)
+
+
+# --- Test legs: a header and a one-line summary per run --------------------------------------
+
+
+def _leg_name(config: pytest.Config) -> str:
+    leg = os.environ.get("STADTGESPRAECHE_TEST_LEG")
+    if leg:
+        return leg
+    database = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
+    browser = "e2e" in (config.option.markexpr or "").replace("not e2e", "")
+    return f"{database}-e2e" if browser else database
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return [
+        f"stadtgespraeche test leg: {_leg_name(config)}",
+        f"database: {database['ENGINE'].rsplit('.', 1)[-1]}"
+        + (f" at {database.get('HOST')}:{database.get('PORT')}" if database.get("HOST") else ""),
+        f"shared data: {shared_data_path()}"
+        + ("" if shared_data_path().is_dir() else " (missing; set SHARED_DATA_DIR)"),
+    ]
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    counts = {
+        key: len(terminalreporter.stats.get(key, []))
+        for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "deselected")
+    }
+    status = "PASSED" if exitstatus == 0 else f"FAILED (exit status {int(exitstatus)})"
+    line = f"{_leg_name(config)}: {status} — " + ", ".join(
+        f"{number} {key}" for key, number in counts.items() if number or key == "passed"
+    )
+    terminalreporter.section("test leg summary")
+    terminalreporter.write_line(line)
+    if os.environ.get("STADTGESPRAECHE_TEST_LEG"):  # set by the Makefile legs
+        legs_dir = TEST_RESULTS_DIR / "legs"
+        legs_dir.mkdir(parents=True, exist_ok=True)
+        (legs_dir / f"{_leg_name(config)}.txt").write_text(line + "\n", encoding="utf-8")

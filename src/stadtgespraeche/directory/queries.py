@@ -2,6 +2,8 @@
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from stadtgespraeche.accounts.models import User
+
 from .models import Affiliation, Municipality
 
 
@@ -27,11 +29,11 @@ def search_municipalities(text: str, *, limit: int = 10) -> list[Municipality]:
     )
 
 
-def affiliations_of(user: object) -> QuerySet[Affiliation]:
+def affiliations_of(user: User) -> QuerySet[Affiliation]:
     return Affiliation.objects.filter(user=user).select_related("municipality", "party")
 
 
-def coordinated_municipalities(user: object) -> QuerySet[Municipality]:
+def coordinated_municipalities(user: User) -> QuerySet[Municipality]:
     """Municipalities for which `user` is a coordinator."""
     return Municipality.objects.filter(
         affiliations__user=user, affiliations__role="coordinator"

@@ -1,0 +1,61 @@
+"""axe-core over every page: no violation of impact serious or critical (WCAG 2.1 A/AA).
+
+Extend PAGES with each new page: (id, URL name, URL kwargs, who is logged in).
+"""
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from tests.e2e.axe import axe_check
+from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
+
+pytestmark = pytest.mark.e2e
+
+VISITORS: dict[str, Callable[[], Any] | None] = {
+    "anonymous": None,
+    "councillor": UserFactory,
+    "coordinator": CoordinatorFactory,
+    "organiser": OrganiserFactory,
+}
+
+PAGES = [
+    pytest.param("accounts:login", {}, "anonymous", id="login"),
+    pytest.param("accounts:home", {}, "councillor", id="account-home-councillor"),
+    pytest.param("accounts:home", {}, "coordinator", id="account-home-coordinator"),
+    pytest.param("accounts:home", {}, "organiser", id="account-home-organiser"),
+]
+
+
+@pytest.mark.parametrize(("url_name", "kwargs", "visitor"), PAGES)
+def test_page_has_no_serious_axe_violations(
+    axe_page: Page, log_in, url_name: str, kwargs: dict[str, Any], visitor: str
+):
+    factory = VISITORS[visitor]
+    if factory is not None:
+        log_in(axe_page, factory())
+    path = reverse(url_name, kwargs=kwargs)
+
+    response = axe_page.goto(path)
+
+    assert response is not None
+    assert response.status == 200
+    assert urlsplit(axe_page.url).path == path  # not redirected, e.g. to the login page
+    axe_check(axe_page, name=f"{path} ({visitor})")
+
+
+def test_axe_check_with_serious_violation_fails_with_readable_message(axe_page: Page):
+    axe_page.set_content(
+        '<!DOCTYPE html><html lang="de"><head><title>Probe</title></head><body><main>'
+        '<h1>Probe</h1><form><input type="text" name="q"></form></main></body></html>'
+    )
+
+    with pytest.raises(pytest.fail.Exception) as failure:
+        axe_check(axe_page, name="self-test", record=False)
+
+    assert "[critical] label" in str(failure.value)
+    assert 'name="q"' in str(failure.value)
