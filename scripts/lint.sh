@@ -49,10 +49,8 @@ step "migrations up to date (makemigrations --check)" \
   env STADTGESPRAECHE_DEMO=1 $RUN stadtgespraeche makemigrations --check --dry-run
 step "deployment checks (check --deploy --fail-level WARNING, production-like settings)" \
   deploy_check
-# --allow-missing-catalogues is transitional: apps still without a German catalogue are
-# reported, not failed. Drop the flag once every app has its locale/de catalogue.
 step "translations (scripts/check_messages.py)" \
-  $RUN python scripts/check_messages.py --allow-missing-catalogues
+  $RUN python scripts/check_messages.py
 
 if [ ${#failed[@]} -gt 0 ]; then
   printf '\n==> lint FAILED in %d step(s):\n' "${#failed[@]}"
