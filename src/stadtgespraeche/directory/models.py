@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 
-from .enums import AffiliationRole, MunicipalityKind
+from .enums import AffiliationRole, Body, FieldGroup, MandateRole, MunicipalityKind, Visibility
 
 
 class State(models.Model):
@@ -153,3 +153,154 @@ class Affiliation(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.municipality} ({self.get_role_display()})"
+
+
+# --- The network: profiles and mandates (issue "councillor network") ---------------------
+
+
+def profile_photo_path(instance: "Profile", filename: str) -> str:
+    return f"profiles/{instance.user_id}/photo.jpg"
+
+
+class Profile(TimeStampedModel):
+    """A person's profile in the network. Councillors add mandates; coordinators and speakers
+    have a profile without mandates. Visibility is chosen per field group
+    (`directory.enums.FieldGroup`) and enforced by `directory.privacy` everywhere."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+    )
+    pronouns = models.CharField(_("pronouns"), max_length=40, blank=True)
+    photo = models.ImageField(_("photo"), upload_to=profile_photo_path, blank=True)
+    bio = models.TextField(_("short bio"), max_length=1500, blank=True)
+    expertise = models.TextField(
+        _("I can report on …"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Projects and experience you can tell other councils about."),
+    )
+    languages = models.CharField(
+        _("languages"), max_length=200, blank=True, help_text=_("Separated by commas.")
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    interests = models.ManyToManyField(
+        "topics.Topic", verbose_name=_("interests"), related_name="interested_profiles", blank=True
+    )
+    # One visibility per field group (FieldGroup); privacy-preserving default: network only.
+    identity_visibility = models.CharField(
+        _("who sees name, pronouns and municipality"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.NETWORK,
+    )
+    photo_visibility = models.CharField(
+        _("who sees the photo"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.NETWORK,
+    )
+    mandates_visibility = models.CharField(
+        _("who sees mandates, party and faction"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.NETWORK,
+    )
+    interests_visibility = models.CharField(
+        _("who sees interests and expertise"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.NETWORK,
+    )
+    about_visibility = models.CharField(
+        _("who sees the short bio and languages"),
+        max_length=20,
+        choices=Visibility.choices,
+        default=Visibility.NETWORK,
+    )
+
+    class Meta:
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        indexes = [models.Index(fields=["identity_visibility", "municipality"])]
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def get_absolute_url(self) -> str:
+        return reverse("directory:profile-detail", kwargs={"pk": self.pk})
+
+    def visibility_of(self, group: str) -> str:
+        return str(getattr(self, f"{FieldGroup(group).value}_visibility"))
+
+
+class Faction(models.Model):
+    """A faction (Fraktion) in one body of one municipality; local, unlike a party."""
+
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="factions",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    party = models.ForeignKey(
+        Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("faction")
+        verbose_name_plural = _("factions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["municipality", "name"], name="directory_unique_faction"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Mandate(models.Model):
+    """A councillor's seat: body + faction + party + role + committees + term."""
+
+    profile = models.ForeignKey(
+        Profile, verbose_name=_("profile"), on_delete=models.CASCADE, related_name="mandates"
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+    )
+    body = models.CharField(_("body"), max_length=30, choices=Body.choices)
+    faction = models.ForeignKey(
+        Faction, verbose_name=_("faction"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    party = models.ForeignKey(
+        Party, verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    role = models.CharField(
+        _("role"), max_length=30, choices=MandateRole.choices, default=MandateRole.MEMBER
+    )
+    committees = models.CharField(
+        _("committees"), max_length=500, blank=True, help_text=_("Separated by commas.")
+    )
+    term_start = models.DateField(_("term start"), null=True, blank=True)
+    term_end = models.DateField(_("term end"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-term_start", "pk"]
+        verbose_name = _("mandate")
+        verbose_name_plural = _("mandates")
+
+    def __str__(self) -> str:
+        return f"{self.get_body_display()} {self.municipality}"

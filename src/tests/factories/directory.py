@@ -1,7 +1,16 @@
 import factory
 
-from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
-from stadtgespraeche.directory.models import Affiliation, District, Municipality, Party, State
+from stadtgespraeche.directory.enums import AffiliationRole, Body, MunicipalityKind
+from stadtgespraeche.directory.models import (
+    Affiliation,
+    District,
+    Faction,
+    Mandate,
+    Municipality,
+    Party,
+    Profile,
+    State,
+)
 
 from .accounts import UserFactory
 
@@ -58,3 +67,33 @@ class AffiliationFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     municipality = factory.SubFactory(MunicipalityFactory)
     role = AffiliationRole.COUNCILLOR
+
+
+class ProfileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Profile
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+
+
+class FactionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Faction
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    name = factory.Sequence(lambda n: f"Fraktion {n}")
+    party = factory.SubFactory(PartyFactory)
+
+
+class MandateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandate
+
+    profile = factory.SubFactory(ProfileFactory)
+    municipality = factory.SelfAttribute("profile.municipality")
+    body = Body.CITY_COUNCIL
+    faction = factory.SubFactory(
+        FactionFactory, municipality=factory.SelfAttribute("..municipality")
+    )
+    party = factory.SelfAttribute("faction.party")
