@@ -1,5 +1,14 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 
 
 class CoreConfig(AppConfig):
     name = "stadtgespraeche.core"
+
+    def ready(self) -> None:
+        from . import jobs, periodic  # app registry must be ready
+
+        periodic.register(
+            "core.clear_expired_sessions", jobs.clear_expired_sessions, every=timedelta(days=1)
+        )
