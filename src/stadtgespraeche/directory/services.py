@@ -72,3 +72,20 @@ def add_affiliation(
     if created:
         log_action("directory.affiliation.added", actor=by, obj=affiliation)
     return affiliation
+
+
+@transaction.atomic
+def set_affiliation_public(
+    affiliation: Affiliation, *, show_publicly: bool, by: User
+) -> Affiliation:
+    """A coordinator allows (or withdraws) showing their name on the municipality page."""
+    if affiliation.show_publicly != show_publicly:
+        affiliation.show_publicly = show_publicly
+        affiliation.save(update_fields=["show_publicly", "updated_at"])
+        log_action(
+            "directory.affiliation.visibility_changed",
+            actor=by,
+            obj=affiliation,
+            data={"show_publicly": show_publicly},
+        )
+    return affiliation

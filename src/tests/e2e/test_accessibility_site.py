@@ -104,6 +104,11 @@ def _invite_for_municipality() -> tuple[str, Any]:
     )
 
 
+def _my_affiliations() -> tuple[str, Any]:
+    network = _network()
+    return reverse("directory:my-affiliations"), network["coordinator"]
+
+
 def _application_detail() -> tuple[str, Any]:
     network = _network()
     application = MembershipApplicationFactory(series=network["series"])
@@ -159,6 +164,7 @@ CASES = [
     pytest.param(_as("accounts:two-factor", OrganiserFactory), id="two-factor-organiser"),
     pytest.param(_as("directory:invite-start", OrganiserFactory), id="invite-start-organiser"),
     pytest.param(_invite_for_municipality, id="invite-coordinator"),
+    pytest.param(_my_affiliations, id="my-affiliations"),
     pytest.param(_as("dashboard:home", OrganiserFactory), id="dashboard-home"),
     pytest.param(_as("dashboard:application-list", OrganiserFactory), id="applications"),
     pytest.param(_application_detail, id="application-detail"),
