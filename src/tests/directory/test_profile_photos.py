@@ -2,12 +2,20 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from PIL import Image
 
 from stadtgespraeche.directory import photos
 from stadtgespraeche.directory.photos import PhotoRejected, process_photo
 
 pytestmark = pytest.mark.unit
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English (the msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def image_bytes(fmt="JPEG", size=(1600, 1200), mode="RGB", exif=True):

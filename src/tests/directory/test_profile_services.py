@@ -3,6 +3,7 @@ import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.directory import services
@@ -23,6 +24,13 @@ from tests.factories.topics import TopicFactory
 from .test_profile_photos import image_bytes
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages are matched in English (the msgids)."""
+    with translation.override("en"):
+        yield
 
 
 def _actions():
