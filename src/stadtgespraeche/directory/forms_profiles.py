@@ -12,12 +12,6 @@ from .enums import Body, FieldGroup, MandateRole, Visibility
 from .models import Faction, Municipality, Party
 from .photos import MAX_UPLOAD_BYTES
 
-VISIBILITY_HELP = _(
-    "Public: anyone on the internet, also without logging in. "
-    "Network members: only people logged in to the network (councillors, coordinators, "
-    "speakers and the organisers). Organisers only: only the organising team."
-)
-
 _VISIBILITY_CHOICES = [
     (Visibility.PUBLIC.value, _("Public – anyone, also without logging in")),
     (Visibility.NETWORK.value, _("Network members – only people logged in to the network")),

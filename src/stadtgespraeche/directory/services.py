@@ -1,6 +1,7 @@
 """Writes of the directory app: people's affiliation with a municipality."""
 
 import datetime
+import secrets
 from collections.abc import Iterable
 
 from django.db import transaction
@@ -307,7 +308,10 @@ def set_profile_photo(*, profile: Profile, by: User, upload: object) -> Profile:
     content = process_photo(upload)
     if profile.photo:
         profile.photo.delete(save=False)
-    profile.photo.save("photo.jpg", content, save=False)
+    # A random file name: even where MEDIA_ROOT is served (DEBUG, a proxy), the photo cannot
+    # be found by guessing; pages use the directory:profile-photo view, which checks privacy.
+    path = f"profiles/{profile.user_id}/{secrets.token_urlsafe(24)}.jpg"
+    profile.photo.name = profile.photo.storage.save(path, content)
     profile.save(update_fields=["photo", "updated_at"])
     log_action("directory.profile.photo_set", actor=by, obj=profile)
     return profile

@@ -318,11 +318,13 @@ def test_set_profile_photo_stores_jpeg_and_replaces_old():
 
     profile.refresh_from_db()
     assert profile.photo.name.endswith(".jpg")
+    assert profile.photo.name != f"profiles/{profile.user_id}/photo.jpg"  # not guessable
     with profile.photo.open("rb") as handle:
         assert handle.read(2) == b"\xff\xd8"
     assert _actions() == ["directory.profile.photo_set"] * 2
     assert os.path.exists(profile.photo.path)
-    assert first_path == profile.photo.path or not os.path.exists(first_path)
+    assert first_path != profile.photo.path
+    assert not os.path.exists(first_path)
 
 
 def test_set_profile_photo_rejected_keeps_the_old_photo():
