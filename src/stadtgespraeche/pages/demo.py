@@ -11,11 +11,13 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
+import pyotp
 from django.db import transaction
 from faker import Faker
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.services import confirm_two_factor, pending_totp_device
 from stadtgespraeche.directory.enums import (
     AffiliationRole,
     Body,
@@ -37,6 +39,8 @@ from stadtgespraeche.events.services import set_membership_status
 from stadtgespraeche.topics.models import Topic
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
+# The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
+DEMO_TOTP_SECRET = "STADTGESPRAECHEDEMOZWEIFAKTOR234"  # noqa: S105 -- demo only
 DEMO_DOMAIN = "demo.stadtgespraeche.invalid"
 FAKER_SEED = 19092023
 SERIES_SLUG = "smarte-stadtgespraeche"
@@ -223,6 +227,27 @@ def _demo_profile(
     )
 
 
+def _enable_demo_two_factor(organiser: User) -> None:
+    """Organisers must use 2FA: the demo organiser gets an authenticator key printed on start."""
+    if organiser.two_factor_enabled:
+        return
+    device = pending_totp_device(organiser)
+    device.secret = DEMO_TOTP_SECRET
+    device.save(update_fields=["secret", "updated_at"])
+    # Confirm with the previous time step, so the current code still works for the first login.
+    totp = pyotp.TOTP(DEMO_TOTP_SECRET)
+    previous_code = totp.at(datetime.datetime.now(tz=datetime.UTC), counter_offset=-1)
+    confirm_two_factor(organiser, code=previous_code)
+
+
+def current_demo_code(email: str) -> str | None:
+    """The current authenticator code of a demo account with 2FA, for the demo only."""
+    user = User.objects.filter(email=email, is_demo=True, two_factor_enabled=True).first()
+    if user is None or not hasattr(user, "totp_device"):
+        return None
+    return pyotp.TOTP(user.totp_device.secret).now()
+
+
 @transaction.atomic
 def load_demo() -> DemoResult:
     """Load (or complete) the demo content; see the module docstring."""
@@ -233,6 +258,7 @@ def load_demo() -> DemoResult:
         raise ReferenceDataMissing
     people = _People()
     organiser = people.get(ORGANISER_EMAIL, role=Role.ORGANISER)
+    _enable_demo_two_factor(organiser)
     series, _created = Series.objects.get_or_create(
         slug=SERIES_SLUG,
         defaults={
@@ -304,7 +330,7 @@ def load_demo() -> DemoResult:
             DemoLogin(
                 "Organisation",
                 ORGANISER_EMAIL,
-                "two-factor authentication is set up at the first login",
+                f"2FA key {DEMO_TOTP_SECRET}; current code: stadtgespraeche demo_code",
             ),
             DemoLogin("Koordination Bamberg", COORDINATOR_EMAIL),
             DemoLogin("Ratsmitglied Kaiserslautern", COUNCILLOR_EMAIL),

@@ -65,7 +65,7 @@ def test_load_demo_creates_series_memberships_and_people(reference_data):
     assert "organisation@demo.stadtgespraeche.invalid" in output
     assert "koordination-bamberg@demo.stadtgespraeche.invalid" in output
     assert "ratsmitglied@demo.stadtgespraeche.invalid" in output
-    assert "two-factor authentication" in output
+    assert "2FA key" in output
 
 
 def test_load_demo_twice_creates_no_duplicates(reference_data):
@@ -188,3 +188,32 @@ def test_load_demo_keeps_changes_to_profiles(reference_data):
     assert Profile.objects.get(user__email="ratsmitglied@demo.stadtgespraeche.invalid").bio == (
         "Geändert"
     )
+
+
+def test_load_demo_gives_the_organiser_working_two_factor(reference_data, settings):
+    import pyotp
+
+    from stadtgespraeche.accounts.services import check_second_factor
+    from stadtgespraeche.pages.demo import DEMO_TOTP_SECRET, ORGANISER_EMAIL
+
+    output = _run()
+
+    organiser = User.objects.get(email=ORGANISER_EMAIL)
+    assert organiser.two_factor_enabled is True
+    assert DEMO_TOTP_SECRET in output
+    settings.DEMO = True
+    code_out = StringIO()
+    call_command("demo_code", stdout=code_out)
+    assert code_out.getvalue().strip() == pyotp.TOTP(DEMO_TOTP_SECRET).now()
+    assert check_second_factor(organiser, code=code_out.getvalue().strip(), ip_address="127.0.0.1")
+
+
+def test_demo_code_refuses_outside_demo_mode_and_for_real_accounts(reference_data, settings):
+    _run()
+    settings.DEMO = False
+    with pytest.raises(CommandError, match="STADTGESPRAECHE_DEMO"):
+        call_command("demo_code")
+    settings.DEMO = True
+    real = User.objects.create_user("echt@example.org", "x" * 12, two_factor_enabled=True)
+    with pytest.raises(CommandError, match="no demo account"):
+        call_command("demo_code", real.email)
