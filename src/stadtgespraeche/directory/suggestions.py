@@ -34,7 +34,7 @@ TOPICS_NAMED = 3
 POPULATION_BANDS: tuple[int, ...] = (20_000, 50_000, 100_000, 200_000, 500_000)
 
 # Score weights: shared topics dominate, then cross-party, then similar size.
-WEIGHT_TOPIC = 10
+WEIGHT_TOPIC = 12
 WEIGHT_OTHER_PARTY = 6
 WEIGHT_SAME_BAND = 4
 WEIGHT_NEIGHBOUR_BAND = 1
