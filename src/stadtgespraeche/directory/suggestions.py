@@ -184,14 +184,14 @@ def _candidate_rows(profile: Profile, viewer: Any, topic_ids: list[int]) -> list
             profile__user__role=Role.COUNCILLOR,
             profile__municipality__isnull=False,
         )
-        .exclude(profile__municipality_id=profile.municipality_id)
+        .exclude(profile__municipality=profile.municipality)
         .exclude(profile_id=profile.pk)
         .exclude(excluded)
         .values("profile_id", "profile__municipality__population", "profile__mandates_visibility")
         .annotate(shared=Count("topic_id"))
         .order_by("-shared", "profile_id")[:CANDIDATE_LIMIT]
     )
-    return list(rows)
+    return [dict(row) for row in rows]
 
 
 def peer_suggestions(

@@ -1,9 +1,6 @@
 """Contact requests, "Meine Kontakte", blocking and abuse reports."""
 
-from typing import cast
-
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -115,7 +112,7 @@ def contact_request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_block(request: HttpRequest, user_pk: int) -> HttpResponse:
-    other = get_object_or_404(get_user_model(), pk=user_pk)
+    other = get_object_or_404(User, pk=user_pk)
     if not request.user.has_perm("directory.block_person", other):
         raise PermissionDenied
     name = queries_contacts.display_name(other, request.user)
@@ -132,7 +129,7 @@ def contact_block(request: HttpRequest, user_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def contact_unblock(request: HttpRequest, user_pk: int) -> HttpResponse:
-    other = get_object_or_404(get_user_model(), pk=user_pk)
+    other = get_object_or_404(User, pk=user_pk)
     if services_contacts.unblock_person(request.user, other):
         messages.success(request, _("The block was lifted."))
     return redirect("directory:contacts")
@@ -141,15 +138,13 @@ def contact_unblock(request: HttpRequest, user_pk: int) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_report(request: HttpRequest, user_pk: int) -> HttpResponse:
-    other = get_object_or_404(get_user_model(), pk=user_pk)
+    other = get_object_or_404(User, pk=user_pk)
     if not request.user.has_perm("directory.report_person", other):
         raise PermissionDenied
     form = AbuseReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_contacts.report_abuse(
-                request.user, cast(User, other), reason=form.cleaned_data["reason"]
-            )
+            services_contacts.report_abuse(request.user, other, reason=form.cleaned_data["reason"])
         except services_contacts.ContactError as error:
             messages.error(request, str(error))
         else:

@@ -3,7 +3,6 @@
 from typing import cast
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -22,7 +21,9 @@ from .queries_contacts import display_name
 def suggestion_list(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("directory.view_suggestions"):
         raise PermissionDenied
-    profile = Profile.objects.select_related("municipality").filter(user=request.user).first()
+    profile = (
+        Profile.objects.select_related("municipality").filter(user=cast(User, request.user)).first()
+    )
     items = suggestions.peer_suggestions(profile, viewer=request.user) if profile else []
     hidden = [
         (item, display_name(item.hidden, request.user))
@@ -33,10 +34,10 @@ def suggestion_list(request: HttpRequest) -> HttpResponse:
 
 
 def _other_person(request: HttpRequest, user_pk: int, permission: str) -> User:
-    other = get_object_or_404(get_user_model(), pk=user_pk)
+    other = get_object_or_404(User, pk=user_pk)
     if not request.user.has_perm(permission, other):
         raise PermissionDenied
-    return cast(User, other)
+    return other
 
 
 @login_required
