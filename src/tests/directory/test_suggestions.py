@@ -270,4 +270,21 @@ def test_peer_suggestions_query_count_is_constant(topics, count):
         result = suggestions.peer_suggestions(me)
 
     assert len(result) == count
-    assert len(queries) == 7
+    assert len(queries) == 8
+
+
+@pytest.mark.integration
+def test_peer_suggestions_fall_back_to_joined_query_when_prefix_is_mostly_ineligible(
+    topics, monkeypatch
+):
+    monkeypatch.setattr(suggestions, "PREFIX_LIMIT", 2)
+    monkeypatch.setattr(suggestions, "CANDIDATE_LIMIT", 2)
+    me = _councillor(topics)
+    for _ in range(2):  # best matches, but hidden from the viewer
+        _councillor(topics, identity_visibility="organisers")
+    first = _councillor(topics[:2])
+    second = _councillor(topics[:1])
+
+    result = suggestions.peer_suggestions(me)
+
+    assert [s.profile for s in result] == [first, second]
