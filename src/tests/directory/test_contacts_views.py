@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from stadtgespraeche.directory.models import (
@@ -345,3 +346,28 @@ def test_report_form_rate_limit_message(client, alice, bob):
 
     assert "mehrere Meldungen gesendet" in response.text
     assert AbuseReport.objects.count() == 5
+
+
+# --- Includes for the profile page ----------------------------------------------------------
+
+
+def test_contact_actions_include_for_other_member_and_not_for_self(rf, alice, bob):
+    request = rf.get("/")
+    request.user = alice
+
+    for_other = render_to_string(
+        "directory/includes/contact_actions.html", {"person": bob}, request=request
+    )
+    for_self = render_to_string(
+        "directory/includes/contact_actions.html", {"person": alice}, request=request
+    )
+
+    assert f"/verzeichnis/kontakte/anfrage/{bob.pk}/" in for_other
+    assert "Kontakt anfragen" not in for_self
+
+
+def test_contact_details_include_shows_email_and_phone(alice):
+    html = render_to_string("directory/includes/contact_details.html", {"person": alice})
+
+    assert "mailto:alice@example.org" in html
+    assert "0631 111" in html
