@@ -373,9 +373,8 @@ def group_reason(group: Group, *, topic: str) -> str:
 
 @dataclass(frozen=True)
 class GroupSuggestion:
-    members: list[Profile]
+    members: list[tuple[Profile, str]]  # each profile with its party ("" if none or hidden)
     reason: str
-    parties: dict[int, str]
 
 
 def suggested_groups(topic: Topic, *, size: int, viewer: Any) -> list[GroupSuggestion]:
@@ -410,9 +409,8 @@ def suggested_groups(topic: Topic, *, size: int, viewer: Any) -> list[GroupSugge
     ]
     return [
         GroupSuggestion(
-            members=[by_id[m.profile_id] for m in group.members],
+            members=[(by_id[m.profile_id], m.party or "") for m in group.members],
             reason=group_reason(group, topic=topic.title),
-            parties={m.profile_id: m.party for m in group.members if m.party},
         )
         for group in form_groups(people, size=size)
     ]

@@ -37,7 +37,8 @@ def test_groups_mix_municipalities_and_parties(organiser_client):
     assert response.status_code == 200
     assert [len(g.members) for g in groups] == [4, 4]
     for group in groups:
-        assert len({member.municipality_id for member in group.members}) == 4
+        assert len({member.municipality_id for member, _party in group.members}) == 4
+        assert len({party for _member, party in group.members}) >= 3
         assert "alle interessiert an Gruppenthema · 4 Kommunen" in group.reason
     assert "Gruppe 1" in response.text
     assert "Ort 0" in response.text
