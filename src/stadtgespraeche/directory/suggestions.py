@@ -23,7 +23,7 @@ from stadtgespraeche.topics.models import Topic
 
 from . import privacy
 from .enums import FieldGroup
-from .models import Block, HiddenSuggestion, Mandate, Profile
+from .models import Block, ContactRequest, ContactRequestStatus, HiddenSuggestion, Mandate, Profile
 
 # Candidates kept after the SQL step, and suggestions shown.
 CANDIDATE_LIMIT = 300
@@ -41,6 +41,7 @@ WEIGHT_SAME_BAND = 4
 WEIGHT_NEIGHBOUR_BAND = 1
 
 Interests = Profile.interests.through
+_OPEN = {"status__in": [ContactRequestStatus.PENDING, ContactRequestStatus.ACCEPTED]}
 
 
 # --- Pure functions -------------------------------------------------------------------------
@@ -169,11 +170,26 @@ def party_names(profile_ids: Sequence[int]) -> dict[int, frozenset[str]]:
 
 def _eligible_q(profile: Profile, viewer: Any, *, prefix: str = "") -> Q:
     """Other councillors (active, with a municipality other than `profile`'s) whose identity
-    and interests `viewer` may see, neither blocked either way nor hidden by `viewer`."""
+    and interests `viewer` may see, neither blocked either way nor hidden by `viewer`, and not
+    already a contact or asked for contact (they are in "Meine Kontakte")."""
     excluded = (
         Q(**{f"{prefix}user__in": Block.objects.filter(blocker=viewer).values("blocked")})
         | Q(**{f"{prefix}user__in": Block.objects.filter(blocked=viewer).values("blocker")})
         | Q(**{f"{prefix}user__in": HiddenSuggestion.objects.filter(user=viewer).values("hidden")})
+        | Q(
+            **{
+                f"{prefix}user__in": ContactRequest.objects.filter(sender=viewer, **_OPEN).values(
+                    "recipient"
+                )
+            }
+        )
+        | Q(
+            **{
+                f"{prefix}user__in": ContactRequest.objects.filter(
+                    recipient=viewer, **_OPEN
+                ).values("sender")
+            }
+        )
         | Q(**{f"{prefix}municipality": profile.municipality_id})
         | Q(**{f"{prefix}pk": profile.pk})
     )

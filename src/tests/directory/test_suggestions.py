@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stadtgespraeche.directory import suggestions
-from stadtgespraeche.directory.models import Block, HiddenSuggestion
+from stadtgespraeche.directory.models import Block, ContactRequest, HiddenSuggestion
 from stadtgespraeche.directory.suggestions import (
     Candidate,
     GroupMember,
@@ -207,7 +207,7 @@ def test_peer_suggestions_rank_shared_topics_other_party_and_size(topics):
 
 
 @pytest.mark.integration
-def test_peer_suggestions_exclude_same_municipality_blocked_hidden_inactive_and_self(topics):
+def test_peer_suggestions_exclude_same_town_blocked_hidden_contacts_inactive_and_self(topics):
     me = _councillor(topics)
     neighbour = ProfileFactory(municipality=me.municipality)
     neighbour.interests.set(topics)
@@ -218,13 +218,23 @@ def test_peer_suggestions_exclude_same_municipality_blocked_hidden_inactive_and_
     _councillor(topics, user__role="coordinator")
     _councillor([TopicFactory()])
     shown = _councillor(topics)
+    asked = _councillor(topics)
+    contact = _councillor(topics)
+    declined = _councillor(topics)
+    ContactRequest.objects.create(sender=me.user, recipient=asked.user, message="Hallo")
+    ContactRequest.objects.create(
+        sender=contact.user, recipient=me.user, message="Hallo", status="accepted"
+    )
+    ContactRequest.objects.create(
+        sender=me.user, recipient=declined.user, message="Hallo", status="declined"
+    )
     Block.objects.create(blocker=me.user, blocked=blocked.user)
     Block.objects.create(blocker=blocker.user, blocked=me.user)
     HiddenSuggestion.objects.create(user=me.user, hidden=hidden.user)
 
     result = suggestions.peer_suggestions(me)
 
-    assert [s.profile for s in result] == [shown]
+    assert [s.profile for s in result] == [shown, declined]
 
 
 @pytest.mark.integration
