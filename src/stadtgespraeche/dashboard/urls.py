@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, audit, home, memberships, texts, topics
+from .views import applications, audit, groups, home, memberships, reports, texts, topics
 
 app_name = "dashboard"
 
@@ -24,4 +24,7 @@ urlpatterns = [
     path("seitentexte/", texts.sitetext_list, name="sitetext-list"),
     path("seitentexte/<str:key>/bearbeiten/", texts.sitetext_update, name="sitetext-update"),
     path("protokoll/", audit.audit_log, name="audit-log"),
+    path("gruppen/", groups.group_suggestions, name="groups"),
+    path("meldungen/", reports.report_list, name="reports"),
+    path("meldungen/<int:pk>/erledigt/", reports.report_handle, name="report-handle"),
 ]

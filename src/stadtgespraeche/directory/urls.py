@@ -1,6 +1,12 @@
 from django.urls import path
 
-from . import views_affiliations, views_invitations, views_profiles
+from . import (
+    views_affiliations,
+    views_contacts,
+    views_invitations,
+    views_profiles,
+    views_suggestions,
+)
 
 app_name = "directory"
 
@@ -27,4 +33,48 @@ urlpatterns += [
     ),
     path("personen/<int:pk>/", views_profiles.profile_detail, name="profile-detail"),
     path("personen/<int:pk>/foto/", views_profiles.profile_photo, name="profile-photo"),
+]
+
+# Contacts and peer suggestions (contacts helper)
+
+urlpatterns += [
+    path("gespraechspartner/", views_suggestions.suggestion_list, name="suggestions"),
+    path(
+        "gespraechspartner/<int:user_pk>/ausblenden/",
+        views_suggestions.suggestion_hide,
+        name="suggestion-hide",
+    ),
+    path(
+        "gespraechspartner/<int:user_pk>/einblenden/",
+        views_suggestions.suggestion_unhide,
+        name="suggestion-unhide",
+    ),
+    path("kontakte/", views_contacts.contacts, name="contacts"),
+    path(
+        "kontakte/anfrage/<int:user_pk>/",
+        views_contacts.contact_request_create,
+        name="contact-request-create",
+    ),
+    path(
+        "kontakte/anfragen/<int:pk>/annehmen/",
+        views_contacts.contact_request_accept,
+        name="contact-request-accept",
+    ),
+    path(
+        "kontakte/anfragen/<int:pk>/ablehnen/",
+        views_contacts.contact_request_decline,
+        name="contact-request-decline",
+    ),
+    path(
+        "kontakte/anfragen/<int:pk>/zurueckziehen/",
+        views_contacts.contact_request_withdraw,
+        name="contact-request-withdraw",
+    ),
+    path("kontakte/sperren/<int:user_pk>/", views_contacts.contact_block, name="contact-block"),
+    path(
+        "kontakte/sperren/<int:user_pk>/aufheben/",
+        views_contacts.contact_unblock,
+        name="contact-unblock",
+    ),
+    path("kontakte/melden/<int:user_pk>/", views_contacts.contact_report, name="contact-report"),
 ]
