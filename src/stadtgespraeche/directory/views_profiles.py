@@ -16,6 +16,7 @@ from .enums import FieldGroup, Visibility
 from .forms_profiles import PREVIEW_LEVELS, MandateForm, PhotoForm, ProfileForm
 from .models import Mandate, Profile
 from .photos import PhotoRejected
+from .queries_contacts import accepted_contact_between
 
 
 def _own_profile(request: HttpRequest) -> Profile:
@@ -266,7 +267,8 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_owner": is_owner,
             "preview": preview,
             "preview_levels": PREVIEW_LEVELS,
-            "show_contact": is_owner and preview is None,
+            "show_contact": preview is None
+            and (is_owner or accepted_contact_between(request.user, profile.user)),
             "hidden_in_preview": preview is not None and FieldGroup.IDENTITY.value not in shown,
         },
     )
