@@ -32,3 +32,11 @@ class EmailChangeThrottled(AccountError):
 
 class EmailChangeInvalid(AccountError):
     """The e-mail change link is expired, used, tampered with, or the address is taken."""
+
+
+class DeletionAlreadyRequested(AccountError):
+    """This person already has an open deletion request."""
+
+
+class DeletionInvalid(AccountError):
+    """The cancel link is unknown, used, or the grace period is over."""
