@@ -176,9 +176,11 @@ def test_cancel_deletion_after_the_grace_period_is_refused():
     person = UserFactory()
     request = services.request_account_deletion(person, send_email=False)
 
-    with time_machine.travel(timezone.now() + timedelta(days=15)):
-        with pytest.raises(DeletionInvalid):
-            services.cancel_account_deletion(request.token)
+    with (
+        time_machine.travel(timezone.now() + timedelta(days=15)),
+        pytest.raises(DeletionInvalid),
+    ):
+        services.cancel_account_deletion(request.token)
 
     person.refresh_from_db()
     assert person.is_active is False
