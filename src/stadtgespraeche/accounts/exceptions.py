@@ -40,3 +40,7 @@ class DeletionAlreadyRequested(AccountError):
 
 class DeletionInvalid(AccountError):
     """The cancel link is unknown, used, or the grace period is over."""
+
+
+class AccountPendingDeletion(AccountError):
+    """Right password, but the account is deactivated by the person's deletion request."""

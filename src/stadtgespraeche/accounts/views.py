@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import queries, services
 from .exceptions import (
+    AccountPendingDeletion,
     EmailChangeInvalid,
     EmailChangeThrottled,
     InvitationInvalid,
@@ -82,6 +83,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         except LoginThrottled:
             form.add_error(None, THROTTLED_MESSAGE)
+        except AccountPendingDeletion:
+            form.add_error(
+                None,
+                _(
+                    "Your account is deactivated because you asked for its deletion. To keep "
+                    "it, open the link in the e-mail we sent you at the time."
+                ),
+            )
         except LoginFailed:
             form.add_error(
                 None, _("The e-mail address or the password is not correct. Please try again.")

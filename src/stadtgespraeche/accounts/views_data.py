@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -33,6 +34,7 @@ def _recently_authenticated(request: HttpRequest) -> bool:
     return isinstance(at, int | float) and time.time() - at <= REAUTH_SECONDS
 
 
+@never_cache
 @sensitive_post_parameters("password")
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -50,6 +52,7 @@ def data_export(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/data_export.html", context)
 
 
+@never_cache
 @login_required
 @require_GET
 def data_export_json(request: HttpRequest) -> HttpResponse:
@@ -67,7 +70,6 @@ def data_export_json(request: HttpRequest) -> HttpResponse:
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "no-store"
     return response
 
 

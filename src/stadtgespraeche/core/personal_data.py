@@ -30,7 +30,8 @@ from .models import AuditLog
 Exporter = Callable[[Any], dict[str, Any]]
 Eraser = Callable[[Any], None]
 
-DELETED_PERSON = _("deleted person")
+# Stored texts stay in the operator's language (the audit log is not translated per reader).
+DELETED_PERSON_REPR = "gelöschte Person"
 
 
 @dataclass(frozen=True)
@@ -213,29 +214,47 @@ def _scrub(value: Any, needles: list[str], replacement: str) -> Any:
     return value
 
 
+def _emails_in(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value.strip().lower()} if "@" in value else set()
+    if isinstance(value, dict):
+        return set().union(*(_emails_in(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_emails_in(item) for item in value))
+    return set()
+
+
 def erase_audit_entries(user: Any) -> None:
     """Keep the entries (what happened), but not who: the actor becomes "gelöschte Person",
-    and the person's e-mail address and name disappear from the recorded texts and details.
+    and the person's e-mail addresses and name disappear from the recorded texts and details.
 
-    Entries whose details mention the address (e.g. failed logins) are found by a text
-    search over all entries with details; run with the person's identifiers still present.
+    Besides the current address, addresses recorded in entries about the person (e.g. an
+    earlier address from an e-mail change) are removed everywhere, also from entries without
+    actor such as failed logins. Run before the account row is anonymised.
     """
+    about = _audit_about(user)
     needles = _identifiers(user)
-    replacement = "gelöschte Person"
-    candidates = AuditLog.objects.filter(_audit_about(user) | ~Q(data={}))
-    for entry in candidates.iterator():
+    for data in AuditLog.objects.filter(about).exclude(data={}).values_list("data", flat=True):
+        needles += sorted(_emails_in(data) - {needle.lower() for needle in needles})
+    candidates = about
+    for needle in needles:
+        candidates |= Q(data__icontains=needle)
+    replacement = str(DELETED_PERSON_REPR)
+    for entry in AuditLog.objects.filter(candidates).iterator():
+        is_actor = entry.actor_id == user.pk
+        is_object = entry.object_type == user._meta.label and entry.object_id == str(user.pk)
         changed = []
-        if entry.actor_id == user.pk or _scrub(entry.actor_repr, needles, "") != entry.actor_repr:
+        if is_actor or _scrub(entry.actor_repr, needles, "") != entry.actor_repr:
             entry.actor = None
             entry.actor_repr = replacement
             changed += ["actor", "actor_repr"]
-        object_repr = _scrub(entry.object_repr, needles, replacement)
-        if entry.object_type == user._meta.label and entry.object_id == str(user.pk):
-            object_repr = replacement
+        object_repr = replacement if is_object else _scrub(entry.object_repr, needles, replacement)
         if object_repr != entry.object_repr:
             entry.object_repr = object_repr
             changed.append("object_repr")
         data = _scrub(entry.data, needles, replacement)
+        if is_actor or is_object:  # any address in an entry about the person is theirs
+            data = _scrub(data, ["@"], replacement)
         if data != entry.data:
             entry.data = data
             changed.append("data")

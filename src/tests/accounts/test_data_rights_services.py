@@ -11,6 +11,7 @@ from django.utils import timezone
 from stadtgespraeche.accounts import services
 from stadtgespraeche.accounts.enums import ConsentPurpose
 from stadtgespraeche.accounts.exceptions import (
+    AccountPendingDeletion,
     DeletionAlreadyRequested,
     DeletionInvalid,
     LoginFailed,
@@ -319,9 +320,28 @@ def test_erase_account_of_a_person_without_any_data_works():
     assert person.email == f"deleted-{person.pk}@invalid"
 
 
-def test_password_login_is_refused_during_the_grace_period():
+def test_password_login_during_the_grace_period_says_why():
     person = UserFactory(email="rita@example.org")
     services.request_account_deletion(person, send_email=False)
+
+    with pytest.raises(AccountPendingDeletion):
+        services.check_password_login(
+            email="rita@example.org", password=DEFAULT_PASSWORD, ip_address="127.0.0.1"
+        )
+
+
+def test_wrong_password_during_the_grace_period_is_a_plain_failure():
+    person = UserFactory(email="rita@example.org")
+    services.request_account_deletion(person, send_email=False)
+
+    with pytest.raises(LoginFailed):
+        services.check_password_login(
+            email="rita@example.org", password="falsch", ip_address="127.0.0.1"
+        )
+
+
+def test_right_password_of_an_inactive_account_without_request_is_a_plain_failure():
+    UserFactory(email="rita@example.org", is_active=False)
 
     with pytest.raises(LoginFailed):
         services.check_password_login(

@@ -4,6 +4,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -201,7 +202,47 @@ def test_deletion_request_deactivates_logs_out_and_mails(
         reverse("accounts:login"), {"email": "rita@example.org", "password": DEFAULT_PASSWORD}
     )
     assert "_auth_user_id" not in client.session
-    assert login.status_code == 200
+    assert "weil Sie seine Löschung beantragt haben" in login.text
+
+
+def test_deletion_request_ends_the_persons_other_sessions(client, person):
+    other_device = Client()
+    other_device.force_login(person)
+    client.force_login(person)
+
+    client.post(DELETE, {"password": DEFAULT_PASSWORD, "confirm": "on"})
+
+    response = other_device.get(reverse("accounts:home"))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("accounts:login"))
+
+
+def test_export_responses_are_not_cached(client, person):
+    client = _reauthenticated(client, person)
+
+    page = client.get(EXPORT)
+    download = client.get(EXPORT_JSON)
+
+    assert "no-store" in page["Cache-Control"]
+    assert "no-store" in download["Cache-Control"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_export_page_query_count_does_not_grow_with_items(
+    client, person, count, django_assert_num_queries
+):
+    profile = ProfileFactory(user=person)
+    for number in range(count):
+        MandateFactory(profile=profile)
+        AffiliationFactory(user=person)
+        MembershipApplicationFactory(contact_email="rita@example.org")
+        services.record_consent(
+            user=person, purpose="privacy_notice", text_version=f"v{number}", text="T"
+        )
+    client = _reauthenticated(client, person)
+
+    with django_assert_num_queries(10):
+        client.get(EXPORT)
 
 
 def test_deletion_cancel_link_shows_a_button_and_changes_nothing_on_get(client, person):

@@ -158,3 +158,22 @@ def test_audit_erase_is_idempotent():
     personal_data.erase_audit_entries(person)
 
     assert list(AuditLog.objects.values_list("actor_repr", flat=True)) == ["gelöschte Person"]
+
+
+@pytest.mark.django_db
+def test_audit_erase_removes_earlier_addresses_recorded_about_the_person():
+    person = UserFactory(first_name="Rita", last_name="Ratsfrau", email="neu@example.org")
+    change = log_action(
+        "accounts.email_change.confirmed",
+        actor=person,
+        obj=person,
+        data={"old_email": "alt@example.org", "new_email": "neu@example.org"},
+    )
+    old_failure = log_action("accounts.login.failed", data={"email": "alt@example.org"})
+
+    personal_data.erase_audit_entries(person)
+
+    change.refresh_from_db()
+    old_failure.refresh_from_db()
+    assert change.data == {"old_email": "gelöschte Person", "new_email": "gelöschte Person"}
+    assert old_failure.data == {"email": "gelöschte Person"}

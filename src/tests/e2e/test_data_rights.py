@@ -67,7 +67,7 @@ def test_person_deletes_account_cancels_with_the_link_and_logs_in_again(
 
     _fill_login(page, "rita@example.org")
     assert urlsplit(page.url).path == reverse("accounts:login")
-    assert "nicht korrekt" in page.locator("main").inner_text()
+    assert "weil Sie seine Löschung beantragt haben" in page.locator("main").inner_text()
 
     cancel_path = urlsplit(re.search(r"https?://\S+", mail.outbox[-1].body).group(0)).path
     page.goto(cancel_path)
