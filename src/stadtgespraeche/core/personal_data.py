@@ -165,6 +165,7 @@ AUDIT_LABELS = {
     "action": _("Action"),
     "role": _("Role"),
     "object": _("Object"),
+    "ip_address": _("IP address"),
     "details": _("Details"),
 }
 
@@ -194,6 +195,7 @@ def export_audit_entries(user: Any) -> dict[str, Any]:
                 "action": entry.action,
                 "role": "actor" if entry.actor_id == user.pk else "subject",
                 "object": entry.object_repr,
+                "ip_address": entry.ip_address,
                 "details": entry.data,
             }
             for entry in entries
@@ -226,7 +228,8 @@ def _emails_in(value: Any) -> set[str]:
 
 def erase_audit_entries(user: Any) -> None:
     """Keep the entries (what happened), but not who: the actor becomes "gelöschte Person",
-    and the person's e-mail addresses and name disappear from the recorded texts and details.
+    and the person's e-mail addresses and name disappear from the recorded texts and details;
+    the IP address of every such entry is removed.
 
     Besides the current address, addresses recorded in entries about the person (e.g. an
     earlier address from an e-mail change) are removed everywhere, also from entries without
@@ -258,6 +261,9 @@ def erase_audit_entries(user: Any) -> None:
         if data != entry.data:
             entry.data = data
             changed.append("data")
+        if changed and entry.ip_address is not None:
+            entry.ip_address = None
+            changed.append("ip_address")
         if changed:
             entry.save(update_fields=changed)
 

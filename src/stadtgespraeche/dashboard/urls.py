@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import applications, audit, home, memberships, texts, topics
+from .views import applications, audit, deletions, home, memberships, texts, topics
 
 app_name = "dashboard"
 
@@ -24,4 +24,5 @@ urlpatterns = [
     path("seitentexte/", texts.sitetext_list, name="sitetext-list"),
     path("seitentexte/<str:key>/bearbeiten/", texts.sitetext_update, name="sitetext-update"),
     path("protokoll/", audit.audit_log, name="audit-log"),
+    path("loeschungen/", deletions.deletion_list, name="deletion-list"),
 ]

@@ -122,7 +122,7 @@ def test_audit_export_lists_entries_as_actor_and_as_subject():
 def test_audit_erase_removes_the_person_but_keeps_what_happened():
     person = UserFactory(first_name="Rita", last_name="Ratsfrau", email="rita@example.org")
     other = UserFactory(first_name="Otto", last_name="Ordner")
-    own = log_action("accounts.login.succeeded", actor=person)
+    own = log_action("accounts.login.succeeded", actor=person, ip_address="192.0.2.1")
     about = log_action("directory.person.invited", actor=other, obj=person, data={"r": "x"})
     failed = log_action("accounts.login.failed", data={"email": "rita@example.org"})
     unrelated = log_action("accounts.login.failed", data={"email": "otto@example.org"})
@@ -133,10 +133,11 @@ def test_audit_erase_removes_the_person_but_keeps_what_happened():
     about.refresh_from_db()
     failed.refresh_from_db()
     unrelated.refresh_from_db()
-    assert (own.actor_id, own.actor_repr, own.action) == (
+    assert (own.actor_id, own.actor_repr, own.action, own.ip_address) == (
         None,
         "gelöschte Person",
         "accounts.login.succeeded",
+        None,
     )
     assert (about.actor_id, about.object_repr, about.data) == (
         other.pk,
