@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from stadtgespraeche.accounts.services import request_account_deletion
 from tests.e2e.axe import axe_check
-from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
+from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
 from tests.factories.directory import MandateFactory, ProfileFactory
 
 pytestmark = pytest.mark.e2e
@@ -90,3 +90,14 @@ def test_deletion_link_pages_pass_axe(axe_page: Page):
     axe_page.goto(reverse("accounts:deletion-cancel", args=[request.token]))
     assert "Dieser Link funktioniert nicht mehr" in axe_page.locator("h1").inner_text()
     axe_check(axe_page, name="/konto/loeschen/abbrechen/ (used)")
+
+
+def test_pending_deletions_page_passes_axe(axe_page: Page, log_in):
+    request_account_deletion(UserFactory(), send_email=False)
+    log_in(axe_page, OrganiserFactory())
+
+    axe_page.goto(reverse("dashboard:deletion-list"))
+
+    assert urlsplit(axe_page.url).path == reverse("dashboard:deletion-list")
+    assert "Ratsmitglied" in axe_page.locator("main").inner_text()
+    axe_check(axe_page, name="/dashboard/loeschungen/")
