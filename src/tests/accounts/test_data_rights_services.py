@@ -17,6 +17,7 @@ from stadtgespraeche.accounts.exceptions import (
     LoginFailed,
 )
 from stadtgespraeche.accounts.models import ConsentRecord, DeletionRequest, RecoveryCode, User
+from stadtgespraeche.core import personal_data
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.directory.models import Affiliation, Mandate, Profile
@@ -239,7 +240,7 @@ def test_process_due_deletion_erases_personal_data_and_keeps_contributions():
         "",
     )
     assert not person.has_usable_password()
-    assert (person.is_active, person.two_factor_enabled) == (False, False)
+    assert (person.is_active, person.two_factor_enabled, person.last_login) == (False, False, None)
     assert not Profile.objects.filter(user=person).exists()
     assert not Mandate.objects.exists()
     assert not Affiliation.objects.filter(user=person).exists()
@@ -347,3 +348,27 @@ def test_right_password_of_an_inactive_account_without_request_is_a_plain_failur
         services.check_password_login(
             email="rita@example.org", password=DEFAULT_PASSWORD, ip_address="127.0.0.1"
         )
+
+
+def test_a_failing_eraser_holds_up_only_its_own_deletion(caplog):
+    failing, fine = UserFactory(email="fail@example.org"), UserFactory(email="fine@example.org")
+    services.request_account_deletion(failing, send_email=False)
+    services.request_account_deletion(fine, send_email=False)
+
+    def eraser(user):
+        if user.email == "fail@example.org":
+            raise RuntimeError("storage down")
+
+    personal_data.register("zz-failing", title="T", exporter=lambda user: {}, eraser=eraser)
+    try:
+        count = services.process_due_deletions(now=timezone.now() + timedelta(days=15))
+    finally:
+        personal_data.unregister("zz-failing")
+
+    failing.refresh_from_db()
+    fine.refresh_from_db()
+    assert count == 1
+    assert failing.email == "fail@example.org"
+    assert fine.email == f"deleted-{fine.pk}@invalid"
+    assert services.open_deletion_request(failing) is not None
+    assert "retried on the next run" in caplog.text

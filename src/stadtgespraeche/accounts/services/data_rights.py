@@ -7,6 +7,7 @@ imports the apps above it. The accounts sections themselves are registered here 
 """
 
 import hashlib
+import logging
 import secrets
 from datetime import datetime, timedelta
 from typing import Any
@@ -30,6 +31,7 @@ def hash_token(token: str) -> str:
 
 
 DELETED_EMAIL_DOMAIN = "invalid"
+logger = logging.getLogger(__name__)
 
 
 # --- Consent records -------------------------------------------------------------------------
@@ -179,6 +181,7 @@ def _anonymise_user(user: User) -> None:
     user.email = f"deleted-{user.pk}@{DELETED_EMAIL_DOMAIN}"
     user.first_name = ""
     user.last_name = ""
+    user.last_login = None
     user.set_unusable_password()
     user.is_active = False
     user.is_staff = False
@@ -201,20 +204,38 @@ def erase_account(user: User) -> list[str]:
     return erased
 
 
-@transaction.atomic
 def process_due_deletions(*, now: datetime | None = None) -> int:
-    """Carry out every open deletion request whose grace period is over. Idempotent:
-    completed and cancelled requests are skipped. Returns the number carried out."""
+    """Carry out every open deletion request whose grace period is over; returns how many.
+
+    Idempotent: completed and cancelled requests are skipped. Each request is carried out in
+    its own transaction; one that fails is rolled back, logged and retried on the next run,
+    without holding up the others.
+    """
     now = now or timezone.now()
-    due = DeletionRequest.objects.select_related("user").filter(
-        cancelled_at=None, completed_at=None, due_at__lte=now
+    due_ids = list(
+        DeletionRequest.objects.filter(
+            cancelled_at=None, completed_at=None, due_at__lte=now
+        ).values_list("pk", flat=True)
     )
     count = 0
-    for request in due.select_for_update():
-        erase_account(request.user)
-        request.completed_at = now
-        request.save(update_fields=["completed_at", "updated_at"])
-        log_action("accounts.deletion.completed", obj=request)
+    for pk in due_ids:
+        try:
+            with transaction.atomic():
+                request = (
+                    DeletionRequest.objects.select_for_update()
+                    .select_related("user")
+                    .filter(pk=pk, cancelled_at=None, completed_at=None)
+                    .first()
+                )
+                if request is None:  # cancelled or done meanwhile
+                    continue
+                erase_account(request.user)
+                request.completed_at = now
+                request.save(update_fields=["completed_at", "updated_at"])
+                log_action("accounts.deletion.completed", obj=request)
+        except Exception:
+            logger.exception("Deletion request %s failed; it is retried on the next run.", pk)
+            continue
         count += 1
     return count
 
