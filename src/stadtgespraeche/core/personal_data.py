@@ -110,7 +110,7 @@ def export_for_display(user: Any) -> list[dict[str, Any]]:
 
 
 def _text(value: Any) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == {}:
         return "–"
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
@@ -130,8 +130,9 @@ def _fields(section: Section, data: Mapping[str, Any]) -> list[dict[str, str]]:
 
 
 def display_rows(section: Section, data: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Rows for the template: each has a label and one of text (a value), items (a list of
-    values), fields (a record as label/text pairs) or records (a list of records)."""
+    """Rows for the template: each has a label and one of text (a value), item_list (a list
+    of values), fields (a record as label/text pairs) or records (a list of records).
+    (No key is named like a dict method: templates would call `items` or `values`.)"""
     rows: list[dict[str, Any]] = []
     for key, value in data.items():
         row: dict[str, Any] = {"label": section.label(key)}
@@ -140,7 +141,7 @@ def display_rows(section: Section, data: Mapping[str, Any]) -> list[dict[str, An
         elif isinstance(value, list | tuple) and value and isinstance(value[0], Mapping):
             row["records"] = [_fields(section, item) for item in value]
         elif isinstance(value, list | tuple):
-            row["items"] = [_text(item) for item in value]
+            row["item_list"] = [_text(item) for item in value]
         else:
             row["text"] = _text(value)
         rows.append(row)
@@ -193,7 +194,7 @@ def export_audit_entries(user: Any) -> dict[str, Any]:
             {
                 "time": entry.created_at,
                 "action": entry.action,
-                "role": "actor" if entry.actor_id == user.pk else "subject",
+                "role": _("you acted") if entry.actor_id == user.pk else _("about you"),
                 "object": entry.object_repr,
                 "ip_address": entry.ip_address,
                 "details": entry.data,

@@ -108,6 +108,7 @@ def test_export_shows_all_own_data_including_every_visibility_group(client, pers
         "Nur Organisationsteam",
     ]:
         assert expected in text, expected
+    assert "('label'" not in text
     assert AuditLog.objects.filter(action="accounts.data.exported", actor=person).exists()
 
 

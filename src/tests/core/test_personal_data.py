@@ -93,8 +93,8 @@ def test_display_rows_give_text_items_fields_and_records():
     assert rows["Name"]["text"] == "Rita"
     assert rows["empty"]["text"] == "–"
     assert rows["flag"]["text"] == "ja"
-    assert rows["tags"]["items"] == ["a", "b"]
-    assert rows["none"]["items"] == []
+    assert rows["tags"]["item_list"] == ["a", "b"]
+    assert rows["none"]["item_list"] == []
     assert rows["record"]["fields"] == [
         {"label": "Name", "text": "x"},
         {"label": "list", "text": "1, 2"},
@@ -112,9 +112,9 @@ def test_audit_export_lists_entries_as_actor_and_as_subject():
 
     entries = personal_data.export_audit_entries(person)["entries"]
 
-    assert [(e["action"], e["role"]) for e in entries] == [
-        ("accounts.login.succeeded", "actor"),
-        ("directory.person.invited", "subject"),
+    assert [(e["action"], str(e["role"])) for e in entries] == [
+        ("accounts.login.succeeded", "Sie haben gehandelt"),
+        ("directory.person.invited", "über Sie"),
     ]
 
 
