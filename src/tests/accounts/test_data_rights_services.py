@@ -372,3 +372,22 @@ def test_a_failing_eraser_holds_up_only_its_own_deletion(caplog):
     assert fine.email == f"deleted-{fine.pk}@invalid"
     assert services.open_deletion_request(failing) is not None
     assert "retried on the next run" in caplog.text
+
+
+def test_export_and_erasure_include_consents_given_without_an_account():
+    person = UserFactory(email="rita@example.org")
+    services.record_consent(
+        email="Rita@example.org", purpose="privacy_notice", text_version="v0", text="T"
+    )
+    services.record_consent(
+        email="otto@example.org", purpose="privacy_notice", text_version="v9", text="T"
+    )
+
+    sections = {s["key"]: s["data"] for s in services.export_personal_data(person)}
+    services.erase_account(person)
+
+    assert [c["text_version"] for c in sections["consents"]["consents"]] == ["v0"]
+    assert sorted(ConsentRecord.objects.values_list("email", flat=True)) == [
+        "",
+        "otto@example.org",
+    ]

@@ -14,6 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -287,9 +288,14 @@ def export_consents(user: User) -> dict[str, Any]:
                 "given_at": record.given_at,
                 "withdrawn_at": record.withdrawn_at,
             }
-            for record in ConsentRecord.objects.filter(user=user)
+            for record in _consents_of(user)
         ]
     }
+
+
+def _consents_of(user: User) -> QuerySet[ConsentRecord]:
+    """The person's consents, also those given without an account under their address."""
+    return ConsentRecord.objects.filter(Q(user=user) | Q(user=None, email__iexact=user.email))
 
 
 def erase_account_secrets(user: User) -> None:
@@ -297,7 +303,7 @@ def erase_account_secrets(user: User) -> None:
     any address (they point at the anonymised account)."""
     user.recovery_codes.all().delete()
     user.invitations.all().delete()
-    ConsentRecord.objects.filter(user=user).update(email="")
+    _consents_of(user).update(email="")
     TOTPDevice.objects.filter(user=user).delete()
 
 
