@@ -158,6 +158,13 @@ class Affiliation(TimeStampedModel):
 # --- The network: profiles and mandates (issue "councillor network") ---------------------
 
 
+def visibility_field(verbose_name: str) -> models.CharField:
+    """One field group's visibility; privacy-preserving default: network members only."""
+    return models.CharField(
+        verbose_name, max_length=20, choices=Visibility.choices, default=Visibility.NETWORK
+    )
+
+
 def profile_photo_path(instance: "Profile", filename: str) -> str:
     return f"profiles/{instance.user_id}/photo.jpg"
 
@@ -198,36 +205,11 @@ class Profile(TimeStampedModel):
         "topics.Topic", verbose_name=_("interests"), related_name="interested_profiles", blank=True
     )
     # One visibility per field group (FieldGroup); privacy-preserving default: network only.
-    identity_visibility = models.CharField(
-        _("who sees name, pronouns and municipality"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.NETWORK,
-    )
-    photo_visibility = models.CharField(
-        _("who sees the photo"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.NETWORK,
-    )
-    mandates_visibility = models.CharField(
-        _("who sees mandates, party and faction"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.NETWORK,
-    )
-    interests_visibility = models.CharField(
-        _("who sees interests and expertise"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.NETWORK,
-    )
-    about_visibility = models.CharField(
-        _("who sees the short bio and languages"),
-        max_length=20,
-        choices=Visibility.choices,
-        default=Visibility.NETWORK,
-    )
+    identity_visibility = visibility_field(_("who sees name, pronouns and municipality"))
+    photo_visibility = visibility_field(_("who sees the photo"))
+    mandates_visibility = visibility_field(_("who sees mandates, party and faction"))
+    interests_visibility = visibility_field(_("who sees interests and expertise"))
+    about_visibility = visibility_field(_("who sees the short bio and languages"))
 
     class Meta:
         verbose_name = _("profile")

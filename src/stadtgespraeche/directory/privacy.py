@@ -32,15 +32,33 @@ def visible_values(viewer: object) -> tuple[Visibility, ...]:
     return _SEES[viewer_level(viewer)]
 
 
+def is_owner(profile: object, viewer: object) -> bool:
+    """Whether `viewer` is the person of `profile` (who always sees all of it)."""
+    return getattr(viewer, "pk", None) is not None and viewer.pk == getattr(  # type: ignore[attr-defined]
+        profile, "user_id", None
+    )
+
+
+def can_see_at_level(profile: object, group: FieldGroup | str, level: Visibility | str) -> bool:
+    """Whether a viewer of audience `level` (public, network, organisers) may see `group` of
+    `profile`, ignoring who the viewer is. Used for the owner's "Vorschau als …"."""
+    return profile.visibility_of(group) in _SEES[Visibility(level)]  # type: ignore[attr-defined]
+
+
 def can_see(profile: object, group: FieldGroup | str, viewer: object) -> bool:
     """Whether `viewer` may see field group `group` of `profile`."""
-    if getattr(viewer, "pk", None) is not None and viewer.pk == getattr(profile, "user_id", None):  # type: ignore[attr-defined]
+    if is_owner(profile, viewer):
         return True
-    return profile.visibility_of(group) in visible_values(viewer)  # type: ignore[attr-defined]
+    return can_see_at_level(profile, group, viewer_level(viewer))
 
 
 def visible_groups(profile: object, viewer: object) -> frozenset[str]:
     return frozenset(group.value for group in FieldGroup if can_see(profile, group, viewer))
+
+
+def visible_groups_at_level(profile: object, level: Visibility | str) -> frozenset[str]:
+    """The groups an audience of `level` sees (the owner's preview)."""
+    return frozenset(group.value for group in FieldGroup if can_see_at_level(profile, group, level))
 
 
 def group_visible_q(group: FieldGroup | str, viewer: object, *, prefix: str = "") -> Q:

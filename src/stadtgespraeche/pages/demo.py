@@ -8,6 +8,7 @@ Requires the reference data (`stadtgespraeche load_reference_data`).
 """
 
 import datetime
+import random
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -15,12 +16,25 @@ from faker import Faker
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
-from stadtgespraeche.directory.models import Municipality, Party
-from stadtgespraeche.directory.services import add_affiliation
+from stadtgespraeche.directory.enums import (
+    AffiliationRole,
+    Body,
+    FieldGroup,
+    MandateRole,
+    MunicipalityKind,
+    Visibility,
+)
+from stadtgespraeche.directory.models import Municipality, Party, Profile
+from stadtgespraeche.directory.services import (
+    add_affiliation,
+    add_mandate,
+    create_or_update_profile,
+    set_visibility,
+)
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership, Series
 from stadtgespraeche.events.services import set_membership_status
+from stadtgespraeche.topics.models import Topic
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 DEMO_DOMAIN = "demo.stadtgespraeche.invalid"
@@ -58,6 +72,21 @@ CANDIDATES = {
     "05122000": MembershipStatus.APPLIED,  # Solingen
     "03103000": MembershipStatus.INTERESTED,  # Wolfsburg
 }
+
+
+# "Ich kann berichten über …" lines for the demo profiles (fictional, German content).
+EXPERTISE_LINES = [
+    "Einführung eines digitalen Bürgerhaushalts",
+    "Hybride Ratssitzungen mit Videokonferenz und Abstimmungstechnik",
+    "Aufbau einer Open-Data-Plattform mit der Verwaltung",
+    "Sensornetz (LoRaWAN) für Parkplätze und Bodenfeuchte",
+    "Digitale Ratsarbeit ohne Papier: Tablets und Ratsinformationssystem",
+    "Beteiligung von Jugendlichen über eine Online-Plattform",
+    "Städtisches Datenportal und Datenschutzfolgenabschätzung",
+    "Digitale Zwillinge in der Stadtplanung",
+]
+TERM_START = datetime.date(2024, 7, 1)
+TERM_END = datetime.date(2029, 6, 30)
 
 
 class ReferenceDataMissing(Exception):
@@ -122,6 +151,78 @@ class _People:
         return user
 
 
+def _faction_name(party: Party) -> str:
+    return f"Fraktion {party.short_name}"
+
+
+def _demo_profile(
+    *,
+    councillor: User,
+    municipality: Municipality,
+    party: Party,
+    rng: random.Random,
+    topics: list[Topic],
+    by: User,
+    complete: bool,
+) -> None:
+    """A profile with mandates, interests, expertise and mixed visibility for a demo
+    councillor. Random draws happen even for existing profiles (so a rerun stays
+    deterministic) but an existing profile is left as it is."""
+    interests = rng.sample(topics, k=min(len(topics), rng.randint(2, 4)))
+    expertise = rng.sample(EXPERTISE_LINES, k=2 if complete else rng.randint(1, 2))
+    public_identity = complete or rng.random() < 0.35
+    public_mandates = complete or rng.random() < 0.25
+    second_mandate = complete or rng.random() < 0.3
+    if Profile.objects.filter(user=councillor).exists():
+        return
+    profile = create_or_update_profile(
+        user=councillor,
+        by=by,
+        first_name=councillor.first_name,
+        last_name=councillor.last_name,
+        municipality=municipality,
+        bio=(
+            "Seit 2019 im Stadtrat, zuständig für Digitales. Mir liegt eine Verwaltung am "
+            "Herzen, die für alle einfach zu nutzen ist."
+            if complete
+            else ""
+        ),
+        expertise="\n".join(expertise),
+        languages="Deutsch, Englisch" if complete else "Deutsch",
+        interests=interests,
+    )
+    regional = municipality.kind in {MunicipalityKind.REGION, MunicipalityKind.ASSOCIATION}
+    add_mandate(
+        profile=profile,
+        by=by,
+        body=Body.REGIONAL_ASSEMBLY if regional else Body.CITY_COUNCIL,
+        faction_name=_faction_name(party),
+        party=party,
+        role=MandateRole.SPOKESPERSON if complete else MandateRole.MEMBER,
+        committees="Ausschuss für Digitalisierung, Hauptausschuss" if complete else "",
+        term_start=TERM_START,
+        term_end=TERM_END,
+    )
+    if second_mandate and not regional:
+        add_mandate(
+            profile=profile,
+            by=by,
+            body=Body.COUNTY_ASSEMBLY,
+            faction_name=_faction_name(party),
+            party=party,
+            term_start=TERM_START,
+            term_end=TERM_END,
+        )
+    set_visibility(
+        profile=profile,
+        by=by,
+        **{
+            FieldGroup.IDENTITY.value: Visibility.PUBLIC if public_identity else Visibility.NETWORK,
+            FieldGroup.MANDATES.value: Visibility.PUBLIC if public_mandates else Visibility.NETWORK,
+        },
+    )
+
+
 @transaction.atomic
 def load_demo() -> DemoResult:
     """Load (or complete) the demo content; see the module docstring."""
@@ -170,6 +271,8 @@ def load_demo() -> DemoResult:
         show_publicly=True,
         by=organiser,
     )
+    rng = random.Random(FAKER_SEED)  # noqa: S311 -- deterministic demo content
+    topics = list(Topic.objects.filter(is_active=True).order_by("slug"))
     for key, party_names in COUNCILLOR_PARTIES.items():
         for number, party_name in enumerate(party_names, start=1):
             email = (
@@ -178,12 +281,22 @@ def load_demo() -> DemoResult:
                 else f"ratsmitglied-{members[key].slug}-{number}@{DEMO_DOMAIN}"
             )
             councillor = people.get(email, role=Role.COUNCILLOR)
+            party = _party(party_name)
             add_affiliation(
                 user=councillor,
                 municipality=members[key],
                 role=AffiliationRole.COUNCILLOR,
-                party=_party(party_name),
+                party=party,
                 by=organiser,
+            )
+            _demo_profile(
+                councillor=councillor,
+                municipality=members[key],
+                party=party,
+                rng=rng,
+                topics=topics,
+                by=organiser,
+                complete=email == COUNCILLOR_EMAIL,
             )
     return DemoResult(
         created_users=people.created,

@@ -4,8 +4,15 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.directory.models import Affiliation, Municipality, SmartCityProject
+from stadtgespraeche.directory import privacy
+from stadtgespraeche.directory.enums import AffiliationRole, FieldGroup
+from stadtgespraeche.directory.models import (
+    Affiliation,
+    Mandate,
+    Municipality,
+    Profile,
+    SmartCityProject,
+)
 from stadtgespraeche.events.models import Membership
 
 # The statuses in the order a municipality's network status is summarised.
@@ -37,19 +44,58 @@ def main_status(municipality: Municipality) -> str:
 
 
 @dataclass(frozen=True)
+class NetworkPerson:
+    """A person listed on a municipality page: the name always (identity is visible to the
+    viewer), the mandates only when the viewer may see them (else an empty list)."""
+
+    profile: Profile
+    name: str
+    mandates: list[Mandate]
+
+
+@dataclass(frozen=True)
 class MunicipalityProfile:
     municipality: Municipality
     memberships: list[Membership]
     projects: list[SmartCityProject]
     public_coordinators: list[str]
     councillor_count: int
+    people: list[NetworkPerson]
 
 
-def municipality_profile(slug: str) -> MunicipalityProfile | None:
-    """Everything the public municipality page shows, or None for an unknown slug.
+def network_people(municipality: Municipality, viewer: object) -> list[NetworkPerson]:
+    """The active people whose profile names `municipality` and whose identity `viewer` may
+    see (directory.privacy), by name; mandates only where visible. Two queries."""
+    profiles = (
+        Profile.objects.filter(municipality=municipality, user__is_active=True)
+        .filter(privacy.group_visible_q(FieldGroup.IDENTITY, viewer))
+        .select_related("user")
+        .prefetch_related(
+            Prefetch(
+                "mandates",
+                queryset=Mandate.objects.select_related("faction", "party", "municipality"),
+            )
+        )
+        .order_by("user__last_name", "user__first_name", "pk")
+    )
+    return [
+        NetworkPerson(
+            profile=profile,
+            name=profile.user.get_full_name() or str(profile.user),
+            mandates=list(profile.mandates.all())
+            if privacy.can_see(profile, FieldGroup.MANDATES, viewer)
+            else [],
+        )
+        for profile in profiles
+    ]
+
+
+def municipality_profile(slug: str, viewer: object = None) -> MunicipalityProfile | None:
+    """Everything the municipality page shows, or None for an unknown slug.
 
     Coordinators appear only when they allowed it (show_publicly) and their account is
-    active, and only by name. Councillors are counted, never listed.
+    active, and only by name. Network people (profiles naming this municipality) are listed
+    as far as `viewer` may see them (directory.privacy); the councillor count stays.
     """
     municipality = (
         Municipality.objects.select_related("state", "district")
@@ -84,4 +130,5 @@ def municipality_profile(slug: str) -> MunicipalityProfile | None:
         .values("user")
         .distinct()
         .count(),
+        people=network_people(municipality, viewer),
     )

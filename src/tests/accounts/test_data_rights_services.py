@@ -17,7 +17,7 @@ from stadtgespraeche.accounts.exceptions import (
     LoginFailed,
 )
 from stadtgespraeche.accounts.models import ConsentRecord, DeletionRequest, RecoveryCode, User
-from stadtgespraeche.core import personal_data
+from stadtgespraeche.core import periodic, personal_data
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.directory.models import Affiliation, Mandate, Profile
@@ -391,3 +391,15 @@ def test_export_and_erasure_include_consents_given_without_an_account():
         "",
         "otto@example.org",
     ]
+
+
+def test_deletions_run_as_a_periodic_job():
+    person = UserFactory()
+    services.request_account_deletion(person, send_email=False)
+
+    with time_machine.travel(timezone.now() + timedelta(days=15)):
+        results = periodic.run_due(only="accounts.process_account_deletions")
+
+    person.refresh_from_db()
+    assert results == {"accounts.process_account_deletions": "ok"}
+    assert person.email == f"deleted-{person.pk}@invalid"

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
-from stadtgespraeche.directory.models import Affiliation, Party
+from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind, Visibility
+from stadtgespraeche.directory.models import Affiliation, Faction, Mandate, Party, Profile
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership, MembershipChange, Series
 from tests.factories.directory import MunicipalityFactory
@@ -123,3 +123,68 @@ def test_load_demo_runs_in_demo_mode_without_force(reference_data, settings):
     call_command("load_demo", stdout=StringIO())
 
     assert Series.objects.count() == 1
+
+
+def _profile_snapshot():
+    return sorted(
+        (
+            profile.user.email,
+            profile.municipality.key,
+            profile.identity_visibility,
+            profile.mandates_visibility,
+            tuple(sorted(t.slug for t in profile.interests.all())),
+            profile.expertise,
+            tuple((m.body, m.faction.name, m.party.short_name) for m in profile.mandates.all()),
+        )
+        for profile in Profile.objects.select_related("user", "municipality")
+    )
+
+
+def test_load_demo_gives_councillors_profiles_with_mandates_and_interests(reference_data):
+    _run()
+
+    councillors = User.objects.filter(role="councillor")
+    profiles = Profile.objects.filter(user__in=councillors)
+    assert profiles.count() == councillors.count() == 15
+    for profile in profiles:
+        assert profile.municipality is not None
+        assert 2 <= profile.interests.count() <= 4
+        assert profile.expertise
+        mandates = list(profile.mandates.select_related("faction", "party"))
+        assert 1 <= len(mandates) <= 2
+        party = Affiliation.objects.get(user=profile.user).party
+        assert all(m.party == party for m in mandates)
+        assert all(m.faction.name == f"Fraktion {party.short_name}" for m in mandates)
+        assert all(m.faction.municipality == profile.municipality for m in mandates)
+    identities = [p.identity_visibility for p in profiles]
+    assert identities.count(Visibility.NETWORK) > identities.count(Visibility.PUBLIC) > 0
+    login = Profile.objects.get(user__email="ratsmitglied@demo.stadtgespraeche.invalid")
+    assert login.bio
+    assert login.languages
+    assert login.expertise
+    assert login.mandates.count() == 2
+    assert login.identity_visibility == Visibility.PUBLIC
+
+
+def test_load_demo_profiles_are_deterministic_and_idempotent(reference_data):
+    _run()
+    first = _profile_snapshot()
+    counts = (Profile.objects.count(), Mandate.objects.count(), Faction.objects.count())
+
+    _run()
+
+    assert _profile_snapshot() == first
+    assert (Profile.objects.count(), Mandate.objects.count(), Faction.objects.count()) == counts
+
+
+def test_load_demo_keeps_changes_to_profiles(reference_data):
+    _run()
+    Profile.objects.filter(user__email="ratsmitglied@demo.stadtgespraeche.invalid").update(
+        bio="Geändert"
+    )
+
+    _run()
+
+    assert Profile.objects.get(user__email="ratsmitglied@demo.stadtgespraeche.invalid").bio == (
+        "Geändert"
+    )

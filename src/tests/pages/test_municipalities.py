@@ -252,8 +252,9 @@ def test_municipality_detail_query_count_is_bounded(client, django_assert_num_qu
         )
         project.members.add(municipality, MunicipalityFactory())
 
-    # municipality, memberships, projects, project members, coordinators, councillor count
-    with django_assert_num_queries(6):
+    # municipality, memberships, projects, project members, coordinators, councillor count,
+    # network people (no mandates to prefetch without people)
+    with django_assert_num_queries(7):
         _detail(client, municipality)
 
 

@@ -61,7 +61,7 @@ def municipality_list(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    profile = municipality_profile(slug)
+    profile = municipality_profile(slug, request.user)
     if profile is None:
         raise Http404(_("No municipality with this address."))
     return render(request, "pages/municipality_detail.html", {"profile": profile})

@@ -42,7 +42,8 @@ def test_page_renders_in_german(client, url_name, expected):
 
 @pytest.mark.parametrize(("url_name", "expected"), PAGES_IN_ENGLISH)
 def test_page_renders_in_english(client, url_name, expected):
-    response = client.get(reverse(url_name), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse(url_name))
 
     content = response.content.decode()
     assert expected in content
@@ -59,7 +60,8 @@ def test_language_switch_sets_english_for_following_requests(client):
 
 
 def test_easy_language_page_is_marked_as_german_in_english_ui(client):
-    response = client.get(reverse("pages:easy-language"), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(reverse("pages:easy-language"))
 
     assert '<div class="easy-language prose" lang="de">' in response.content.decode()
 

@@ -58,7 +58,8 @@ def test_topic_detail_renders_sanitised_markdown_and_empty_state(client):
 def test_topic_detail_in_english(client):
     topic = TopicFactory()
 
-    response = client.get(topic.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en")
+    client.cookies["django_language"] = "en"
+    response = client.get(topic.get_absolute_url())
 
     assert "There are no Stadtgespräche on this topic yet." in response.content.decode()
 
