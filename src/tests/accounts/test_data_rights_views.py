@@ -334,3 +334,19 @@ def test_invitation_accept_records_the_consent(client):
 
     record = ConsentRecord.objects.get()
     assert (record.user.email, record.purpose) == ("neu@example.org", "privacy_notice")
+
+
+def test_profile_disappears_for_organisers_once_deletion_is_requested(client, person):
+    profile = ProfileFactory(user=person, identity_visibility=Visibility.PUBLIC)
+    url = reverse("directory:profile-detail", args=[profile.pk])
+    client.force_login(OrganiserFactory())
+    before = client.get(url)
+
+    services.request_account_deletion(person, send_email=False)
+    during = client.get(url)
+    services.process_due_deletions(now=timezone.now() + timedelta(days=15))
+    after = client.get(url)
+
+    assert "Ratsfrau" in before.text
+    assert (during.status_code, after.status_code) == (404, 404)
+    assert "Ratsfrau" not in during.text
