@@ -65,7 +65,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["last_name", "first_name", "email"]
 
     def __str__(self) -> str:
+        if self.is_erased:
+            return str(_("deleted person"))
         return self.get_full_name() or self.email
+
+    @property
+    def is_erased(self) -> bool:
+        """Whether the personal data was erased after a deletion request (the row stays so
+        that contributions keep pointing at "a deleted person")."""
+        return self.pk is not None and self.email == f"deleted-{self.pk}@invalid"
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()

@@ -403,3 +403,13 @@ def test_deletions_run_as_a_periodic_job():
     person.refresh_from_db()
     assert results == {"accounts.process_account_deletions": "ok"}
     assert person.email == f"deleted-{person.pk}@invalid"
+
+
+def test_an_erased_account_reads_as_deleted_person_where_contributions_show_it():
+    person = UserFactory(first_name="Rita", last_name="Ratsfrau")
+
+    services.erase_account(person)
+
+    assert person.is_erased
+    assert str(person) == "gelöschte Person"
+    assert not UserFactory().is_erased
