@@ -15,3 +15,13 @@ class InvitationStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     EXPIRED = "expired", _("expired")
     REVOKED = "revoked", _("revoked")
+
+
+class ConsentPurpose(models.TextChoices):
+    PRIVACY_NOTICE = "privacy_notice", _("Privacy notice acknowledged")
+
+
+class DeletionStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    CANCELLED = "cancelled", _("cancelled")
+    COMPLETED = "completed", _("completed")

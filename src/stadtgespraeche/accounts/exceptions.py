@@ -32,3 +32,15 @@ class EmailChangeThrottled(AccountError):
 
 class EmailChangeInvalid(AccountError):
     """The e-mail change link is expired, used, tampered with, or the address is taken."""
+
+
+class DeletionAlreadyRequested(AccountError):
+    """This person already has an open deletion request."""
+
+
+class DeletionInvalid(AccountError):
+    """The cancel link is unknown, used, or the grace period is over."""
+
+
+class AccountPendingDeletion(AccountError):
+    """Right password, but the account is deactivated by the person's deletion request."""

@@ -160,3 +160,31 @@ class PasswordResetForm(KernFormMixin, auth_forms.PasswordResetForm):
             context={"user": user, "reset_url": settings.SITE_URL + reset_path},
             language=user.language,
         )
+
+
+# --- Data rights ---------------------------------------------------------------------------
+
+PRIVACY_NOTICE_VERSION = "2026-11-v1"
+PRIVACY_NOTICE_TEXT = _(
+    "I have read the privacy notice and know how my data is processed in the network."
+)
+
+
+class InvitationAcceptForm(SetPasswordForm):
+    """Setting the first password; also acknowledges the privacy notice (recorded)."""
+
+    privacy_notice = forms.BooleanField(
+        label=PRIVACY_NOTICE_TEXT,
+        required=True,
+        error_messages={"required": _("Please confirm that you have read the privacy notice.")},
+    )
+
+
+class DeletionRequestForm(CurrentPasswordForm):
+    confirm = forms.BooleanField(
+        label=_("I want my account and my personal data to be deleted."),
+        required=True,
+        error_messages={"required": _("Please confirm that you want to delete your account.")},
+    )
+
+    field_order = ["confirm", "password"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 
-from .enums import InvitationStatus, Role
+from .enums import ConsentPurpose, DeletionStatus, InvitationStatus, Role
 
 
 class UserManager(BaseUserManager["User"]):
@@ -65,7 +65,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         ordering = ["last_name", "first_name", "email"]
 
     def __str__(self) -> str:
+        if self.is_erased:
+            return str(_("deleted person"))
         return self.get_full_name() or self.email
+
+    @property
+    def is_erased(self) -> bool:
+        """Whether the personal data was erased after a deletion request (the row stays so
+        that contributions keep pointing at "a deleted person")."""
+        return self.pk is not None and self.email == f"deleted-{self.pk}@invalid"
 
     def get_full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
@@ -166,3 +174,86 @@ class RecoveryCode(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.pk})"
+
+
+# --- Data rights (DSGVO): consent records and account deletion ------------------------------
+
+
+class ConsentRecord(models.Model):
+    """What a person consented to, when, and to which version of the text.
+
+    The text's SHA-256 hash is kept with its version, so the wording consented to can be
+    proven later. No IP address is stored.
+    """
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("For consents given without an account."),
+    )
+    purpose = models.CharField(_("purpose"), max_length=50, choices=ConsentPurpose.choices)
+    text_version = models.CharField(_("version of the text"), max_length=40)
+    text_hash = models.CharField(_("SHA-256 of the text"), max_length=64, blank=True)
+    given_at = models.DateTimeField(_("given at"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-given_at", "-id"]
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self) -> str:
+        return f"{self.get_purpose_display()} {self.text_version}"
+
+
+class DeletionRequest(TimeStampedModel):
+    """A person's request to delete their account, carried out after a grace period.
+
+    The account is deactivated at once; the single-use cancel link (only its hash is stored)
+    reactivates it until `due_at`. After that `process_account_deletions` erases the data.
+    """
+
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="deletion_requests",
+    )
+    token_hash = models.CharField(max_length=64, unique=True)
+    due_at = models.DateTimeField(_("deletion due at"), db_index=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["due_at"]
+        verbose_name = _("deletion request")
+        verbose_name_plural = _("deletion requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(cancelled_at=None, completed_at=None),
+                name="accounts_one_open_deletion_request",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pk} ({self.due_at:%Y-%m-%d})"
+
+    @property
+    def status(self) -> str:
+        if self.completed_at:
+            return DeletionStatus.COMPLETED
+        if self.cancelled_at:
+            return DeletionStatus.CANCELLED
+        return DeletionStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return str(DeletionStatus(self.status).label)

@@ -24,3 +24,6 @@ is_speaker = _has_role(Role.SPEAKER)
 
 # The audit log lives in core, which knows nothing of roles; organisers may read it.
 rules.add_perm("core.view_auditlog", is_organiser)
+
+# Organisers see that deletions are pending (dates and role only, see queries).
+rules.add_perm("accounts.view_deletionrequest", is_organiser)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_data
 
 app_name = "accounts"
 
@@ -41,5 +41,13 @@ urlpatterns = [
         "zwei-faktor/wiederherstellungscodes/neu/",
         views.recovery_codes_renew,
         name="recovery-codes-renew",
+    ),
+    path("daten/", views_data.data_export, name="data-export"),
+    path("daten/json/", views_data.data_export_json, name="data-export-json"),
+    path("loeschen/", views_data.deletion_request, name="deletion-request"),
+    path(
+        "loeschen/abbrechen/<str:token>/",
+        views_data.deletion_cancel,
+        name="deletion-cancel",
     ),
 ]

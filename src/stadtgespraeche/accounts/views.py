@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from . import queries, services
 from .exceptions import (
+    AccountPendingDeletion,
     EmailChangeInvalid,
     EmailChangeThrottled,
     InvitationInvalid,
@@ -28,15 +29,17 @@ from .exceptions import (
     TwoFactorError,
 )
 from .forms import (
+    PRIVACY_NOTICE_TEXT,
+    PRIVACY_NOTICE_VERSION,
     THROTTLED_MESSAGE,
     CurrentPasswordForm,
     EmailChangeForm,
+    InvitationAcceptForm,
     LoginForm,
     PasswordChangeForm,
     PasswordResetConfirmForm,
     PasswordResetForm,
     SecondFactorForm,
-    SetPasswordForm,
     TOTPConfirmForm,
 )
 from .models import User
@@ -80,6 +83,14 @@ def login_view(request: HttpRequest) -> HttpResponse:
             )
         except LoginThrottled:
             form.add_error(None, THROTTLED_MESSAGE)
+        except AccountPendingDeletion:
+            form.add_error(
+                None,
+                _(
+                    "Your account is deactivated because you asked for its deletion. To keep "
+                    "it, open the link in the e-mail we sent you at the time."
+                ),
+            )
         except LoginFailed:
             form.add_error(
                 None, _("The e-mail address or the password is not correct. Please try again.")
@@ -152,9 +163,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         invitation = services.invitation_for_token(token)
     except InvitationInvalid:
         return render(request, "accounts/invitation_invalid.html", status=410)
-    form = SetPasswordForm(request.POST or None, user=invitation.user)
+    form = InvitationAcceptForm(request.POST or None, user=invitation.user)
     if request.method == "POST" and form.is_valid():
-        user = services.accept_invitation(token, password=form.cleaned_data["password1"])
+        user = services.accept_invitation(
+            token,
+            password=form.cleaned_data["password1"],
+            privacy_notice_version=PRIVACY_NOTICE_VERSION,
+            privacy_notice_text=str(PRIVACY_NOTICE_TEXT),
+        )
         login(request, user, backend=BACKEND)
         messages.success(request, _("Welcome! Your password is set and you are logged in."))
         return redirect("accounts:home")

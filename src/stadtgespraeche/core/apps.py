@@ -8,7 +8,9 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import jobs, periodic  # app registry must be ready
+        from .personal_data import register_core
 
         periodic.register(
             "core.clear_expired_sessions", jobs.clear_expired_sessions, every=timedelta(days=1)
         )
+        register_core()

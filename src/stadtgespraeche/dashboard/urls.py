@@ -1,6 +1,16 @@
 from django.urls import path
 
-from .views import applications, audit, groups, home, memberships, reports, texts, topics
+from .views import (
+    applications,
+    audit,
+    deletions,
+    groups,
+    home,
+    memberships,
+    reports,
+    texts,
+    topics,
+)
 
 app_name = "dashboard"
 
@@ -27,4 +37,5 @@ urlpatterns = [
     path("gruppen/", groups.group_suggestions, name="groups"),
     path("meldungen/", reports.report_list, name="reports"),
     path("meldungen/<int:pk>/erledigt/", reports.report_handle, name="report-handle"),
+    path("loeschungen/", deletions.deletion_list, name="deletion-list"),
 ]

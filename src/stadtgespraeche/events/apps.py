@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class EventsConfig(AppConfig):
     name = "stadtgespraeche.events"
+
+    def ready(self) -> None:
+        from . import personal_data
+
+        personal_data.register()

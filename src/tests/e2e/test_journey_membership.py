@@ -41,6 +41,7 @@ def set_password_and_log_in(page: Page, invitation_path: str, email: str) -> Non
     page.goto(invitation_path)
     page.locator("input[name=password1]").fill(NEW_PASSWORD)
     page.locator("input[name=password2]").fill(NEW_PASSWORD)
+    page.locator("input[name=privacy_notice]").check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     if urlsplit(page.url).path != reverse("accounts:home"):  # activation may not log in

@@ -8,11 +8,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from stadtgespraeche.accounts.enums import Role
+from stadtgespraeche.accounts.enums import ConsentPurpose, Role
 from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
 from stadtgespraeche.accounts.models import Invitation, User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
+
+from .data_rights import record_consent
 
 
 def hash_token(token: str) -> str:
@@ -88,8 +90,14 @@ def invitation_for_token(token: str) -> Invitation:
 
 
 @transaction.atomic
-def accept_invitation(token: str, *, password: str) -> User:
-    """Set the password, activate the account and use up the invitation."""
+def accept_invitation(
+    token: str, *, password: str, privacy_notice_version: str = "", privacy_notice_text: str = ""
+) -> User:
+    """Set the password, activate the account and use up the invitation.
+
+    With `privacy_notice_version`, the acknowledgement of the privacy notice is recorded
+    (a ConsentRecord with the version and the hash of `privacy_notice_text`).
+    """
     invitation = invitation_for_token(token)
     user = invitation.user
     user.set_password(password)
@@ -98,6 +106,13 @@ def accept_invitation(token: str, *, password: str) -> User:
     invitation.accepted_at = timezone.now()
     invitation.save(update_fields=["accepted_at"])
     log_action("accounts.invitation.accepted", actor=user, obj=user)
+    if privacy_notice_version:
+        record_consent(
+            user=user,
+            purpose=ConsentPurpose.PRIVACY_NOTICE,
+            text_version=privacy_notice_version,
+            text=privacy_notice_text,
+        )
     return user
 
 

@@ -4,10 +4,16 @@ from django.contrib.auth import authenticate
 from django.db import transaction
 
 from stadtgespraeche.accounts import throttling
-from stadtgespraeche.accounts.exceptions import LoginFailed, LoginThrottled, SecondFactorInvalid
+from stadtgespraeche.accounts.exceptions import (
+    AccountPendingDeletion,
+    LoginFailed,
+    LoginThrottled,
+    SecondFactorInvalid,
+)
 from stadtgespraeche.accounts.models import TOTPDevice, User
 from stadtgespraeche.core.audit import log_action
 
+from .data_rights import open_deletion_request
 from .two_factor import use_recovery_code, verify_totp
 
 
@@ -27,12 +33,24 @@ def _count_failure(
     return reached
 
 
+def _pending_deletion(account: str, password: str) -> bool:
+    """Whether `account` is deactivated by its own deletion request and `password` is right
+    (only then may the person learn why they cannot log in)."""
+    user = User.objects.filter(email__iexact=account, is_active=False).first()
+    return (
+        user is not None
+        and open_deletion_request(user) is not None
+        and user.check_password(password)
+    )
+
+
 def check_password_login(*, email: str, password: str, ip_address: str) -> User:
     """The active account for `email` and `password`.
 
     Raises LoginThrottled when this address, or this address for this account, has failed
     too often lately (the same answer whether the account exists or not), and LoginFailed
-    for wrong credentials. The account itself is never locked.
+    for wrong credentials. The account itself is never locked. With the right password for
+    an account deactivated by its deletion request, raises AccountPendingDeletion.
     """
     account = _normalise(email)
     if throttling.LOGIN_PER_IP.is_blocked(ip_address) or (
@@ -41,6 +59,8 @@ def check_password_login(*, email: str, password: str, ip_address: str) -> User:
         raise LoginThrottled(account)
     user = authenticate(None, email=account, password=password)
     if not isinstance(user, User):
+        if _pending_deletion(account, password):
+            raise AccountPendingDeletion(account)
         reached = _count_failure(
             throttling.LOGIN_PER_ACCOUNT_AND_IP, throttling.LOGIN_PER_IP, account, ip_address
         )

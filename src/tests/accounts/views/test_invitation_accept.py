@@ -20,7 +20,12 @@ def test_invitation_accept_sets_password_and_logs_in(client):
 
     page = client.get(url)
     response = client.post(
-        url, {"password1": "ein-gutes-passwort-42", "password2": "ein-gutes-passwort-42"}
+        url,
+        {
+            "password1": "ein-gutes-passwort-42",
+            "password2": "ein-gutes-passwort-42",
+            "privacy_notice": "on",
+        },
     )
 
     assert "neu@example.org" in page.text

@@ -175,7 +175,11 @@ def test_invited_organiser_must_set_up_2fa_right_after_accepting(client):
     )
     client.post(
         reverse("accounts:invitation-accept", args=[invitation.token]),
-        {"password1": "ein-gutes-passwort-42", "password2": "ein-gutes-passwort-42"},
+        {
+            "password1": "ein-gutes-passwort-42",
+            "password2": "ein-gutes-passwort-42",
+            "privacy_notice": "on",
+        },
     )
 
     response = client.get(reverse("accounts:home"))
