@@ -14,3 +14,10 @@ urlpatterns: list = [
         name="invitation-manage",
     ),
 ]
+
+# People directory (search helper)
+from . import views_search  # noqa: E402
+
+urlpatterns += [
+    path("personen/", views_search.people, name="people"),
+]
