@@ -168,7 +168,7 @@ def test_people_page_anonymous_sees_only_public_people(client):
 
     assert "Paula Public" in content
     assert "Nina Network" not in content
-    assert "You see only the people and details that people made public" in content
+    assert "Sie sehen nur die Personen und Angaben, die öffentlich freigegeben sind" in content
 
 
 def test_people_page_filters_by_party_short_name(client):
@@ -266,7 +266,7 @@ def test_people_page_htmx_request_returns_results_partial(client):
 def test_people_page_empty_directory_shows_empty_state(client):
     content = client.get(URL).content.decode()
 
-    assert "Nobody is listed in the directory yet." in content
+    assert "Im Verzeichnis ist noch niemand eingetragen." in content
     assert 'id="people-map"' not in content
 
 
