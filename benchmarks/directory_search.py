@@ -508,10 +508,11 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def measure(*, repeat: int, log: Callable[[str], None] = print) -> list[Measurement]:
+def measure(
+    *, repeat: int, only: str = "", log: Callable[[str], None] = print
+) -> list[Measurement]:
     """Run every scenario `repeat` times per viewer through the query function and the view."""
     from django.contrib.auth.models import AnonymousUser
-    from django.core.paginator import Paginator
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -520,7 +521,7 @@ def measure(*, repeat: int, log: Callable[[str], None] = print) -> list[Measurem
     from stadtgespraeche.accounts.models import User
     from stadtgespraeche.directory import queries
     from stadtgespraeche.directory.forms_search import PeopleSearchForm
-    from stadtgespraeche.directory.views_search import MAP_LIMIT, PER_PAGE
+    from stadtgespraeche.directory.views_search import MAP_LIMIT, PER_PAGE, CountedPaginator
 
     url = reverse("directory:people")
     member = User.objects.filter(email__startswith="bench").order_by("pk").first()
@@ -532,6 +533,8 @@ def measure(*, repeat: int, log: Callable[[str], None] = print) -> list[Measurem
 
     measurements = []
     for scenario in scenarios():
+        if only and only not in scenario.name:
+            continue
         for viewer_name, (viewer, client) in viewers.items():
             form = PeopleSearchForm(scenario.params)
             form.is_valid()
@@ -541,12 +544,12 @@ def measure(*, repeat: int, log: Callable[[str], None] = print) -> list[Measurem
             for _ in range(repeat):
                 started = time.perf_counter()
                 people = queries.search_people(viewer, **form.filters())
-                page = Paginator(people, PER_PAGE).get_page(scenario.params.get("page"))
-                rows = list(page)
-                for profile in rows:
+                counts = queries.count_people(people, map_limit=MAP_LIMIT)
+                paginator = CountedPaginator(people, PER_PAGE, count=counts.total)
+                page = paginator.get_page(scenario.params.get("page"))
+                for profile in page:
                     list(profile.mandates.all())
                     list(profile.interests.all())
-                queries.people_map_counts(people, limit=MAP_LIMIT)
                 query_times.append((time.perf_counter() - started) * 1000)
                 results = page.paginator.count
 
@@ -609,6 +612,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL (PostgreSQL)")
     parser.add_argument("--fresh", action="store_true", help="delete the SQLite file first")
+    parser.add_argument("--only", default="", help="run only scenarios whose name contains this")
     parser.add_argument(
         "--compare-indexes",
         action="store_true",
@@ -646,18 +650,22 @@ def main(argv: list[str] | None = None) -> None:
         print(f"==> Reusing {Profile.objects.count():,} profiles")
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh planner statistics (both databases)
+        if connection.vendor == "sqlite":
+            # Move the generated rows from the write-ahead log into the database file.
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     tables = []
     runs = [False, True] if args.compare_indexes else [True]
     for with_indexes in runs:
         if args.compare_indexes:
             _set_indexes(with_indexes)
-        label = "with" if with_indexes else "without"
-        print(f"==> Searching ({args.repeat} runs each, {label} 0003_search_indexes)")
-        measurements = measure(repeat=args.repeat)
-        tables.append(
-            table(measurements, title=f"{connection.vendor}, {label} 0003_search_indexes")
-        )
+        if args.compare_indexes:
+            label = ("with" if with_indexes else "without") + " 0003_search_indexes"
+        else:
+            label = "all migrations"
+        print(f"==> Searching ({args.repeat} runs each, {label})")
+        measurements = measure(repeat=args.repeat, only=args.only)
+        tables.append(table(measurements, title=f"{connection.vendor}, {label}"))
     print()
     print("\n\n".join(tables))
 

@@ -2,10 +2,12 @@
 look; what a visitor finds and sees is decided by directory.privacy)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import cached_property
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
@@ -18,6 +20,18 @@ from .privacy import viewer_level, visible_groups
 
 PER_PAGE = 20
 MAP_LIMIT = 100  # municipalities drawn on the map (the most results first)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of objects (counted with the map, in the same pass)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 @dataclass(frozen=True)
@@ -43,14 +57,16 @@ def people(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     viewer = request.user
     results = queries.search_people(viewer, **filters)
-    page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
+    counts = queries.count_people(results, map_limit=MAP_LIMIT)
+    paginator = CountedPaginator(results, PER_PAGE, count=counts.total)
+    page_obj = paginator.get_page(request.GET.get("page"))
     rows = [PersonRow(profile, visible_groups(profile, viewer)) for profile in page_obj]
     map_items = [
         (
             municipality,
             ngettext("%(count)d person", "%(count)d people", count) % {"count": count},
         )
-        for municipality, count in queries.people_map_counts(results, limit=MAP_LIMIT)
+        for municipality, count in counts.by_municipality
     ]
     query = request.GET.copy()
     query.pop("page", None)

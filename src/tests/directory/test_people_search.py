@@ -126,15 +126,16 @@ def test_search_people_own_profile_is_found_even_if_hidden():
     assert list(queries.search_people(UserFactory(), text="Selma")) == []
 
 
-def test_people_map_counts_counts_people_per_municipality():
+def test_count_people_counts_total_and_largest_municipalities():
     town, village = MunicipalityFactory(), MunicipalityFactory()
     ProfileFactory.create_batch(2, municipality=town)
     ProfileFactory(municipality=village)
     ProfileFactory(municipality=None)
 
-    counts = queries.people_map_counts(queries.search_people(UserFactory()), limit=1)
+    counts = queries.count_people(queries.search_people(UserFactory()), map_limit=1)
 
-    assert counts == [(town, 2)]
+    assert counts.total == 4
+    assert counts.by_municipality == [(town, 2)]
 
 
 # --- the view ------------------------------------------------------------------------------
@@ -278,9 +279,9 @@ def test_people_page_query_count_is_constant(client, django_assert_num_queries, 
         mandate = MandateFactory()
         mandate.profile.interests.add(topic)
 
-    # session, user, count, page, mandates, interests, map counts, map municipalities,
+    # session, user, counts, page, mandates, interests, map municipalities,
     # choices of state, party and topic
-    with django_assert_num_queries(11):
+    with django_assert_num_queries(10):
         response = client.get(URL)
 
     assert response.content.decode().count('class="kern-card card-grid__item"') == count
