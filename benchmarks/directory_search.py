@@ -577,6 +577,29 @@ def measure(
     return measurements
 
 
+def explain(*, only: str = "") -> None:
+    """Print the query plans of the counting and the page query (as a member)."""
+    from django.db import connection
+    from django.db.models import Count
+
+    from stadtgespraeche.accounts.models import User
+    from stadtgespraeche.directory import queries
+    from stadtgespraeche.directory.forms_search import PeopleSearchForm
+
+    options = {"analyze": True} if connection.vendor == "postgresql" else {}
+    member = User.objects.filter(email__startswith="bench").order_by("pk").first()
+    for scenario in scenarios():
+        if only and only not in scenario.name:
+            continue
+        form = PeopleSearchForm(scenario.params)
+        form.is_valid()
+        people = queries.search_people(member, **form.filters())
+        grouped = people.order_by().values_list("municipality").annotate(n=Count("pk")).order_by()
+        for label, queryset in (("counts", grouped), ("page", people[:20])):
+            print(f"--- {scenario.name}: {label}")
+            print(queryset.explain(**options))
+
+
 def table(measurements: list[Measurement], *, title: str) -> str:
     header = (
         "| scenario | viewer | results | query p50 ms | query p95 ms "
@@ -613,6 +636,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL (PostgreSQL)")
     parser.add_argument("--fresh", action="store_true", help="delete the SQLite file first")
     parser.add_argument("--only", default="", help="run only scenarios whose name contains this")
+    parser.add_argument("--explain", action="store_true", help="print query plans and stop")
     parser.add_argument(
         "--compare-indexes",
         action="store_true",
@@ -654,6 +678,9 @@ def main(argv: list[str] | None = None) -> None:
             # Move the generated rows from the write-ahead log into the database file.
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    if args.explain:
+        explain(only=args.only)
+        return
     tables = []
     runs = [False, True] if args.compare_indexes else [True]
     for with_indexes in runs:
