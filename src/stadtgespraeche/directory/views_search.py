@@ -79,6 +79,7 @@ def people(request: HttpRequest) -> HttpResponse:
         "map_limit": MAP_LIMIT,
         "query_string": query.urlencode(),
         "filtered": any(filters.values()),
+        "has_query": bool(query),
         "is_public_view": viewer_level(viewer) == "public",
     }
     return render(

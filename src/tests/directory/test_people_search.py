@@ -209,6 +209,7 @@ def test_people_page_unknown_municipality_gives_german_message_and_ignores_filte
     assert response.status_code == 200
     assert "Wir kennen keine Kommune namens „gibt-es-nicht“" in content
     assert "Paula Public" in content
+    assert "Alle Filter zurücksetzen" in content
 
 
 @pytest.mark.parametrize(
