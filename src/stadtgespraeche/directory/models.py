@@ -283,6 +283,12 @@ class Mandate(models.Model):
         ordering = ["-term_start", "pk"]
         verbose_name = _("mandate")
         verbose_name_plural = _("mandates")
+        # The people directory filters by party or body through
+        # `profile IN (SELECT profile_id FROM mandate WHERE …)`: covering indexes.
+        indexes = [
+            models.Index(fields=["party", "profile"], name="directory_mandate_party_idx"),
+            models.Index(fields=["body", "profile"], name="directory_mandate_body_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_body_display()} {self.municipality}"

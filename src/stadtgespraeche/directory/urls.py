@@ -5,6 +5,7 @@ from . import (
     views_contacts,
     views_invitations,
     views_profiles,
+    views_search,
     views_suggestions,
 )
 
@@ -77,4 +78,9 @@ urlpatterns += [
         name="contact-unblock",
     ),
     path("kontakte/melden/<int:user_pk>/", views_contacts.contact_report, name="contact-report"),
+]
+
+# People directory (search helper)
+urlpatterns += [
+    path("personen/", views_search.people, name="people"),
 ]
