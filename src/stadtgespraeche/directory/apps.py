@@ -5,6 +5,7 @@ class DirectoryConfig(AppConfig):
     name = "stadtgespraeche.directory"
 
     def ready(self) -> None:
-        from . import personal_data
+        from . import personal_data, personal_data_contacts  # registry ready
 
         personal_data.register()
+        personal_data_contacts.register()

@@ -13,6 +13,7 @@ from stadtgespraeche.accounts.models import ConsentRecord, DeletionRequest
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.directory.enums import Visibility
+from stadtgespraeche.directory.models import ContactRequest
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
 from tests.factories.events import MembershipApplicationFactory
@@ -240,9 +241,10 @@ def test_export_page_query_count_does_not_grow_with_items(
         services.record_consent(
             user=person, purpose="privacy_notice", text_version=f"v{number}", text="T"
         )
+        ContactRequest.objects.create(sender=person, recipient=UserFactory(), message="Hallo")
     client = _reauthenticated(client, person)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(14):
         client.get(EXPORT)
 
 
