@@ -334,5 +334,10 @@ def load_demo() -> DemoResult:
             ),
             DemoLogin("Koordination Bamberg", COORDINATOR_EMAIL),
             DemoLogin("Ratsmitglied Kaiserslautern", COUNCILLOR_EMAIL),
+            DemoLogin(
+                "Weitere Ratsmitglieder",
+                f"ratsmitglied-bamberg-1@{DEMO_DOMAIN}",
+                "pattern: ratsmitglied-<kommune>-<n>@…, e.g. to accept a contact request",
+            ),
         ],
     )
