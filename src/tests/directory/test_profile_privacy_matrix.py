@@ -106,7 +106,8 @@ def test_profile_page_shows_group_only_to_permitted_viewers(client, group, visib
         assert (photo_url in content) is expected
         photo = client.get(photo_url)
         assert photo.status_code == (200 if expected else 404)
-        photo.close()
+        if expected:  # consume the stream: that closes it without closing the DB connection
+            assert b"".join(photo.streaming_content)[:2] == b"\xff\xd8"
     else:
         assert response.status_code == 200
         assert (MARKERS[group] in content) is expected
