@@ -615,10 +615,10 @@ def table(measurements: list[Measurement], *, title: str) -> str:
 
 
 def _set_indexes(enabled: bool) -> None:
-    """Apply or unapply directory's 0003_search_indexes (for before/after figures)."""
+    """Apply or unapply directory's 0004_search_indexes (for before/after figures)."""
     from django.core.management import call_command
 
-    target = "0003_search_indexes" if enabled else "0002_profiles"
+    target = "0004_search_indexes" if enabled else "0003_contacts"
     call_command("migrate", "directory", target, verbosity=0)
 
 
@@ -640,7 +640,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--compare-indexes",
         action="store_true",
-        help="measure without and with directory.0003_search_indexes",
+        help="measure without and with directory.0004_search_indexes",
     )
     args = parser.parse_args(argv)
 
@@ -693,7 +693,7 @@ def main(argv: list[str] | None = None) -> None:
         if args.compare_indexes:
             _set_indexes(with_indexes)
         if args.compare_indexes:
-            label = ("with" if with_indexes else "without") + " 0003_search_indexes"
+            label = ("with" if with_indexes else "without") + " 0004_search_indexes"
         else:
             label = "all migrations"
         print(f"==> Searching ({args.repeat} runs each, {label})")
