@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.test import Client
 from playwright.sync_api import BrowserContext, Page, Request, Route
@@ -41,6 +43,12 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+# Data migrations whose rows every test expects (see _e2e_database).
+DATA_MIGRATIONS = [
+    ("stadtgespraeche.topics.migrations.0002_seed_topics", "seed_topics"),
+    ("stadtgespraeche.pages.migrations.0002_default_site_texts", "add_default_texts"),
+]
 
 # The live server binds 127.0.0.1 (not "localhost", which may resolve to ::1).
 os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
@@ -77,8 +85,13 @@ def _e2e_database(transactional_db: None, django_db_serialized_rollback: None) -
     """The live server runs in another thread: data must be committed to be seen there.
 
     Transactional tests empty the tables afterwards; the serialized rollback restores what
-    data migrations created (e.g. default site texts) for the next test.
+    data migrations created (e.g. default site texts) for the next test. It does not once a
+    test of another module ran with the browser fixtures (seen with pytest-django and
+    Django 6.1), so the data migrations' own (idempotent) functions run again here.
     """
+    for module_name, function_name in DATA_MIGRATIONS:
+        module = importlib.import_module(module_name)
+        getattr(module, function_name)(django_apps, None)
 
 
 @pytest.fixture(scope="session")
