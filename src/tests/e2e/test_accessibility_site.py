@@ -212,3 +212,12 @@ def test_second_factor_step_of_login_has_no_serious_axe_violations(axe_page: Pag
 
     assert axe_page.locator("input[name=code]").count() == 1
     axe_check(axe_page, name=reverse("accounts:login-two-factor"))
+
+
+def test_demo_banner_sits_in_a_landmark_and_passes_axe(axe_page: Page, settings):
+    settings.DEMO = True
+
+    axe_page.goto(reverse("pages:home"))
+
+    assert axe_page.locator("header .demo-banner").count() == 1
+    axe_check(axe_page, name="/ (demo installation)")
