@@ -5,7 +5,7 @@ RUN := $(UV) run --frozen
 PYTEST := $(RUN) pytest -ra
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: demo test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
+.PHONY: demo demo-code test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
 	clean-test-results messages check-messages
 
 demo: setup
@@ -15,6 +15,9 @@ demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche runserver --insecure 127.0.0.1:8000
 
 # Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
+demo-code:
+	@STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche demo_code
+
 test: setup setup-test clean-test-results lint test-sqlite test-postgres test-e2e test-summary
 
 setup:

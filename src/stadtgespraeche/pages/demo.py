@@ -330,7 +330,7 @@ def load_demo() -> DemoResult:
             DemoLogin(
                 "Organisation",
                 ORGANISER_EMAIL,
-                f"2FA key {DEMO_TOTP_SECRET}; current code: stadtgespraeche demo_code",
+                f"2FA key {DEMO_TOTP_SECRET}; current code: make demo-code",
             ),
             DemoLogin("Koordination Bamberg", COORDINATOR_EMAIL),
             DemoLogin("Ratsmitglied Kaiserslautern", COUNCILLOR_EMAIL),
