@@ -241,6 +241,13 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Smarte Stadtgespräche <nore
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ORGANISER_EMAIL = env_str("ORGANISER_EMAIL", "stadtgespraeche@example.org")
 
+# Online rooms (events/rooms): defaults for series that use BigBlueButton; see docs/rooms.md.
+BBB_URL = env_str("BBB_URL")
+BBB_SECRET = env_str("BBB_SECRET")
+BBB_CHECKSUM_ALGORITHM = env_str("BBB_CHECKSUM_ALGORITHM", "sha1")
+if BBB_CHECKSUM_ALGORITHM not in {"sha1", "sha256"}:
+    raise ImproperlyConfigured("BBB_CHECKSUM_ALGORITHM must be sha1 or sha256.")
+
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
