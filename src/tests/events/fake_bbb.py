@@ -4,11 +4,14 @@ It answers create, join, end, isMeetingRunning and getMeetingInfo under /bigblue
 with the XML the real server sends. Like the real server it takes the query string exactly
 as received, removes the checksum parameter, and compares
 sha1/sha256(call name + remaining query string + secret) with the checksum given; a wrong
-or missing one gets FAILED/checksumError. Meetings live in memory; every join is recorded
-with its role. A meeting runs from its first join until it is ended.
+or missing one gets FAILED/checksumError. As in BigBlueButton 2.6+, the hash is chosen by
+the checksum's length (40 hex digits sha1, 64 sha256, ...) among the supported ones.
+Meetings live in memory; every join is recorded with its role. A meeting runs from its
+first join until it is ended.
 """
 
 import hashlib
+import hmac
 import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -26,6 +29,7 @@ END_SENT = (
     "A request to end the meeting was sent.  Please wait a few seconds, and then use the "
     "getMeetingInfo or isMeetingRunning API calls to verify that it was ended."
 )
+CHECKSUM_LENGTHS = {40: "sha1", 64: "sha256", 96: "sha384", 128: "sha512"}
 CALLS = {"create", "join", "end", "isMeetingRunning", "getMeetingInfo"}
 
 
@@ -66,9 +70,9 @@ def strip_checksum(query: str) -> tuple[str, str]:
 
 
 class FakeBigBlueButton:
-    def __init__(self, secret: str, *, algorithm: str = "sha1") -> None:
+    def __init__(self, secret: str, *, algorithms: tuple[str, ...] = ("sha1", "sha256")) -> None:
         self.secret = secret
-        self.algorithm = algorithm
+        self.algorithms = algorithms  # like supportedChecksumAlgorithms in bbb-web.properties
         self.meetings: dict[str, FakeMeeting] = {}
         self.requests: list[str] = []  # call names in order, incl. rejected ones
         self.malformed = False  # answer with broken XML while True
@@ -91,9 +95,13 @@ class FakeBigBlueButton:
         self.server.server_close()
         self.thread.join(timeout=5)
 
-    def expected_checksum(self, call: str, query: str) -> str:
-        digest = hashlib.sha256 if self.algorithm == "sha256" else hashlib.sha1
-        return digest(f"{call}{query}{self.secret}".encode()).hexdigest()
+    def checksum_ok(self, call: str, query: str, given: str) -> bool:
+        """The real server picks the hash by the checksum's length, if it is supported."""
+        algorithm = CHECKSUM_LENGTHS.get(len(given))
+        if algorithm is None or algorithm not in self.algorithms:
+            return False
+        digest = hashlib.new(algorithm, f"{call}{query}{self.secret}".encode())
+        return hmac.compare_digest(digest.hexdigest(), given.lower())
 
     def handle(self, path: str, raw_query: str) -> tuple[int, bytes, dict[str, str]]:
         prefix = "/bigbluebutton/api/"
@@ -105,7 +113,7 @@ class FakeBigBlueButton:
             if call not in CALLS:
                 return 200, _failed("unsupportedRequest", "This request is not supported."), {}
             query, given = strip_checksum(raw_query)
-            if not given or given != self.expected_checksum(call, query):
+            if not self.checksum_ok(call, query, given):
                 return 200, _failed("checksumError", "Checksums do not match"), {}
             params = dict(parse_qsl(query, keep_blank_values=True))
             return getattr(self, f"_{call}")(params)

@@ -16,7 +16,7 @@ from stadtgespraeche.events.rooms.bbb import (
 )
 from tests.events.fake_bbb import FakeBigBlueButton
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.integration  # real HTTP against the fake server on 127.0.0.1
 
 
 @pytest.fixture(autouse=True)
@@ -190,8 +190,8 @@ def test_recording_allowed_is_passed_on(fake_bbb, provider):
     assert "duration" not in params
 
 
-def test_sha256_server_accepts_sha256_checksums():
-    server = FakeBigBlueButton(SECRET, algorithm="sha256").start()
+def test_sha256_only_server_accepts_sha256_and_rejects_sha1():
+    server = FakeBigBlueButton(SECRET, algorithms=("sha256",)).start()
     try:
         provider = BigBlueButtonProvider(server.url, SECRET, algorithm="sha256", timeout=5)
         assert provider.is_running("nothing") is False
@@ -299,3 +299,9 @@ def test_refusal_message_is_german_when_active(fake_bbb, spec):
     assert str(excinfo.value) == (
         "Der Server des Online-Raums hat die Anfrage abgelehnt (checksumError)."
     )
+
+
+def test_default_server_accepts_both_sha1_and_sha256(fake_bbb):
+    for algorithm in ("sha1", "sha256"):
+        provider = BigBlueButtonProvider(fake_bbb.url, SECRET, algorithm=algorithm, timeout=5)
+        assert provider.is_running("nothing") is False
