@@ -17,8 +17,11 @@ step() {  # step "title" command...
 
 mypy_files() {
   find src/stadtgespraeche -path '*/migrations' -prune -o -name '*.py' \( \
-    -name services.py -o -name queries.py -o -path '*/services/*' -o -path '*/queries/*' \
-    -o -path '*/core/audit.py' -o -path '*/core/mail.py' -o -path '*/core/htmx.py' \) -print | sort
+    -name services.py -o -name queries.py -o -name 'services_*.py' -o -name 'queries_*.py' \
+    -o -path '*/services/*' -o -path '*/queries/*' -o -path '*/events/rooms/*' \
+    -o -name privacy.py -o -name suggestions.py -o -name personal_data.py \
+    -o -path '*/core/audit.py' -o -path '*/core/mail.py' -o -path '*/core/htmx.py' \
+    -o -path '*/core/throttling.py' -o -path '*/core/periodic.py' \) -print | sort
 }
 
 deploy_check() {
