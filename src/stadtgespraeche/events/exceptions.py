@@ -20,3 +20,11 @@ class TooManyApplications(MembershipError):
 
 class DuplicateMembership(MembershipError):
     """The municipality already has a membership in the series."""
+
+
+class EventError(Exception):
+    """A domain error about a Stadtgespräch; its message is shown to the person."""
+
+
+class InvalidTransition(EventError):
+    """The event cannot move from its current status to the requested one."""

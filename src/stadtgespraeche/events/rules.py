@@ -30,3 +30,6 @@ rules.add_perm("events.review_applications", is_organiser)
 rules.add_perm("events.decide_application", is_organiser & is_pending_application)
 # Memberships of a series: list, status changes and history.
 rules.add_perm("events.manage_memberships", is_organiser)
+
+# Stadtgespräche: organisers plan, edit, change the status and edit the agenda.
+rules.add_perm("events.manage_events", is_organiser)

@@ -8,4 +8,6 @@ urlpatterns = [
     path("mitglied-werden/", views.apply, name="apply"),
     path("mitglied-werden/danke/", views.apply_done, name="apply-done"),
     path("mitglied-werden/kommunen/", views.municipality_search, name="municipality-search"),
+    path("termine/", views.event_list, name="event-list"),
+    path("termine/<slug:slug>/", views.event_detail, name="event-detail"),
 ]

@@ -1,7 +1,7 @@
-"""Public views of the events app: "Mitglied werden" (membership application)."""
+"""Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -10,6 +10,7 @@ from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.directory.queries import search_municipalities
 
 from . import queries, services
+from .enums import Confidentiality
 from .exceptions import MembershipError
 from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm
 
@@ -69,3 +70,32 @@ def municipality_search(request: HttpRequest) -> HttpResponse:
             "show_matches": True,
         },
     )
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming and past Stadtgespräche the visitor may see."""
+    context = {
+        "upcoming_events": list(queries.upcoming_events(request.user)),
+        "past_events": list(queries.past_events(request.user)),
+    }
+    return render(request, "events/event_list.html", context)
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One Stadtgespräch with its agenda; 404 when the visitor may not see it."""
+    event = get_object_or_404(queries.visible_events(request.user), slug=slug)
+    is_organiser = queries.is_organiser_viewer(request.user)
+    context = {
+        "event": event,
+        "agenda": list(queries.agenda_of(event)),
+        "topics": list(event.topics.all()),
+        "hosts": list(event.hosts.all()),
+        "co_hosts": list(event.co_hosts.all()),
+        # Chatham House rule: speakers are not attributed (for now to anyone but organisers).
+        "show_speakers": is_organiser or event.confidentiality != Confidentiality.CHATHAM_HOUSE,
+        "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
+        "is_organiser": is_organiser,
+    }
+    return render(request, "events/event_detail.html", context)
