@@ -55,5 +55,10 @@ urlpatterns = [
         events.agenda_item_delete,
         name="agenda-delete",
     ),
+    path(
+        "stadtgespraeche/<int:pk>/vorschlaege/<int:proposal_pk>/",
+        events.proposal_decide,
+        name="proposal-decide",
+    ),
     path("loeschungen/", deletions.deletion_list, name="deletion-list"),
 ]

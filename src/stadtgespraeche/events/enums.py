@@ -70,3 +70,9 @@ class AgendaItemKind(models.TextChoices):
     EXCHANGE = "exchange", pgettext_lazy("agenda item kind", "exchange")
     BREAK = "break", pgettext_lazy("agenda item kind", "break")
     WRAP_UP = "wrap_up", pgettext_lazy("agenda item kind", "wrap-up")
+
+
+# Statuses in which coordinators may propose impulses ("in planning", visible to them).
+PROPOSAL_EVENT_STATUSES = frozenset(
+    {EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.REGISTRATION_CLOSED}
+)

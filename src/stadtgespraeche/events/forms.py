@@ -346,3 +346,34 @@ class AgendaItemForm(ModelForm):
 
     def _post_clean(self) -> None:
         pass
+
+
+class ImpulseProposalForm(Form):
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none()
+    )
+    title = forms.CharField(label=_("Title of the impulse"), max_length=200)
+    abstract = forms.CharField(
+        label=_("Abstract"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    speaker_name = forms.CharField(label=_("Speaker"), max_length=200)
+
+    def __init__(self, *args: Any, municipalities: QuerySet[Municipality], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])
+        field.queryset = municipalities
+        if municipalities.count() == 1:
+            field.initial = municipalities.first()
+
+
+class ProposalAcceptForm(Form):
+    starts_at = forms.DateTimeField(
+        label=_("Start"), widget=DateTimeLocalInput(), help_text=_("Local time (Berlin).")
+    )
+    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=15)
+
+
+class ProposalDeclineForm(Form):
+    message = forms.CharField(
+        label=_("Message to the coordinator"), widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -5,12 +5,14 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.directory.models import Municipality
 
 from .enums import ApplicationStatus, Confidentiality, EventStatus, MembershipStatus
 from .models import (
     AgendaItem,
     Event,
+    ImpulseProposal,
     Membership,
     MembershipApplication,
     MembershipChange,
@@ -195,3 +197,27 @@ def next_event_number(series: Series) -> int:
 def municipalities_in_series() -> QuerySet[Municipality]:
     """Municipalities that are (or were) in a series: the choices for hosts and presenters."""
     return Municipality.objects.filter(memberships__isnull=False).distinct().order_by("name")
+
+
+def coordinated_member_municipalities(user: Any, series: Series) -> QuerySet[Municipality]:
+    """Municipalities `user` coordinates that are members of `series`."""
+    if not is_network_viewer(user):
+        return Municipality.objects.none()
+    return (
+        Municipality.objects.filter(
+            affiliations__user=user,
+            affiliations__role=AffiliationRole.COORDINATOR,
+            memberships__series=series,
+            memberships__status=MembershipStatus.MEMBER,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def pending_proposals(event: Event) -> QuerySet[ImpulseProposal]:
+    return (
+        ImpulseProposal.objects.filter(event=event, status=ApplicationStatus.PENDING)
+        .select_related("municipality", "proposed_by")
+        .order_by("created_at", "id")
+    )

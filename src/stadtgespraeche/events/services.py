@@ -21,7 +21,14 @@ from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.services import add_affiliation, invite_person
 
 from . import queries
-from .enums import EVENT_TRANSITIONS, ApplicationStatus, EventStatus, MembershipStatus
+from .enums import (
+    EVENT_TRANSITIONS,
+    PROPOSAL_EVENT_STATUSES,
+    AgendaItemKind,
+    ApplicationStatus,
+    EventStatus,
+    MembershipStatus,
+)
 from .exceptions import (
     ApplicationAlreadyDecided,
     DecisionMessageMissing,
@@ -29,11 +36,14 @@ from .exceptions import (
     DuplicateMembership,
     EventError,
     InvalidTransition,
+    ProposalAlreadyDecided,
+    ProposalNotAllowed,
     TooManyApplications,
 )
 from .models import (
     AgendaItem,
     Event,
+    ImpulseProposal,
     Membership,
     MembershipApplication,
     MembershipChange,
@@ -554,3 +564,89 @@ def save_agenda_item(
 def delete_agenda_item(item: AgendaItem, *, by: User | None) -> None:
     log_action("events.agenda_item.deleted", actor=by, obj=item.event, data={"title": item.title})
     item.delete()
+
+
+def _proposal_mail(proposal: ImpulseProposal, template: str) -> None:
+    recipient = proposal.proposed_by
+    if recipient is None or not recipient.email:
+        return
+    send_templated_mail(
+        to=[recipient.email],
+        template=f"events/emails/{template}",
+        context={"proposal": proposal, "event": proposal.event},
+    )
+
+
+@transaction.atomic
+def propose_impulse(
+    event: Event,
+    *,
+    municipality: Municipality,
+    title: str,
+    abstract: str,
+    speaker_name: str,
+    by: User,
+) -> ImpulseProposal:
+    """A coordinator proposes an impulse of their (member) municipality for `event`."""
+    allowed = queries.coordinated_member_municipalities(by, event.series)
+    if (
+        event.status not in PROPOSAL_EVENT_STATUSES
+        or not allowed.filter(pk=municipality.pk).exists()
+    ):
+        raise ProposalNotAllowed(
+            _("You cannot propose an impulse for this municipality and Stadtgespräch.")
+        )
+    proposal = ImpulseProposal.objects.create(
+        event=event,
+        municipality=municipality,
+        proposed_by=by,
+        title=title,
+        abstract=abstract,
+        speaker_name=speaker_name,
+    )
+    log_action("events.impulse.proposed", actor=by, obj=proposal, data={"event": event.pk})
+    return proposal
+
+
+def _lock_pending_proposal(proposal: ImpulseProposal) -> ImpulseProposal:
+    locked = ImpulseProposal.objects.select_for_update().select_related("event").get(pk=proposal.pk)
+    if locked.status != ApplicationStatus.PENDING:
+        raise ProposalAlreadyDecided(_("This proposal has already been decided."))
+    return locked
+
+
+@transaction.atomic
+def accept_proposal(
+    proposal: ImpulseProposal, *, starts_at: datetime, duration: int, by: User | None
+) -> AgendaItem:
+    """Take the proposal into the agenda as an impulse and tell the coordinator."""
+    locked = _lock_pending_proposal(proposal)
+    item = AgendaItem.objects.create(
+        event=locked.event,
+        starts_at=starts_at,
+        duration=duration,
+        kind=AgendaItemKind.IMPULSE,
+        title=locked.title,
+        abstract=locked.abstract,
+        external_speaker=locked.speaker_name,
+        municipality=locked.municipality,
+    )
+    locked.status = ApplicationStatus.ACCEPTED
+    locked.agenda_item = item
+    locked.save(update_fields=["status", "agenda_item", "updated_at"])
+    log_action("events.impulse.accepted", actor=by, obj=locked, data={"agenda_item": item.pk})
+    _proposal_mail(locked, "impulse_accepted")
+    return item
+
+
+@transaction.atomic
+def decline_proposal(proposal: ImpulseProposal, *, message: str, by: User | None) -> None:
+    """Decline the proposal with a message to the coordinator."""
+    if not message.strip():
+        raise EventError(_("Please write a message to the coordinator."))
+    locked = _lock_pending_proposal(proposal)
+    locked.status = ApplicationStatus.DECLINED
+    locked.decision_message = message.strip()
+    locked.save(update_fields=["status", "decision_message", "updated_at"])
+    log_action("events.impulse.declined", actor=by, obj=locked)
+    _proposal_mail(locked, "impulse_declined")

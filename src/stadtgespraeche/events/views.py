@@ -1,18 +1,25 @@
 """Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.htmx import is_htmx
 from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.directory.queries import search_municipalities
 
 from . import queries, services
 from .enums import Confidentiality
-from .exceptions import MembershipError
-from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm
+from .exceptions import EventError, MembershipError
+from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm, ImpulseProposalForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -97,5 +104,27 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_speakers": is_organiser or event.confidentiality != Confidentiality.CHATHAM_HOUSE,
         "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
         "is_organiser": is_organiser,
+        "can_propose": request.user.has_perm("events.propose_impulse", event),
     }
     return render(request, "events/event_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impulse_propose(request: HttpRequest, slug: str) -> HttpResponse:
+    """A coordinator of a member municipality proposes an impulse for an event in planning."""
+    event = get_object_or_404(queries.visible_events(request.user), slug=slug)
+    if not request.user.has_perm("events.propose_impulse", event):
+        raise PermissionDenied
+    municipalities = queries.coordinated_member_municipalities(request.user, event.series)
+    data = request.POST if request.method == "POST" else None
+    form = ImpulseProposalForm(data, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.propose_impulse(event, **form.cleaned_data, by=cast(User, request.user))
+        except EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you. The organisers will decide on your proposal."))
+            return redirect(event.get_absolute_url())
+    return render(request, "events/impulse_propose.html", {"event": event, "form": form})
