@@ -11,7 +11,7 @@ from stadtgespraeche.core.forms import Form, ModelForm
 from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.queries import search_municipalities
 
-from .enums import MembershipStatus
+from .enums import EventFormat, MembershipStatus
 from .models import AgendaItem, Event, Series
 from .queries import default_series, municipalities_in_series
 
@@ -312,6 +312,11 @@ class EventForm(ModelForm):
         starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
         if starts_at and ends_at and ends_at <= starts_at:
             self.add_error("ends_at", _("The end must be after the start."))
+        needs_venue = data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+        if needs_venue and not data.get("venue_address", "").strip():
+            self.add_error(
+                "venue_address", _("An in-person or hybrid Stadtgespräch needs a venue address.")
+            )
         return data
 
     def _post_clean(self) -> None:

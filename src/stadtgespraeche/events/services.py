@@ -443,6 +443,8 @@ def create_event(
     """Create a draft event with the next number of its series."""
     _check_times(starts_at, ends_at)
     m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
+    # Lock the series so that two events created at once do not get the same number.
+    Series.objects.select_for_update().filter(pk=series.pk).first()
     number = queries.next_event_number(series)
     event = Event.objects.create(
         series=series,

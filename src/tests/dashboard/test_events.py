@@ -89,6 +89,15 @@ def test_event_create_end_before_start_gives_german_message(organiser_client, se
     assert not Event.objects.exists()
 
 
+def test_event_create_hybrid_without_venue_gives_german_message(organiser_client, series):
+    response = organiser_client.post(
+        reverse("dashboard:event-create"), _form_data(series, format="hybrid")
+    )
+
+    assert "braucht eine Adresse des Veranstaltungsorts" in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_event_create_denied_to_non_organisers(non_organiser_client, series):
     response = non_organiser_client.post(reverse("dashboard:event-create"), _form_data(series))
     assert response.status_code == 403
