@@ -14,3 +14,65 @@ class ApplicationStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("application status", "pending")
     ACCEPTED = "accepted", pgettext_lazy("application status", "accepted")
     DECLINED = "declined", pgettext_lazy("application status", "declined")
+
+
+class EventFormat(models.TextChoices):
+    ONLINE = "online", pgettext_lazy("event format", "online")
+    HYBRID = "hybrid", pgettext_lazy("event format", "hybrid")
+    IN_PERSON = "in_person", pgettext_lazy("event format", "in person")
+
+
+class Confidentiality(models.TextChoices):
+    PUBLIC = "public", pgettext_lazy("confidentiality", "public")
+    NETWORK = "network", pgettext_lazy("confidentiality", "network members only")
+    CHATHAM_HOUSE = "chatham_house", pgettext_lazy("confidentiality", "Chatham House rule")
+
+
+class RecordingPolicy(models.TextChoices):
+    NONE = "none", pgettext_lazy("recording policy", "no recording")
+    WITH_CONSENT = "with_consent", pgettext_lazy("recording policy", "only with everyone's consent")
+
+
+class EventStatus(models.TextChoices):
+    DRAFT = "draft", pgettext_lazy("event status", "draft")
+    PUBLISHED = "published", pgettext_lazy("event status", "published")
+    REGISTRATION_OPEN = "registration_open", pgettext_lazy("event status", "registration open")
+    REGISTRATION_CLOSED = (
+        "registration_closed",
+        pgettext_lazy("event status", "registration closed"),
+    )
+    HELD = "held", pgettext_lazy("event status", "held")
+    DOCUMENTED = "documented", pgettext_lazy("event status", "documented")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "cancelled")
+
+
+# The allowed status transitions of a Stadtgespräch (services.transition_event).
+EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    EventStatus.DRAFT: frozenset({EventStatus.PUBLISHED, EventStatus.CANCELLED}),
+    EventStatus.PUBLISHED: frozenset(
+        {EventStatus.DRAFT, EventStatus.REGISTRATION_OPEN, EventStatus.CANCELLED}
+    ),
+    EventStatus.REGISTRATION_OPEN: frozenset(
+        {EventStatus.REGISTRATION_CLOSED, EventStatus.CANCELLED}
+    ),
+    EventStatus.REGISTRATION_CLOSED: frozenset(
+        {EventStatus.REGISTRATION_OPEN, EventStatus.HELD, EventStatus.CANCELLED}
+    ),
+    EventStatus.HELD: frozenset({EventStatus.DOCUMENTED}),
+    EventStatus.DOCUMENTED: frozenset(),
+    EventStatus.CANCELLED: frozenset({EventStatus.DRAFT}),
+}
+
+
+class AgendaItemKind(models.TextChoices):
+    WELCOME = "welcome", pgettext_lazy("agenda item kind", "welcome")
+    IMPULSE = "impulse", pgettext_lazy("agenda item kind", "impulse")
+    EXCHANGE = "exchange", pgettext_lazy("agenda item kind", "exchange")
+    BREAK = "break", pgettext_lazy("agenda item kind", "break")
+    WRAP_UP = "wrap_up", pgettext_lazy("agenda item kind", "wrap-up")
+
+
+# Statuses in which coordinators may propose impulses ("in planning", visible to them).
+PROPOSAL_EVENT_STATUSES = frozenset(
+    {EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.REGISTRATION_CLOSED}
+)

@@ -7,13 +7,13 @@ from django.db.models import QuerySet
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from stadtgespraeche.core.forms import Form
+from stadtgespraeche.core.forms import Form, ModelForm
 from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.queries import search_municipalities
 
-from .enums import MembershipStatus
-from .models import Series
-from .queries import default_series
+from .enums import EventFormat, MembershipStatus
+from .models import AgendaItem, Event, Series
+from .queries import default_series, municipalities_in_series
 
 # Raise this whenever the wording of the consent checkbox changes; it is stored with each
 # application so we can show which text a person agreed to.
@@ -253,3 +253,132 @@ class MembershipAddForm(MunicipalityLookupMixin, Form):
 
     def clean(self) -> dict[str, Any]:
         return self.resolve_municipality(super().clean() or {})
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """A native date-and-time picker; values are Europe/Berlin local time."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class EventForm(ModelForm):
+    """The organiser's form for a Stadtgespräch (its status changes by separate buttons)."""
+
+    class Meta:
+        model = Event
+        fields = [
+            "series",
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "format",
+            "venue_address",
+            "venue_municipality",
+            "online_info",
+            "hosts",
+            "co_hosts",
+            "topics",
+            "confidentiality",
+            "recording_policy",
+        ]
+        widgets = {
+            "starts_at": DateTimeLocalInput(),
+            "ends_at": DateTimeLocalInput(),
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "venue_address": forms.Textarea(attrs={"rows": 3}),
+            "online_info": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple(),
+        }
+        help_texts = {
+            "starts_at": _("Local time (Berlin)."),
+            "ends_at": _("Local time (Berlin)."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("venue_municipality", "hosts", "co_hosts"):
+            field = cast(forms.ModelChoiceField, self.fields[name])
+            field.queryset = municipalities_in_series()
+        if self.instance.pk:
+            # The series of an existing event does not change (its number belongs to it).
+            del self.fields["series"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("The end must be after the start."))
+        needs_venue = data.get("format") in (EventFormat.IN_PERSON, EventFormat.HYBRID)
+        if needs_venue and not data.get("venue_address", "").strip():
+            self.add_error(
+                "venue_address", _("An in-person or hybrid Stadtgespräch needs a venue address.")
+            )
+        return data
+
+    def _post_clean(self) -> None:
+        # Validation of the model's constraints is done in clean(); the service saves.
+        pass
+
+
+class AgendaItemForm(ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "starts_at",
+            "duration",
+            "kind",
+            "title",
+            "abstract",
+            "speakers",
+            "external_speaker",
+            "external_organisation",
+            "municipality",
+        ]
+        widgets = {
+            "starts_at": DateTimeLocalInput(),
+            "abstract": forms.Textarea(attrs={"rows": 4}),
+        }
+        help_texts = {"starts_at": _("Local time (Berlin).")}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])
+        field.queryset = municipalities_in_series()
+
+    def _post_clean(self) -> None:
+        pass
+
+
+class ImpulseProposalForm(Form):
+    municipality = forms.ModelChoiceField(
+        label=_("Municipality"), queryset=Municipality.objects.none()
+    )
+    title = forms.CharField(label=_("Title of the impulse"), max_length=200)
+    abstract = forms.CharField(
+        label=_("Abstract"), required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    speaker_name = forms.CharField(label=_("Speaker"), max_length=200)
+
+    def __init__(self, *args: Any, municipalities: QuerySet[Municipality], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField, self.fields["municipality"])
+        field.queryset = municipalities
+        if municipalities.count() == 1:
+            field.initial = municipalities.first()
+
+
+class ProposalAcceptForm(Form):
+    starts_at = forms.DateTimeField(
+        label=_("Start"), widget=DateTimeLocalInput(), help_text=_("Local time (Berlin).")
+    )
+    duration = forms.IntegerField(label=_("Duration in minutes"), min_value=1, initial=15)
+
+
+class ProposalDeclineForm(Form):
+    message = forms.CharField(
+        label=_("Message to the coordinator"), widget=forms.Textarea(attrs={"rows": 3})
+    )

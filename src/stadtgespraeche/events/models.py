@@ -6,12 +6,21 @@ Membership lives here rather than in `directory` because it is a municipality's 
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.directory.models import Municipality
 
-from .enums import ApplicationStatus, MembershipStatus
+from .enums import (
+    AgendaItemKind,
+    ApplicationStatus,
+    Confidentiality,
+    EventFormat,
+    EventStatus,
+    MembershipStatus,
+    RecordingPolicy,
+)
 
 
 class Series(TimeStampedModel):
@@ -159,3 +168,154 @@ class MembershipApplication(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status == ApplicationStatus.PENDING
+
+
+class Event(TimeStampedModel):
+    """One Stadtgespräch of a series (glossary: "Stadtgespräch")."""
+
+    series = models.ForeignKey(
+        Series, verbose_name=_("series"), on_delete=models.PROTECT, related_name="events"
+    )
+    number = models.PositiveIntegerField(_("number in the series"))
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    starts_at = models.DateTimeField(_("start"))
+    ends_at = models.DateTimeField(_("end"))
+    format = models.CharField(
+        _("format"), max_length=20, choices=EventFormat.choices, default=EventFormat.ONLINE
+    )
+    venue_address = models.TextField(_("venue address"), blank=True)
+    venue_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("venue municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    online_info = models.TextField(_("online room"), blank=True)
+    hosts = models.ManyToManyField(
+        Municipality, verbose_name=_("host municipalities"), blank=True, related_name="+"
+    )
+    co_hosts = models.ManyToManyField(
+        Municipality, verbose_name=_("co-host municipalities"), blank=True, related_name="+"
+    )
+    topics = models.ManyToManyField(
+        "topics.Topic", verbose_name=_("topics"), blank=True, related_name="events"
+    )
+    confidentiality = models.CharField(
+        _("confidentiality"),
+        max_length=20,
+        choices=Confidentiality.choices,
+        default=Confidentiality.PUBLIC,
+    )
+    recording_policy = models.CharField(
+        _("recording"),
+        max_length=20,
+        choices=RecordingPolicy.choices,
+        default=RecordingPolicy.NONE,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT
+    )
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("Stadtgespräch")
+        verbose_name_plural = _("Stadtgespräche")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "number"], name="events_unique_number"),
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="events_event_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:event-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EventStatus.DRAFT
+
+
+class AgendaItem(TimeStampedModel):
+    """One item of an event's agenda (glossary: "Programmpunkt")."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("Stadtgespräch"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    starts_at = models.DateTimeField(_("start"))
+    duration = models.PositiveIntegerField(_("duration in minutes"), default=15)
+    kind = models.CharField(_("kind"), max_length=20, choices=AgendaItemKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    abstract = models.TextField(_("abstract"), blank=True)
+    speakers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("speakers"), blank=True, related_name="+"
+    )
+    external_speaker = models.CharField(_("external speaker"), max_length=200, blank=True)
+    external_organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("presenting municipality"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["starts_at", "id"]
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ImpulseProposal(TimeStampedModel):
+    """A coordinator's proposal of an impulse of their municipality for an event."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("Stadtgespräch"), on_delete=models.CASCADE, related_name="proposals"
+    )
+    municipality = models.ForeignKey(
+        Municipality, verbose_name=_("municipality"), on_delete=models.CASCADE, related_name="+"
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    abstract = models.TextField(_("abstract"), blank=True)
+    speaker_name = models.CharField(_("speaker"), max_length=200)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ApplicationStatus.choices,
+        default=ApplicationStatus.PENDING,
+    )
+    decision_message = models.TextField(_("message to the coordinator"), blank=True)
+    agenda_item = models.OneToOneField(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("impulse proposal")
+        verbose_name_plural = _("impulse proposals")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,11 +1,23 @@
 """Named reads of the events app: series, memberships and membership applications."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from typing import Any
 
+from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
+
+from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.directory.models import Municipality
 
-from .enums import ApplicationStatus, MembershipStatus
-from .models import Membership, MembershipApplication, MembershipChange, Series
+from .enums import ApplicationStatus, Confidentiality, EventStatus, MembershipStatus
+from .models import (
+    AgendaItem,
+    Event,
+    ImpulseProposal,
+    Membership,
+    MembershipApplication,
+    MembershipChange,
+    Series,
+)
 
 DEFAULT_SERIES_SLUG = "smarte-stadtgespraeche"
 
@@ -129,3 +141,83 @@ def membership_counts_by_series() -> dict[int, dict[str, int]]:
         counts = result.setdefault(row["series_id"], {str(s): 0 for s in MembershipStatus})
         counts[row["status"]] = row["total"]
     return result
+
+
+# Statuses in which an event is not shown outside the organisation area.
+HIDDEN_EVENT_STATUSES = (EventStatus.DRAFT,)
+
+
+def is_network_viewer(user: Any) -> bool:
+    """Logged-in active accounts see network-only events."""
+    return bool(user is not None and user.is_authenticated and user.is_active)
+
+
+def is_organiser_viewer(user: Any) -> bool:
+    return is_network_viewer(user) and bool(getattr(user, "is_organiser", False))
+
+
+def visible_events(viewer: Any) -> QuerySet[Event]:
+    """Events `viewer` may see: drafts only for organisers, network events for members."""
+    events = Event.objects.select_related("series")
+    if is_organiser_viewer(viewer):
+        return events
+    events = events.exclude(status__in=HIDDEN_EVENT_STATUSES)
+    if not is_network_viewer(viewer):
+        events = events.filter(confidentiality=Confidentiality.PUBLIC)
+    return events
+
+
+def upcoming_events(viewer: Any) -> QuerySet[Event]:
+    return visible_events(viewer).filter(ends_at__gte=timezone.now()).order_by("starts_at")
+
+
+def past_events(viewer: Any) -> QuerySet[Event]:
+    return visible_events(viewer).filter(ends_at__lt=timezone.now()).order_by("-starts_at")
+
+
+def all_events() -> QuerySet[Event]:
+    """All events for the organisers' list, newest first."""
+    return Event.objects.select_related("series").order_by("-starts_at")
+
+
+def agenda_of(event: Event) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(event=event)
+        .select_related("municipality")
+        .prefetch_related("speakers")
+        .order_by("starts_at", "id")
+    )
+
+
+def next_event_number(series: Series) -> int:
+    last = Event.objects.filter(series=series).order_by("-number").first()
+    return 1 if last is None else last.number + 1
+
+
+def municipalities_in_series() -> QuerySet[Municipality]:
+    """Municipalities that are (or were) in a series: the choices for hosts and presenters."""
+    return Municipality.objects.filter(memberships__isnull=False).distinct().order_by("name")
+
+
+def coordinated_member_municipalities(user: Any, series: Series) -> QuerySet[Municipality]:
+    """Municipalities `user` coordinates that are members of `series`."""
+    if not is_network_viewer(user):
+        return Municipality.objects.none()
+    return (
+        Municipality.objects.filter(
+            affiliations__user=user,
+            affiliations__role=AffiliationRole.COORDINATOR,
+            memberships__series=series,
+            memberships__status=MembershipStatus.MEMBER,
+        )
+        .distinct()
+        .order_by("name")
+    )
+
+
+def pending_proposals(event: Event) -> QuerySet[ImpulseProposal]:
+    return (
+        ImpulseProposal.objects.filter(event=event, status=ApplicationStatus.PENDING)
+        .select_related("municipality", "proposed_by")
+        .order_by("created_at", "id")
+    )

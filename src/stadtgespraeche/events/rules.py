@@ -4,7 +4,8 @@ from typing import Any
 
 import rules
 
-from .enums import ApplicationStatus
+from . import queries
+from .enums import PROPOSAL_EVENT_STATUSES, ApplicationStatus
 
 
 @rules.predicate
@@ -30,3 +31,22 @@ rules.add_perm("events.review_applications", is_organiser)
 rules.add_perm("events.decide_application", is_organiser & is_pending_application)
 # Memberships of a series: list, status changes and history.
 rules.add_perm("events.manage_memberships", is_organiser)
+
+# Stadtgespräche: organisers plan, edit, change the status and edit the agenda.
+rules.add_perm("events.manage_events", is_organiser)
+
+
+@rules.predicate
+def is_event_in_planning(user: Any, event: Any) -> bool:
+    return event is not None and event.status in PROPOSAL_EVENT_STATUSES
+
+
+@rules.predicate
+def coordinates_member_municipality(user: Any, event: Any) -> bool:
+    if event is None:
+        return False
+    return queries.coordinated_member_municipalities(user, event.series).exists()
+
+
+# A coordinator of a member municipality proposes an impulse for an event in planning.
+rules.add_perm("events.propose_impulse", coordinates_member_municipality & is_event_in_planning)

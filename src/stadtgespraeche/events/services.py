@@ -1,10 +1,13 @@
 """Writes of the events app: membership of municipalities in a series and applications."""
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -18,15 +21,34 @@ from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.services import add_affiliation, invite_person
 
 from . import queries
-from .enums import ApplicationStatus, MembershipStatus
+from .enums import (
+    EVENT_TRANSITIONS,
+    PROPOSAL_EVENT_STATUSES,
+    AgendaItemKind,
+    ApplicationStatus,
+    EventStatus,
+    MembershipStatus,
+)
 from .exceptions import (
     ApplicationAlreadyDecided,
     DecisionMessageMissing,
     DuplicateApplication,
     DuplicateMembership,
+    EventError,
+    InvalidTransition,
+    ProposalAlreadyDecided,
+    ProposalNotAllowed,
     TooManyApplications,
 )
-from .models import Membership, MembershipApplication, MembershipChange, Series
+from .models import (
+    AgendaItem,
+    Event,
+    ImpulseProposal,
+    Membership,
+    MembershipApplication,
+    MembershipChange,
+    Series,
+)
 
 # At most this many applications per IP address within the window (seconds).
 APPLICATION_RATE_LIMIT = 5
@@ -387,3 +409,246 @@ def _refresh(application: MembershipApplication, locked: MembershipApplication) 
     """Copy the decision onto the caller's instance, so it does not show stale data."""
     for field in ("status", "decided_at", "decided_by", "decision_message", "updated_at"):
         setattr(application, field, getattr(locked, field))
+
+
+# --- Stadtgespräche (events) and their agenda -------------------------------------------
+
+# How far after its model a duplicated event is placed; the organiser adjusts the dates.
+DUPLICATE_OFFSET = timedelta(weeks=4)
+
+
+def _unique_event_slug(title: str, number: int) -> str:
+    base = slugify(f"{number}-{title}")[:200] or f"stadtgespraech-{number}"
+    slug, counter = base, 2
+    while Event.objects.filter(slug=slug).exists():
+        slug, counter = f"{base}-{counter}", counter + 1
+    return slug
+
+
+def _check_times(starts_at: datetime, ends_at: datetime) -> None:
+    if ends_at <= starts_at:
+        raise EventError(_("The end must be after the start."))
+
+
+@transaction.atomic
+def create_event(
+    *,
+    series: Series,
+    title: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    by: User | None,
+    **fields: Any,
+) -> Event:
+    """Create a draft event with the next number of its series."""
+    _check_times(starts_at, ends_at)
+    m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
+    # Lock the series so that two events created at once do not get the same number.
+    Series.objects.select_for_update().filter(pk=series.pk).first()
+    number = queries.next_event_number(series)
+    event = Event.objects.create(
+        series=series,
+        number=number,
+        title=title,
+        slug=_unique_event_slug(title, number),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        status=EventStatus.DRAFT,
+        **fields,
+    )
+    for name, values in m2m.items():
+        getattr(event, name).set(values)
+    log_action("events.event.created", actor=by, obj=event, data={"title": title})
+    return event
+
+
+@transaction.atomic
+def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
+    """Change an event's details (not its status: see transition_event)."""
+    m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
+    fields.pop("status", None)
+    for name, value in fields.items():
+        setattr(event, name, value)
+    _check_times(event.starts_at, event.ends_at)
+    event.save()
+    for name, values in m2m.items():
+        getattr(event, name).set(values)
+    log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
+    return event
+
+
+def allowed_transitions(event: Event) -> list[EventStatus]:
+    return [EventStatus(status) for status in EVENT_TRANSITIONS[event.status]]
+
+
+@transaction.atomic
+def transition_event(event: Event, *, to: EventStatus | str, by: User | None) -> Event:
+    """Move `event` to status `to` if the transition table allows it; audited."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    target = EventStatus(to)
+    current = EventStatus(locked.status)
+    if target not in EVENT_TRANSITIONS[current]:
+        raise InvalidTransition(
+            _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")
+            % {"current": current.label, "target": target.label}
+        )
+    locked.status = target
+    locked.save(update_fields=["status", "updated_at"])
+    log_action(
+        "events.event.status_changed",
+        actor=by,
+        obj=locked,
+        data={"from": current.value, "to": target.value},
+    )
+    event.status = target
+    return locked
+
+
+@transaction.atomic
+def duplicate_event(event: Event, *, by: User | None) -> Event:
+    """A draft copy of `event` as the next of its series, DUPLICATE_OFFSET later, with agenda."""
+    offset = DUPLICATE_OFFSET
+    copy = create_event(
+        series=event.series,
+        title=event.title,
+        starts_at=event.starts_at + offset,
+        ends_at=event.ends_at + offset,
+        by=by,
+        description=event.description,
+        format=event.format,
+        venue_address=event.venue_address,
+        venue_municipality=event.venue_municipality,
+        online_info=event.online_info,
+        confidentiality=event.confidentiality,
+        recording_policy=event.recording_policy,
+        hosts=list(event.hosts.all()),
+        co_hosts=list(event.co_hosts.all()),
+        topics=list(event.topics.all()),
+    )
+    for item in queries.agenda_of(event):
+        speakers = list(item.speakers.all())
+        new_item = AgendaItem.objects.create(
+            event=copy,
+            starts_at=item.starts_at + offset,
+            duration=item.duration,
+            kind=item.kind,
+            title=item.title,
+            abstract=item.abstract,
+            external_speaker=item.external_speaker,
+            external_organisation=item.external_organisation,
+            municipality=item.municipality,
+        )
+        new_item.speakers.set(speakers)
+    log_action("events.event.duplicated", actor=by, obj=copy, data={"source": event.pk})
+    return copy
+
+
+@transaction.atomic
+def save_agenda_item(
+    event: Event, *, item: AgendaItem | None = None, by: User | None, **fields: Any
+) -> AgendaItem:
+    """Create (item None) or change an agenda item of `event`; audited."""
+    speakers = fields.pop("speakers", None)
+    if item is None:
+        item = AgendaItem(event=event)
+    for name, value in fields.items():
+        setattr(item, name, value)
+    created = item.pk is None
+    item.save()
+    if speakers is not None:
+        item.speakers.set(speakers)
+    action = "events.agenda_item.created" if created else "events.agenda_item.updated"
+    log_action(action, actor=by, obj=item, data={"event": event.pk})
+    return item
+
+
+@transaction.atomic
+def delete_agenda_item(item: AgendaItem, *, by: User | None) -> None:
+    log_action("events.agenda_item.deleted", actor=by, obj=item.event, data={"title": item.title})
+    item.delete()
+
+
+def _proposal_mail(proposal: ImpulseProposal, template: str) -> None:
+    recipient = proposal.proposed_by
+    if recipient is None or not recipient.email:
+        return
+    send_templated_mail(
+        to=[recipient.email],
+        template=f"events/emails/{template}",
+        context={"proposal": proposal, "event": proposal.event},
+    )
+
+
+@transaction.atomic
+def propose_impulse(
+    event: Event,
+    *,
+    municipality: Municipality,
+    title: str,
+    abstract: str,
+    speaker_name: str,
+    by: User,
+) -> ImpulseProposal:
+    """A coordinator proposes an impulse of their (member) municipality for `event`."""
+    allowed = queries.coordinated_member_municipalities(by, event.series)
+    if (
+        event.status not in PROPOSAL_EVENT_STATUSES
+        or not allowed.filter(pk=municipality.pk).exists()
+    ):
+        raise ProposalNotAllowed(
+            _("You cannot propose an impulse for this municipality and Stadtgespräch.")
+        )
+    proposal = ImpulseProposal.objects.create(
+        event=event,
+        municipality=municipality,
+        proposed_by=by,
+        title=title,
+        abstract=abstract,
+        speaker_name=speaker_name,
+    )
+    log_action("events.impulse.proposed", actor=by, obj=proposal, data={"event": event.pk})
+    return proposal
+
+
+def _lock_pending_proposal(proposal: ImpulseProposal) -> ImpulseProposal:
+    locked = ImpulseProposal.objects.select_for_update().select_related("event").get(pk=proposal.pk)
+    if locked.status != ApplicationStatus.PENDING:
+        raise ProposalAlreadyDecided(_("This proposal has already been decided."))
+    return locked
+
+
+@transaction.atomic
+def accept_proposal(
+    proposal: ImpulseProposal, *, starts_at: datetime, duration: int, by: User | None
+) -> AgendaItem:
+    """Take the proposal into the agenda as an impulse and tell the coordinator."""
+    locked = _lock_pending_proposal(proposal)
+    item = AgendaItem.objects.create(
+        event=locked.event,
+        starts_at=starts_at,
+        duration=duration,
+        kind=AgendaItemKind.IMPULSE,
+        title=locked.title,
+        abstract=locked.abstract,
+        external_speaker=locked.speaker_name,
+        municipality=locked.municipality,
+    )
+    locked.status = ApplicationStatus.ACCEPTED
+    locked.agenda_item = item
+    locked.save(update_fields=["status", "agenda_item", "updated_at"])
+    log_action("events.impulse.accepted", actor=by, obj=locked, data={"agenda_item": item.pk})
+    _proposal_mail(locked, "impulse_accepted")
+    return item
+
+
+@transaction.atomic
+def decline_proposal(proposal: ImpulseProposal, *, message: str, by: User | None) -> None:
+    """Decline the proposal with a message to the coordinator."""
+    if not message.strip():
+        raise EventError(_("Please write a message to the coordinator."))
+    locked = _lock_pending_proposal(proposal)
+    locked.status = ApplicationStatus.DECLINED
+    locked.decision_message = message.strip()
+    locked.save(update_fields=["status", "decision_message", "updated_at"])
+    log_action("events.impulse.declined", actor=by, obj=locked)
+    _proposal_mail(locked, "impulse_declined")

@@ -1,17 +1,25 @@
-"""Public views of the events app: "Mitglied werden" (membership application)."""
+"""Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.htmx import is_htmx
 from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.directory.queries import search_municipalities
 
 from . import queries, services
-from .exceptions import MembershipError
-from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm
+from .enums import Confidentiality
+from .exceptions import EventError, MembershipError
+from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm, ImpulseProposalForm
 
 
 @require_http_methods(["GET", "POST"])
@@ -69,3 +77,54 @@ def municipality_search(request: HttpRequest) -> HttpResponse:
             "show_matches": True,
         },
     )
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    """Upcoming and past Stadtgespräche the visitor may see."""
+    context = {
+        "upcoming_events": list(queries.upcoming_events(request.user)),
+        "past_events": list(queries.past_events(request.user)),
+    }
+    return render(request, "events/event_list.html", context)
+
+
+@require_GET
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """One Stadtgespräch with its agenda; 404 when the visitor may not see it."""
+    event = get_object_or_404(queries.visible_events(request.user), slug=slug)
+    is_organiser = queries.is_organiser_viewer(request.user)
+    context = {
+        "event": event,
+        "agenda": list(queries.agenda_of(event)),
+        "topics": list(event.topics.all()),
+        "hosts": list(event.hosts.all()),
+        "co_hosts": list(event.co_hosts.all()),
+        # Chatham House rule: speakers are not attributed (for now to anyone but organisers).
+        "show_speakers": is_organiser or event.confidentiality != Confidentiality.CHATHAM_HOUSE,
+        "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
+        "is_organiser": is_organiser,
+        "can_propose": request.user.has_perm("events.propose_impulse", event),
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def impulse_propose(request: HttpRequest, slug: str) -> HttpResponse:
+    """A coordinator of a member municipality proposes an impulse for an event in planning."""
+    event = get_object_or_404(queries.visible_events(request.user), slug=slug)
+    if not request.user.has_perm("events.propose_impulse", event):
+        raise PermissionDenied
+    municipalities = queries.coordinated_member_municipalities(request.user, event.series)
+    data = request.POST if request.method == "POST" else None
+    form = ImpulseProposalForm(data, municipalities=municipalities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.propose_impulse(event, **form.cleaned_data, by=cast(User, request.user))
+        except EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("Thank you. The organisers will decide on your proposal."))
+            return redirect(event.get_absolute_url())
+    return render(request, "events/impulse_propose.html", {"event": event, "form": form})

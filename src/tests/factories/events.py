@@ -3,8 +3,15 @@ import datetime
 import factory
 from django.utils import timezone
 
-from stadtgespraeche.events.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.events.enums import (
+    AgendaItemKind,
+    ApplicationStatus,
+    EventStatus,
+    MembershipStatus,
+)
 from stadtgespraeche.events.models import (
+    AgendaItem,
+    Event,
     Membership,
     MembershipApplication,
     MembershipChange,
@@ -58,3 +65,27 @@ class MembershipApplicationFactory(factory.django.DjangoModelFactory):
     consent_given_at = factory.LazyFunction(timezone.now)
     consent_text_version = "2026-11-v1"
     status = ApplicationStatus.PENDING
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    series = factory.SubFactory(SeriesFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Stadtgespräch {n + 1}")
+    slug = factory.Sequence(lambda n: f"stadtgespraech-{n + 1}")
+    starts_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    status = EventStatus.PUBLISHED
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    event = factory.SubFactory(EventFactory)
+    starts_at = factory.LazyAttribute(lambda o: o.event.starts_at)
+    duration = 15
+    kind = AgendaItemKind.IMPULSE
+    title = factory.Sequence(lambda n: f"Impuls {n + 1}")

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from stadtgespraeche.core.throttling import Throttle, client_ip
 from stadtgespraeche.directory.data_sources import DATA_SOURCES
+from stadtgespraeche.events import queries as event_queries
 from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.models import Membership
 from stadtgespraeche.topics.queries import active_topics
@@ -22,6 +23,7 @@ from ..texts import site_text
 
 SERIES_SLUG = "smarte-stadtgespraeche"
 START_PAGE_TOPICS = 8
+START_PAGE_EVENTS = 3
 FEEDBACK_LIMIT = 5
 FEEDBACK_WINDOW_SECONDS = 60 * 60
 FEEDBACK_PER_IP = Throttle("feedback-ip", limit=FEEDBACK_LIMIT, window=FEEDBACK_WINDOW_SECONDS)
@@ -39,9 +41,8 @@ def member_memberships(*, series_slug: str = SERIES_SLUG) -> QuerySet[Membership
 def home(request: HttpRequest) -> HttpResponse:
     memberships = list(member_memberships())
     context = {
-        # Filled once events exist (Event model of a later issue).
-        "upcoming_events": [],
-        "past_events": [],
+        "upcoming_events": list(event_queries.upcoming_events(request.user)[:START_PAGE_EVENTS]),
+        "past_events": list(event_queries.past_events(request.user)[:START_PAGE_EVENTS]),
         "topics": active_topics()[:START_PAGE_TOPICS],
         "memberships": memberships,
         "map_items": [

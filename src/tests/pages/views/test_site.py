@@ -1,13 +1,16 @@
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from stadtgespraeche.directory.data_sources import DATA_SOURCES
-from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.events.enums import Confidentiality, EventStatus, MembershipStatus
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
 from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipFactory, SeriesFactory
+from tests.factories.events import EventFactory, MembershipFactory, SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -100,11 +103,29 @@ def test_home_shows_empty_state_without_members(client):
 def test_home_query_count(client, django_assert_num_queries, item_count):
     series = SeriesFactory()
     MembershipFactory.create_batch(item_count, series=series)
+    EventFactory.create_batch(item_count, series=series)
 
-    with django_assert_num_queries(2):
+    # Memberships, topics, upcoming and past Stadtgespräche.
+    with django_assert_num_queries(4):
         response = client.get(reverse("pages:home"))
 
     assert len(response.context["memberships"]) == item_count
+    assert len(response.context["upcoming_events"]) == item_count
+
+
+def test_home_lists_visible_upcoming_and_past_events(client):
+    EventFactory(title="Kommender Termin")
+    EventFactory(title="Geheimer Entwurf", status=EventStatus.DRAFT)
+    EventFactory(title="Nur Netzwerk", confidentiality=Confidentiality.NETWORK)
+    start = timezone.now() - datetime.timedelta(days=30)
+    EventFactory(title="Auftakt", starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+
+    content = client.get(reverse("pages:home")).content.decode()
+
+    assert "Kommender Termin" in content
+    assert "Auftakt" in content
+    assert "Geheimer Entwurf" not in content
+    assert "Nur Netzwerk" not in content
 
 
 def test_site_text_page_shows_operator_text(client):

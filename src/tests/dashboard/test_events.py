@@ -1,0 +1,269 @@
+"""Organiser views for Stadtgespräche: list, form, status, duplicate, agenda."""
+
+import datetime
+import zoneinfo
+
+import pytest
+from django.urls import reverse
+
+from stadtgespraeche.core.models import AuditLog
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.events.models import AgendaItem, Event
+from tests.factories.events import AgendaItemFactory, EventFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+LIST_URL = "/organisation/stadtgespraeche/"
+
+
+def test_event_list_url_is_stable():
+    assert reverse("dashboard:event-list") == LIST_URL
+
+
+def test_event_list_shows_drafts_to_organiser(organiser_client):
+    EventFactory(title="Geheimer Entwurf", status=EventStatus.DRAFT)
+
+    response = organiser_client.get(LIST_URL)
+
+    content = response.content.decode()
+    assert "Geheimer Entwurf" in content
+    assert "Entwurf" in content
+    assert 'aria-current="page"' in content
+
+
+def test_event_list_denied_to_non_organisers(non_organiser_client):
+    EventFactory(title="Geheimer Entwurf", status=EventStatus.DRAFT)
+
+    response = non_organiser_client.get(LIST_URL)
+
+    assert response.status_code == 403
+    assert "Geheimer Entwurf" not in response.content.decode()
+
+
+def test_event_list_redirects_anonymous(client):
+    assert client.get(LIST_URL).status_code == 302
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_list_query_count(organiser_client, django_assert_num_queries, count):
+    EventFactory.create_batch(count)
+    organiser_client.get(LIST_URL)  # warm the session
+    with django_assert_num_queries(3):
+        response = organiser_client.get(LIST_URL)
+    assert response.status_code == 200
+
+
+def _form_data(series, **overrides):
+    data = {
+        "series": series.pk,
+        "title": "Hybride Ratsarbeit",
+        "description": "",
+        "starts_at": "2026-12-03T18:00",
+        "ends_at": "2026-12-03T20:00",
+        "format": "online",
+        "venue_address": "",
+        "online_info": "",
+        "confidentiality": "public",
+        "recording_policy": "none",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_event_create_stores_berlin_time_as_utc(organiser_client, series):
+    response = organiser_client.post(reverse("dashboard:event-create"), _form_data(series))
+
+    event = Event.objects.get()
+    assert response.status_code == 302
+    assert event.status == EventStatus.DRAFT
+    assert event.starts_at.astimezone(datetime.UTC).hour == 17
+
+
+def test_event_create_end_before_start_gives_german_message(organiser_client, series):
+    response = organiser_client.post(
+        reverse("dashboard:event-create"), _form_data(series, ends_at="2026-12-03T17:00")
+    )
+
+    assert response.status_code == 200
+    assert "Das Ende muss nach dem Beginn liegen." in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_event_create_hybrid_without_venue_gives_german_message(organiser_client, series):
+    response = organiser_client.post(
+        reverse("dashboard:event-create"), _form_data(series, format="hybrid")
+    )
+
+    assert "braucht eine Adresse des Veranstaltungsorts" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_event_create_denied_to_non_organisers(non_organiser_client, series):
+    response = non_organiser_client.post(reverse("dashboard:event-create"), _form_data(series))
+    assert response.status_code == 403
+    assert not Event.objects.exists()
+
+
+def test_event_update_saves(organiser_client):
+    event = EventFactory()
+    data = _form_data(event.series, title="Neuer Titel")
+    del data["series"]
+
+    response = organiser_client.post(reverse("dashboard:event-update", args=[event.pk]), data)
+
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert event.title == "Neuer Titel"
+
+
+def test_event_detail_offers_only_allowed_transitions(organiser_client):
+    event = EventFactory(status=EventStatus.DRAFT)
+
+    content = organiser_client.get(reverse("dashboard:event-detail", args=[event.pk])).content
+    content = content.decode()
+
+    assert 'value="published"' in content
+    assert 'value="cancelled"' in content
+    assert 'value="held"' not in content
+
+
+def test_event_transition_moves_status(organiser_client):
+    event = EventFactory(status=EventStatus.DRAFT)
+
+    response = organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]), {"status": "published"}, follow=True
+    )
+
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+    assert "Der Status ist jetzt „veröffentlicht“." in response.content.decode()
+
+
+def test_event_transition_invalid_gives_german_message(organiser_client):
+    event = EventFactory(status=EventStatus.DRAFT)
+
+    response = organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]), {"status": "held"}, follow=True
+    )
+
+    event.refresh_from_db()
+    assert event.status == EventStatus.DRAFT
+    assert "kann nicht von „Entwurf“ zu „durchgeführt“ wechseln" in response.content.decode()
+
+
+def test_event_transition_unknown_status_gives_message(organiser_client):
+    event = EventFactory(status=EventStatus.DRAFT)
+
+    response = organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]), {"status": "bogus"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Bitte wählen Sie einen gültigen Status." in response.content.decode()
+
+
+def test_event_transition_denied_to_non_organisers(non_organiser_client):
+    event = EventFactory(status=EventStatus.DRAFT)
+
+    response = non_organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]), {"status": "published"}
+    )
+
+    assert response.status_code == 403
+    event.refresh_from_db()
+    assert event.status == EventStatus.DRAFT
+
+
+def test_event_duplicate_creates_next_draft(organiser_client):
+    event = EventFactory(status=EventStatus.DOCUMENTED, number=1)
+
+    response = organiser_client.post(reverse("dashboard:event-duplicate", args=[event.pk]))
+
+    copy = Event.objects.exclude(pk=event.pk).get()
+    assert response.url == reverse("dashboard:event-update", args=[copy.pk])
+    assert copy.number == 2
+    assert copy.status == EventStatus.DRAFT
+
+
+def test_agenda_item_create_and_order(organiser_client):
+    event = EventFactory()
+    AgendaItemFactory(event=event, title="Später", starts_at=event.starts_at.replace(hour=23))
+    url = reverse("dashboard:agenda-create", args=[event.pk])
+    local = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+
+    response = organiser_client.post(
+        url,
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "10",
+            "kind": "welcome",
+            "title": "Begrüßung",
+        },
+    )
+
+    assert response.status_code == 302
+    assert event.agenda.values_list("title", flat=True).first() == "Begrüßung"
+    content = organiser_client.get(reverse("dashboard:event-detail", args=[event.pk])).content
+    content = content.decode()
+    assert content.index("Begrüßung") < content.index("Später")
+
+
+def test_agenda_item_bad_input_gives_message(organiser_client):
+    event = EventFactory()
+
+    response = organiser_client.post(
+        reverse("dashboard:agenda-create", args=[event.pk]),
+        {"starts_at": "kein Datum", "duration": "-1", "kind": "welcome", "title": ""},
+    )
+
+    assert response.status_code == 200
+    assert not AgendaItem.objects.exists()
+    content = response.content.decode()
+    assert "Dieses Feld ist zwingend erforderlich." in content
+    assert "Bitte ein gültiges Datum und Uhrzeit eingeben." in content
+
+
+def test_agenda_item_update_and_delete(organiser_client):
+    item = AgendaItemFactory(title="Alt")
+    event = item.event
+    local = item.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    organiser_client.post(
+        reverse("dashboard:agenda-update", args=[event.pk, item.pk]),
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "20",
+            "kind": "exchange",
+            "title": "Neu",
+        },
+    )
+    item.refresh_from_db()
+    assert (item.title, item.duration) == ("Neu", 20)
+
+    organiser_client.post(
+        reverse("dashboard:agenda-delete", args=[event.pk, item.pk]),
+    )
+
+    assert not AgendaItem.objects.exists()
+    assert AuditLog.objects.filter(action="events.agenda_item.deleted").exists()
+
+
+def test_agenda_item_edit_denied_to_non_organisers(non_organiser_client):
+    item = AgendaItemFactory(title="Geheimer Punkt")
+
+    response = non_organiser_client.get(
+        reverse("dashboard:agenda-update", args=[item.event.pk, item.pk])
+    )
+
+    assert response.status_code == 403
+    assert "Geheimer Punkt" not in response.content.decode()
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_detail_agenda_query_count(organiser_client, django_assert_num_queries, count):
+    event = EventFactory()
+    AgendaItemFactory.create_batch(count, event=event)
+    url = reverse("dashboard:event-detail", args=[event.pk])
+    organiser_client.get(url)
+    with django_assert_num_queries(6):
+        response = organiser_client.get(url)
+    assert response.status_code == 200
