@@ -8,6 +8,11 @@ urlpatterns = [
     path("themen/", include("stadtgespraeche.topics.urls")),
     path("verzeichnis/", include("stadtgespraeche.directory.urls")),
     path("netzwerk/", include("stadtgespraeche.events.urls")),
+    path("themenwuensche/", include("stadtgespraeche.wishes.urls")),
+    path("praxis/", include("stadtgespraeche.knowledge.urls")),
+    path("diskussionen/", include("stadtgespraeche.discussions.urls")),
+    path("benachrichtigungen/", include("stadtgespraeche.notifications.urls")),
+    path("suche/", include("stadtgespraeche.search.urls")),
     path("organisation/", include("stadtgespraeche.dashboard.urls")),
     path("", include("stadtgespraeche.pages.urls")),
 ]

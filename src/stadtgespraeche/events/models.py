@@ -13,13 +13,16 @@ from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.directory.models import Municipality
 
 from .enums import (
+    FORMAT_MODES,
     AgendaItemKind,
     ApplicationStatus,
+    AttendanceMode,
     Confidentiality,
     EventFormat,
     EventStatus,
     MembershipStatus,
     RecordingPolicy,
+    RegistrationStatus,
 )
 
 
@@ -219,6 +222,24 @@ class Event(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT
     )
+    capacity_in_person = models.PositiveIntegerField(
+        _("places in person"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    capacity_online = models.PositiveIntegerField(
+        _("places online"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    ask_accessibility_needs = models.BooleanField(_("ask for accessibility needs"), default=True)
+    ask_dietary_needs = models.BooleanField(_("ask for dietary needs"), default=False)
+    # RFC 5545 SEQUENCE: raised by the services on every change participants should see.
+    sequence = models.PositiveIntegerField(_("calendar revision"), default=0, editable=False)
 
     class Meta:
         ordering = ["starts_at"]
@@ -241,6 +262,19 @@ class Event(TimeStampedModel):
     @property
     def is_draft(self) -> bool:
         return self.status == EventStatus.DRAFT
+
+    @property
+    def modes(self) -> tuple[str, ...]:
+        """The attendance modes this event's format offers."""
+        return FORMAT_MODES[self.format]
+
+    def capacity_for(self, mode: str) -> int | None:
+        """Places of `mode` (None: no limit); 0 if the format does not offer the mode."""
+        if mode not in self.modes:
+            return 0
+        if mode == AttendanceMode.IN_PERSON:
+            return self.capacity_in_person
+        return self.capacity_online
 
 
 class AgendaItem(TimeStampedModel):
@@ -319,3 +353,65 @@ class ImpulseProposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Registration(TimeStampedModel):
+    """A person's registration for one event in one attendance mode (glossary: "Anmeldung").
+
+    Waitlist order is first come, first served: `created_at`, then `pk`. A cancelled
+    registration stays as history; a person has at most one non-cancelled registration
+    per event (database constraint).
+    """
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="registrations",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="event_registrations",
+    )
+    mode = models.CharField(_("attendance"), max_length=20, choices=AttendanceMode.choices)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=RegistrationStatus.choices,
+        default=RegistrationStatus.REGISTERED,
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    dietary_needs = models.TextField(_("dietary needs"), blank=True)
+    on_participant_list = models.BooleanField(_("show me on the participant list"), default=False)
+    # SHA-256 of the self-cancellation token sent by e-mail; the token itself is not stored.
+    cancel_token_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    promoted_at = models.DateTimeField(_("moved up from the waitlist at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    joined_online_at = models.DateTimeField(_("first joined online at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "user"],
+                condition=~models.Q(status=RegistrationStatus.CANCELLED),
+                name="events_one_active_registration",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "mode", "status"], name="events_reg_event_mode")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.event} ({self.get_status_display()})"

@@ -6,8 +6,10 @@ from django.utils import timezone
 from stadtgespraeche.events.enums import (
     AgendaItemKind,
     ApplicationStatus,
+    AttendanceMode,
     EventStatus,
     MembershipStatus,
+    RegistrationStatus,
 )
 from stadtgespraeche.events.models import (
     AgendaItem,
@@ -15,9 +17,11 @@ from stadtgespraeche.events.models import (
     Membership,
     MembershipApplication,
     MembershipChange,
+    Registration,
     Series,
 )
 
+from .accounts import UserFactory
 from .directory import MunicipalityFactory
 
 
@@ -89,3 +93,13 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     duration = 15
     kind = AgendaItemKind.IMPULSE
     title = factory.Sequence(lambda n: f"Impuls {n + 1}")
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    user = factory.SubFactory(UserFactory)
+    mode = AttendanceMode.ONLINE
+    status = RegistrationStatus.REGISTERED

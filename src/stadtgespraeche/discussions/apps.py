@@ -1,0 +1,5 @@
+from django.apps import AppConfig
+
+
+class DiscussionsConfig(AppConfig):
+    name = "stadtgespraeche.discussions"
