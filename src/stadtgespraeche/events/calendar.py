@@ -1,0 +1,87 @@
+"""iCalendar (RFC 5545) documents for Stadtgespräche.
+
+One builder for every calendar the platform hands out: the .ics attachment of the
+confirmation e-mail, the download of one event, the feed of a series and the personal feed
+of one's registrations. Every event is written with
+
+- a stable UID derived from the event's primary key and the site's host name, so calendar
+  programs update instead of duplicating it;
+- SEQUENCE from `Event.sequence`, which the services raise on every visible change;
+- DTSTART/DTEND in Europe/Berlin with a VTIMEZONE component;
+- STATUS:CANCELLED for cancelled events (calendar programs then strike them through).
+
+The online join link is never written here: it is personal, time-limited and only shown on
+the platform (see `rooms`).
+"""
+
+from collections.abc import Iterable
+from datetime import datetime
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.utils import timezone
+from icalendar import Calendar, Timezone
+from icalendar import Event as CalendarEvent
+
+from .enums import EventFormat, EventStatus
+from .models import Event
+
+BERLIN = ZoneInfo("Europe/Berlin")
+PRODUCT_ID = "-//Stadtgespräche//Stadtgespräche//DE"
+
+
+def event_uid(event: Event) -> str:
+    host = urlsplit(settings.SITE_URL).hostname or "stadtgespraeche.invalid"
+    return f"event-{event.pk}@{host}"
+
+
+def _location(event: Event) -> str:
+    if event.format == EventFormat.ONLINE:
+        return "Online"
+    address = " ".join(event.venue_address.split())
+    if event.format == EventFormat.HYBRID:
+        return f"{address} / Online" if address else "Online"
+    return address
+
+
+def _component(event: Event, stamp: datetime) -> CalendarEvent:
+    component = CalendarEvent()
+    component.add("uid", event_uid(event))
+    component.add("sequence", event.sequence)
+    component.add("dtstamp", stamp)
+    component.add("dtstart", event.starts_at.astimezone(BERLIN))
+    component.add("dtend", event.ends_at.astimezone(BERLIN))
+    component.add("summary", event.title)
+    if event.description:
+        component.add("description", event.description)
+    location = _location(event)
+    if location:
+        component.add("location", location)
+    component.add("url", settings.SITE_URL.rstrip("/") + event.get_absolute_url())
+    component.add("last-modified", event.updated_at)
+    cancelled = event.status == EventStatus.CANCELLED
+    component.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    return component
+
+
+def calendar_for(events: Iterable[Event], *, name: str = "") -> bytes:
+    """An iCalendar document with one VEVENT per event (and the Europe/Berlin VTIMEZONE)."""
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT_ID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    if name:
+        calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", "Europe/Berlin")
+    calendar.add_component(Timezone.from_tzinfo(BERLIN))
+    stamp = timezone.now()
+    for event in events:
+        calendar.add_component(_component(event, stamp))
+    return calendar.to_ical()
+
+
+def event_calendar(event: Event) -> bytes:
+    """The .ics of one event (download and e-mail attachment)."""
+    return calendar_for([event], name=event.title)
