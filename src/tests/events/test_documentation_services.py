@@ -235,7 +235,8 @@ def test_publish_documentation_documents_and_informs_participants(mailoutbox_cle
 
     event.refresh_from_db()
     assert event.status == EventStatus.DOCUMENTED
-    assert minutes.published_at is not None and minutes.published_by == organiser
+    assert minutes.published_at is not None
+    assert minutes.published_by == organiser
     recipients = sorted(message.to[0] for message in mail.outbox)
     assert recipients == sorted([registered.email, attended.email])
     by_address = {message.to[0]: message for message in mail.outbox}
