@@ -153,7 +153,7 @@ def inspect_upload(upload: UploadedFile) -> FileKind:
             _("The file “%(name)s” is larger than the limit of %(limit)s MB.")
             % {"name": name, "limit": limit_mb}
         )
-    kind = _sniff(upload.file)
+    kind = _sniff(upload.file) if upload.file is not None else None
     if kind is None:
         raise UploadRejected(
             _(
