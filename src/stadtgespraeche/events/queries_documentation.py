@@ -67,7 +67,12 @@ def is_documentation_published(event: Event) -> bool:
 def can_view_documentation(user: Any, event: Event) -> bool:
     if queries.is_organiser_viewer(user):
         return True
-    return event_visible_to(user, event) and is_documentation_published(event)
+    # Publishing moves the event to "documented": other events need no query.
+    return (
+        event.status == EventStatus.DOCUMENTED
+        and event_visible_to(user, event)
+        and is_documentation_published(event)
+    )
 
 
 def shows_speakers(user: Any, event: Event) -> bool:
