@@ -80,3 +80,13 @@ def test_feedback_detail_denied_to_non_organisers(non_organiser_client):
     assert detail.status_code == 403
     assert "Geheime Rückmeldung" not in detail.content.decode()
     assert listing.status_code == 403
+
+
+def test_dashboard_event_detail_links_to_documentation_and_feedback(organiser_client):
+    event = held_event()
+
+    content = organiser_client.get(f"/organisation/stadtgespraeche/{event.pk}/").content.decode()
+
+    assert f"/netzwerk/termine/{event.slug}/dokumentation/bearbeiten/" in content
+    assert f"/organisation/rueckmeldungen/{event.pk}/" in content
+    assert "Dokumentation und Rückmeldungen" in content
