@@ -391,3 +391,21 @@ def test_feedback_bad_rating_shows_message(client):
     assert response.status_code == 200
     assert "gültige Auswahl" in response.content.decode()
     assert not Feedback.objects.exists()
+
+
+# --- Chatham House: speaker names on the event page ----------------------------------------
+
+
+@pytest.mark.parametrize(("role", "shown"), [("councillor", False), ("participant", True)])
+def test_chatham_house_speakers_on_event_page(client, role, shown):
+    event = held_event(confidentiality=Confidentiality.CHATHAM_HOUSE)
+    AgendaItemFactory(event=event, title="Impuls", external_speaker="Vera Vortragende")
+    user = UserFactory()
+    if role == "participant":
+        RegistrationFactory(event=event, user=user, status=RegistrationStatus.ATTENDED)
+    client.force_login(user)
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert "Impuls" in content
+    assert ("Vera Vortragende" in content) is shown
