@@ -97,10 +97,10 @@ def test_event_detail_queries_constant_in_attachments(client, django_assert_num_
         AttachmentFactory(event=event)
     AttachmentFactory(event=event, agenda_item=item)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(12):
         response = client.get(event.get_absolute_url())
 
-    assert response.content.decode().count("/dokumentation/anhaenge/") == count + 1
+    assert response.content.decode().count("/dokumentation/anhaenge/") == count + 2
 
 
 # --- downloads -----------------------------------------------------------------------------
@@ -409,3 +409,27 @@ def test_chatham_house_speakers_on_event_page(client, role, shown):
 
     assert "Impuls" in content
     assert ("Vera Vortragende" in content) is shown
+
+
+def test_agenda_shows_slides_link_when_documentation_visible(client):
+    event = documented_event()
+    item = AgendaItemFactory(event=event, title="Impuls Kaiserslautern")
+    slides = AttachmentFactory(event=event, agenda_item=item, title="Folien KL")
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    agenda = content[content.index("Impuls Kaiserslautern") : content.index("</ol>")]
+    assert f"/dokumentation/anhaenge/{slides.pk}/" in agenda
+    assert "Folien: Impuls Kaiserslautern" in agenda
+
+
+def test_agenda_hides_slides_before_publishing(client):
+    event = held_event()
+    item = AgendaItemFactory(event=event, title="Impuls Kaiserslautern")
+    slides = AttachmentFactory(event=event, agenda_item=item)
+    client.force_login(UserFactory())
+
+    content = client.get(event.get_absolute_url()).content.decode()
+
+    assert "Impuls Kaiserslautern" in content
+    assert f"/dokumentation/anhaenge/{slides.pk}/" not in content

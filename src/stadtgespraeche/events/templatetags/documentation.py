@@ -31,3 +31,23 @@ def documentation_section(context: template.Context, event: Event) -> dict[str, 
             slides=list(docs_queries.slides_of(event)),
         )
     return result
+
+
+@register.inclusion_tag("events/documentation/_agenda_slides.html", takes_context=True)
+def agenda_slides(context: template.Context, event: Event, item: Any) -> dict[str, Any]:
+    """The slides link of one agenda item, if the visitor may see the documentation.
+
+    Visibility and the slides of all items are looked up once per event and page.
+    """
+    cached = getattr(event, "_documentation_slides", None)
+    if cached is None:
+        request = context.get("request")
+        user = getattr(request, "user", None)
+        visible = bool(user is not None and user.has_perm("events.view_documentation", event))
+        cached = (
+            {slides.agenda_item_id: slides for slides in docs_queries.slides_of(event)}
+            if visible
+            else {}
+        )
+        event._documentation_slides = cached  # type: ignore[attr-defined]
+    return {"event": event, "slides": cached.get(item.pk)}
