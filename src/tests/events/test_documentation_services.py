@@ -335,3 +335,23 @@ def test_feedback_database_checks_rating_range():
     event = held_event()
     with pytest.raises(IntegrityError), transaction.atomic():
         Feedback.objects.create(event=event, user=UserFactory(), rating=6)
+
+
+# --- personal data -------------------------------------------------------------------------
+
+
+def test_feedback_is_exported_and_erased_without_losing_the_rating():
+    from stadtgespraeche.events import personal_data_documentation
+
+    feedback = FeedbackFactory(rating=2, useful="Mein Text", topic_wishes="Wunsch")
+    user = feedback.user
+
+    exported = personal_data_documentation.export_feedback(user)
+    personal_data_documentation.erase_feedback(user)
+
+    assert exported["feedback"][0]["useful"] == "Mein Text"
+    assert exported["feedback"][0]["rating"] == 2
+    feedback.refresh_from_db()
+    assert feedback.user is None
+    assert feedback.rating == 2
+    assert (feedback.useful, feedback.topic_wishes) == ("", "")
