@@ -51,6 +51,7 @@ class DocumentationContent:
     speakers_visible: bool
     feedback: FeedbackSummary | None = None
     hosts: list[Any] = field(default_factory=list)
+    co_hosts: list[Any] = field(default_factory=list)
     topics: list[Any] = field(default_factory=list)
 
 
@@ -228,6 +229,7 @@ def build_documentation_pdf(content: DocumentationContent, *, compress: bool = T
         ),
         (_("Format"), event.get_format_display()),
         (_("Hosts"), _join(content.hosts) or "–"),
+        (_("Co-hosts"), _join(content.co_hosts) or "–"),
         (_("Topics"), _join(content.topics) or "–"),
         (_("Confidentiality"), event.get_confidentiality_display()),
     ]

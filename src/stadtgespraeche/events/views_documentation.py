@@ -189,6 +189,7 @@ def documentation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
         speakers_visible=request.user.has_perm("events.view_speakers", event),
         feedback=docs_queries.feedback_summary(event),
         hosts=list(event.hosts.all()),
+        co_hosts=list(event.co_hosts.all()),
         topics=list(event.topics.all()),
     )
     response = HttpResponse(build_documentation_pdf(content), content_type="application/pdf")

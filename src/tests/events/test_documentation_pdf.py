@@ -52,6 +52,7 @@ def _content(*, speakers_visible: bool, confidentiality=Confidentiality.PUBLIC):
         speakers_visible=speakers_visible,
         feedback=feedback_summary(event),
         hosts=[MunicipalityFactory(name="Kaiserslautern")],
+        co_hosts=[MunicipalityFactory(name="Verband Region Rhein-Neckar")],
         topics=[],
     )
 
@@ -75,6 +76,8 @@ def test_pdf_contains_title_agenda_minutes_results_and_attachments():
         "Folgetermin vereinbaren",
         "Praesentation Bamberg",
         "Kaiserslautern",
+        "Verband Region Rhein-Neckar",
+        "Mitveranstaltende",
         "Seite 1",
         "Seite 2",
     ):
