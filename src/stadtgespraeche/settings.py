@@ -265,6 +265,10 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Files served only through permission-checking views (event documentation); never public.
+PRIVATE_MEDIA_ROOT = DATA_DIR / "private"
+# Largest accepted attachment or slides file of an event's documentation (docs/events.md).
+EVENT_DOCUMENT_MAX_MB = env_int("EVENT_DOCUMENT_MAX_MB", default=20)
 NODE_MODULES = REPO_DIR / "node_modules"
 STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),

@@ -15,6 +15,7 @@ SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 MEDIA_ROOT = tempfile.mkdtemp(prefix="stadtgespraeche-media-")
+PRIVATE_MEDIA_ROOT = os.path.join(MEDIA_ROOT, "private")
 SITE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}

@@ -5,6 +5,7 @@ from .views import (
     audit,
     deletions,
     events,
+    feedback,
     groups,
     home,
     memberships,
@@ -61,4 +62,6 @@ urlpatterns = [
         name="proposal-decide",
     ),
     path("loeschungen/", deletions.deletion_list, name="deletion-list"),
+    path("rueckmeldungen/", feedback.feedback_list, name="feedback-list"),
+    path("rueckmeldungen/<int:pk>/", feedback.feedback_detail, name="feedback-detail"),
 ]

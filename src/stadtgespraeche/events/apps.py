@@ -8,3 +8,19 @@ class EventsConfig(AppConfig):
         from . import personal_data
 
         personal_data.register()
+        _register_documentation()
+
+
+def _register_documentation() -> None:
+    """Documentation and feedback: notification kind and personal-data section."""
+    from django.utils.translation import gettext_lazy as _
+
+    from stadtgespraeche.notifications import kinds
+
+    from . import personal_data_documentation
+
+    kinds.register(
+        "events.documentation_published",
+        _("The documentation of a Stadtgespräch you took part in was published"),
+    )
+    personal_data_documentation.register()

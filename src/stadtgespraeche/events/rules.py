@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from . import queries
+from . import queries, queries_documentation
 from .enums import PROPOSAL_EVENT_STATUSES, ApplicationStatus
 
 
@@ -50,3 +50,30 @@ def coordinates_member_municipality(user: Any, event: Any) -> bool:
 
 # A coordinator of a member municipality proposes an impulse for an event in planning.
 rules.add_perm("events.propose_impulse", coordinates_member_municipality & is_event_in_planning)
+
+
+# --- Documentation and feedback (events/queries_documentation.py, docs/events.md) ---------
+@rules.predicate
+def can_view_documentation(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.can_view_documentation(user, event)
+
+
+@rules.predicate
+def sees_speakers(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.shows_speakers(user, event)
+
+
+@rules.predicate
+def can_give_feedback(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.can_give_feedback(user, event)
+
+
+# Minutes, results, recording link, attachments, slides and the PDF of an event.
+rules.add_perm("events.view_documentation", can_view_documentation)
+# Speaker names (Chatham House: only participants and organisers).
+rules.add_perm("events.view_speakers", sees_speakers)
+# Organisers write minutes, upload files and publish; they see the feedback aggregate.
+rules.add_perm("events.manage_documentation", is_organiser)
+rules.add_perm("events.view_feedback", is_organiser)
+# Participants give feedback once, after the event.
+rules.add_perm("events.give_feedback", can_give_feedback)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_documentation
 
 app_name = "events"
 
@@ -15,4 +15,41 @@ urlpatterns = [
         views.impulse_propose,
         name="impulse-propose",
     ),
+    # Documentation and feedback after the event (views_documentation.py).
+    path(
+        "termine/<slug:slug>/dokumentation/bearbeiten/",
+        views_documentation.documentation_manage,
+        name="documentation-manage",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/",
+        views_documentation.attachment_upload,
+        name="attachment-upload",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/folien/",
+        views_documentation.slides_upload,
+        name="slides-upload",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/entfernen/",
+        views_documentation.attachment_delete,
+        name="attachment-delete",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/veroeffentlichen/",
+        views_documentation.documentation_publish,
+        name="documentation-publish",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/",
+        views_documentation.attachment_download,
+        name="attachment-download",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation.pdf",
+        views_documentation.documentation_pdf,
+        name="documentation-pdf",
+    ),
+    path("termine/<slug:slug>/feedback/", views_documentation.feedback_give, name="feedback"),
 ]

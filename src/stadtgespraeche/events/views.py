@@ -100,8 +100,8 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "topics": list(event.topics.all()),
         "hosts": list(event.hosts.all()),
         "co_hosts": list(event.co_hosts.all()),
-        # Chatham House rule: speakers are not attributed (for now to anyone but organisers).
-        "show_speakers": is_organiser or event.confidentiality != Confidentiality.CHATHAM_HOUSE,
+        # Chatham House rule: speakers named only to participants and organisers.
+        "show_speakers": request.user.has_perm("events.view_speakers", event),
         "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
         "is_organiser": is_organiser,
         "can_propose": request.user.has_perm("events.propose_impulse", event),

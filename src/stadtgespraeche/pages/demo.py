@@ -39,6 +39,7 @@ from stadtgespraeche.events.services import set_membership_status
 from stadtgespraeche.topics.models import Topic
 
 from .demo_knowledge import load_demo_practices
+from .demo_first_session import load_first_session
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 # The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
@@ -326,6 +327,7 @@ def load_demo() -> DemoResult:
                 by=organiser,
                 complete=email == COUNCILLOR_EMAIL,
             )
+    load_first_session(series, organiser, kaiserslautern, bamberg, rhein_neckar)
     load_demo_practices(
         municipalities={
             "kaiserslautern": kaiserslautern,

@@ -1,0 +1,315 @@
+"""Writes after the event: minutes, attachments and slides, publishing, feedback.
+
+Uploaded files are checked by their content, never by their name (`inspect_upload`): the
+first bytes decide the type, images are verified with Pillow and office files by their ZIP
+structure. A file whose name claims another type than its content is refused.
+"""
+
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from PIL import Image, UnidentifiedImageError
+
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core.audit import log_action
+from stadtgespraeche.core.mail import send_templated_mail
+from stadtgespraeche.notifications.services import notify
+
+from . import queries_documentation as docs_queries
+from .enums import EventStatus
+from .exceptions import EventError
+from .models import AgendaItem, Attachment, Event, Feedback, Minutes
+from .services import transition_event
+
+NOTIFICATION_KIND_PUBLISHED = "events.documentation_published"
+
+
+class DocumentationError(EventError):
+    """A domain error about an event's documentation or feedback; shown to the person."""
+
+
+class UploadRejected(DocumentationError):
+    """An uploaded file is too large, empty, of a type not allowed or disguised."""
+
+
+class FeedbackNotAllowed(DocumentationError):
+    """The person may not (or no longer) give feedback on this event."""
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """An allowed type: its label for messages, MIME type and the extensions that fit."""
+
+    label: str
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+PDF = FileKind(gettext_noop("PDF document"), "application/pdf", (".pdf",))
+PNG = FileKind(gettext_noop("PNG image"), "image/png", (".png",))
+JPEG = FileKind(gettext_noop("JPEG image"), "image/jpeg", (".jpg", ".jpeg"))
+WEBP = FileKind(gettext_noop("WebP image"), "image/webp", (".webp",))
+DOCX = FileKind(
+    gettext_noop("Word document"),
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    (".docx",),
+)
+XLSX = FileKind(
+    gettext_noop("Excel spreadsheet"),
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    (".xlsx",),
+)
+PPTX = FileKind(
+    gettext_noop("PowerPoint presentation"),
+    "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    (".pptx",),
+)
+ODT = FileKind(
+    gettext_noop("OpenDocument text"), "application/vnd.oasis.opendocument.text", (".odt",)
+)
+ODS = FileKind(
+    gettext_noop("OpenDocument spreadsheet"),
+    "application/vnd.oasis.opendocument.spreadsheet",
+    (".ods",),
+)
+ODP = FileKind(
+    gettext_noop("OpenDocument presentation"),
+    "application/vnd.oasis.opendocument.presentation",
+    (".odp",),
+)
+ALLOWED_KINDS = (PDF, PNG, JPEG, WEBP, DOCX, XLSX, PPTX, ODT, ODS, ODP)
+ALLOWED_EXTENSIONS = tuple(ext for kind in ALLOWED_KINDS for ext in kind.extensions)
+_IMAGE_FORMATS = {"PNG": PNG, "JPEG": JPEG, "WEBP": WEBP}
+_OOXML_PARTS = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
+_ODF_TYPES = {ODT.content_type: ODT, ODS.content_type: ODS, ODP.content_type: ODP}
+
+
+def max_upload_bytes() -> int:
+    return int(settings.EVENT_DOCUMENT_MAX_MB) * 1024 * 1024
+
+
+def _sniff(stream: IO[bytes]) -> FileKind | None:
+    """The allowed type of the content of `stream`, or None; never trusts the name."""
+    stream.seek(0)
+    head = stream.read(16)
+    stream.seek(0)
+    if head.startswith(b"%PDF-"):
+        return PDF
+    is_webp = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or is_webp:
+        return _verified_image(stream)
+    if head.startswith(b"PK\x03\x04"):
+        return _office_kind(stream)
+    return None
+
+
+def _verified_image(stream: IO[bytes]) -> FileKind | None:
+    try:
+        with Image.open(stream) as image:
+            image_format = image.format or ""
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    finally:
+        stream.seek(0)
+    return _IMAGE_FORMATS.get(image_format)
+
+
+def _office_kind(stream: IO[bytes]) -> FileKind | None:
+    try:
+        with zipfile.ZipFile(stream) as archive:
+            names = archive.namelist()
+            if "[Content_Types].xml" in names:
+                for prefix, kind in _OOXML_PARTS.items():
+                    if any(name.startswith(prefix) for name in names):
+                        return kind
+                return None
+            if "mimetype" in names:
+                mimetype = archive.read("mimetype")[:100].decode("ascii", "replace").strip()
+                return _ODF_TYPES.get(mimetype)
+    except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
+        return None
+    finally:
+        stream.seek(0)
+    return None
+
+
+def inspect_upload(upload: UploadedFile) -> FileKind:
+    """The type of `upload`, checked by content and size; raises UploadRejected otherwise."""
+    name = Path(upload.name or "").name
+    limit_mb = settings.EVENT_DOCUMENT_MAX_MB
+    if not upload.size:
+        raise UploadRejected(_("The file “%(name)s” is empty.") % {"name": name})
+    if upload.size > max_upload_bytes():
+        raise UploadRejected(
+            _("The file “%(name)s” is larger than the limit of %(limit)s MB.")
+            % {"name": name, "limit": limit_mb}
+        )
+    kind = _sniff(upload.file) if upload.file is not None else None
+    if kind is None:
+        raise UploadRejected(
+            _(
+                "The content of “%(name)s” is not an allowed file type. Allowed are PDF, "
+                "PNG, JPEG and WebP images and office files (docx, xlsx, pptx, odt, ods, odp)."
+            )
+            % {"name": name}
+        )
+    if Path(name).suffix.lower() not in kind.extensions:
+        raise UploadRejected(
+            _(
+                "The file “%(name)s” is not what its name says: its content is a %(kind)s. "
+                "Please check the file and upload it with a matching name (%(extensions)s)."
+            )
+            % {"name": name, "kind": _(kind.label), "extensions": ", ".join(kind.extensions)}
+        )
+    return kind
+
+
+def _require_organiser_event(event: Event) -> None:
+    if event.status in (EventStatus.DRAFT, EventStatus.CANCELLED):
+        raise DocumentationError(
+            _("A draft or cancelled Stadtgespräch cannot have a documentation.")
+        )
+
+
+@transaction.atomic
+def save_minutes(
+    event: Event, *, body: str, results: str, recording_url: str, by: User | None
+) -> Minutes:
+    """Create or change the minutes, results and recording link of `event`."""
+    _require_organiser_event(event)
+    minutes, _created = Minutes.objects.get_or_create(event=event)
+    minutes.body = body
+    minutes.results = results
+    minutes.recording_url = recording_url
+    minutes.save()
+    log_action(
+        "events.minutes.saved", actor=by, obj=event, data={"published": minutes.is_published}
+    )
+    return minutes
+
+
+@transaction.atomic
+def add_attachment(
+    event: Event,
+    *,
+    title: str,
+    upload: UploadedFile,
+    by: User | None,
+    agenda_item: AgendaItem | None = None,
+) -> Attachment:
+    """Store a checked file for `event` (as the slides of `agenda_item` when given).
+
+    New slides replace the previous slides of the same agenda item.
+    """
+    _require_organiser_event(event)
+    if agenda_item is not None and agenda_item.event_id != event.pk:
+        raise DocumentationError(_("The agenda item does not belong to this Stadtgespräch."))
+    kind = inspect_upload(upload)
+    if agenda_item is not None:
+        for old in Attachment.objects.filter(agenda_item=agenda_item):
+            _delete_file(old)
+    original_name = Path(upload.name or "").name[:255]
+    attachment = Attachment(
+        event=event,
+        agenda_item=agenda_item,
+        title=title or original_name,
+        original_name=original_name,
+        content_type=kind.content_type,
+        size=upload.size or 0,
+        uploaded_by=by,
+    )
+    attachment.file.save(original_name, upload, save=False)
+    attachment.save()
+    log_action(
+        "events.attachment.added",
+        actor=by,
+        obj=event,
+        data={"title": attachment.title, "type": kind.content_type, "slides": bool(agenda_item)},
+    )
+    return attachment
+
+
+def _delete_file(attachment: Attachment) -> None:
+    storage, name = attachment.file.storage, attachment.file.name
+    attachment.delete()
+    # Remove the file only once the row is gone for good.
+    transaction.on_commit(lambda: storage.delete(name) if name else None)
+
+
+@transaction.atomic
+def delete_attachment(attachment: Attachment, *, by: User | None) -> None:
+    event, title = attachment.event, attachment.title
+    _delete_file(attachment)
+    log_action("events.attachment.deleted", actor=by, obj=event, data={"title": title})
+
+
+@transaction.atomic
+def publish_documentation(event: Event, *, by: User | None) -> Minutes:
+    """Publish the documentation of a held event: status "documented", participants told."""
+    minutes = Minutes.objects.filter(event=event).first()
+    if minutes is None or not minutes.body.strip():
+        raise DocumentationError(_("Please write the minutes before publishing them."))
+    if minutes.is_published:
+        raise DocumentationError(_("The documentation is already published."))
+    if event.status != EventStatus.HELD:
+        raise DocumentationError(
+            _("Only a Stadtgespräch that has been held can be documented; it is “%(status)s”.")
+            % {"status": event.get_status_display()}
+        )
+    transition_event(event, to=EventStatus.DOCUMENTED, by=by)
+    minutes.published_at = timezone.now()
+    minutes.published_by = by
+    minutes.save(update_fields=["published_at", "published_by", "updated_at"])
+    log_action("events.documentation.published", actor=by, obj=event)
+    for person in docs_queries.participants(event):
+        with translation.override(person.language or settings.LANGUAGE_CODE):
+            title = _("Documentation published: %(title)s") % {"title": event.title}
+        notify(
+            [person],
+            kind=NOTIFICATION_KIND_PUBLISHED,
+            title=title,
+            url=event.get_absolute_url(),
+            key=f"{NOTIFICATION_KIND_PUBLISHED}:{event.pk}",
+        )
+        send_templated_mail(
+            to=[person.email],
+            template="events/emails/documentation_published",
+            context={"event": event, "person": person},
+            language=person.language,
+        )
+    return minutes
+
+
+@transaction.atomic
+def give_feedback(
+    event: Event, *, user: User, rating: int, useful: str = "", topic_wishes: str = ""
+) -> Feedback:
+    """Record `user`'s feedback on `event`: participants only, after the end, once."""
+    if not docs_queries.is_participant(user, event):
+        raise FeedbackNotAllowed(_("Only participants of this Stadtgespräch can give feedback."))
+    if not docs_queries.has_ended(event):
+        raise FeedbackNotAllowed(_("Feedback is possible once the Stadtgespräch has ended."))
+    if not 1 <= rating <= 5:
+        raise FeedbackNotAllowed(_("Please choose a rating from 1 to 5."))
+    if Feedback.objects.filter(event=event, user=user).exists():
+        raise FeedbackNotAllowed(_("You have already given feedback on this Stadtgespräch."))
+    try:
+        with transaction.atomic():
+            feedback = Feedback.objects.create(
+                event=event, user=user, rating=rating, useful=useful, topic_wishes=topic_wishes
+            )
+    except IntegrityError as error:
+        raise FeedbackNotAllowed(
+            _("You have already given feedback on this Stadtgespräch.")
+        ) from error
+    log_action("events.feedback.given", actor=user, obj=event, data={"rating": rating})
+    return feedback
