@@ -244,7 +244,7 @@ def test_export_page_query_count_does_not_grow_with_items(
         ContactRequest.objects.create(sender=person, recipient=UserFactory(), message="Hallo")
     client = _reauthenticated(client, person)
 
-    with django_assert_num_queries(15):  # +1: the events_feedback section
+    with django_assert_num_queries(16):  # +1 events feedback, +1 knowledge
         client.get(EXPORT)
 
 
