@@ -29,7 +29,10 @@ class PreferencesForm(Form):
                 choices=Cadence.choices,
                 widget=forms.RadioSelect,
                 initial=current.get(kind.key, kind.default),
-                error_messages={"required": _("Please choose how you want to be informed.")},
+                error_messages={
+                    "required": _("Please choose how you want to be informed."),
+                    "invalid_choice": _("Please choose one of the options offered."),
+                },
             )
             self.fields[name].widget.attrs["class"] = "kern-form-check__radio"
 
