@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.db.models import Model
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core import personal_data
@@ -32,6 +33,10 @@ def _kind_label(key: str) -> str:
     return str(kind.label) if kind else key
 
 
+def _type_label(model: type[Model] | None, fallback: str) -> str:
+    return str(model._meta.verbose_name) if model is not None else fallback
+
+
 def export(user: Any) -> dict[str, Any]:
     notifications = Notification.objects.filter(recipient=user).order_by("created_at", "pk")
     return {
@@ -49,9 +54,7 @@ def export(user: Any) -> dict[str, Any]:
         ],
         "follows": [
             {
-                "type": str(entry.target_type.model_class()._meta.verbose_name)
-                if entry.target_type.model_class()
-                else entry.target_type.model,
+                "type": _type_label(entry.target_type.model_class(), entry.target_type.model),
                 "name": str(entry.target),
                 "since": entry.created_at,
             }

@@ -1,5 +1,7 @@
 """Notification centre, mark read, settings, one-click unsubscribe, follow and "Gefolgt"."""
 
+import re
+
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
@@ -102,7 +104,7 @@ def test_header_badge_shows_unread_count_on_other_pages(client, alice):
     text = client.get(reverse("accounts:home")).text
 
     assert f'href="{CENTRE}"' in text
-    assert '2<span class="sr-only">' in text.replace("\n", "").replace("  ", "")
+    assert re.search(r'<span class="kern-label">2\s*<span class="sr-only">ungelesen</span>', text)
 
 
 def test_header_badge_absent_for_visitors(client):
@@ -385,3 +387,29 @@ def test_following_query_count(client, django_assert_num_queries, alice, count):
     with django_assert_num_queries(5):
         response = client.get(FOLLOWING)
     assert response.text.count("Nicht mehr folgen") == count
+
+
+# --- Follow buttons on the pages of followable objects -------------------------------------
+
+
+def test_municipality_page_has_a_follow_button_for_members_only(client, alice):
+    municipality = MunicipalityFactory(name="Folgestadt")
+    url = reverse("pages:municipality-detail", args=[municipality.slug])
+
+    assert 'name="action" value="follow"' not in client.get(url).text
+    client.force_login(alice)
+    client.post(FOLLOW, _follow_data(municipality, next_url=url))
+
+    text = client.get(url).text
+    assert 'name="action" value="unfollow"' in text
+    assert "Nicht mehr folgen" in text
+
+
+def test_event_page_has_a_follow_button(client, alice):
+    event = EventFactory(title="Stadtgespräch Folgen")
+    client.force_login(alice)
+
+    text = client.get(event.get_absolute_url()).text
+
+    assert 'name="action" value="follow"' in text
+    assert f'name="object_id" value="{event.pk}"' in text
