@@ -175,7 +175,7 @@ def measure(*, reader_id: int, repeat: int) -> list[tuple[str, float, float, int
         (f"centre page {last_page // 2}", page(last_page // 2)),
         (f"centre page {last_page} (last)", page(last_page)),
         ("unread count (header badge)", lambda: queries.unread_count(reader)),
-        ("following page", lambda: client.get(reverse("notifications:following"))),
+        ("following page (no follows)", lambda: client.get(reverse("notifications:following"))),
     ]
     results = []
     print(f"==> {total:,} notifications for one person ({connection.vendor}), repeat {repeat}")
@@ -187,6 +187,20 @@ def measure(*, reader_id: int, repeat: int) -> list[tuple[str, float, float, int
     return results
 
 
+def use_index(*, with_id: bool) -> None:
+    """Swap the centre's index: (recipient, -created_at, -id) as migrated, or the first
+    version (recipient, -created_at) without the tie-breaker, for the comparison."""
+    from django.db import connection
+
+    columns = "recipient_id, created_at DESC" + (", id DESC" if with_id else "")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX IF EXISTS notif_recipient_created")
+        cursor.execute(
+            f"CREATE INDEX notif_recipient_created ON notifications_notification ({columns})"
+        )
+        cursor.execute("ANALYZE")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--notifications", type=int, default=10_000)
@@ -195,6 +209,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--database", type=Path, default=RESULTS_DIR / "stadtgespraeche.sqlite3")
     parser.add_argument("--postgres", action="store_true", help="use DATABASE_URL (PostgreSQL)")
     parser.add_argument("--fresh", action="store_true", help="delete the SQLite file first")
+    parser.add_argument(
+        "--compare-index",
+        action="store_true",
+        help="also measure with the first index version (recipient, -created_at)",
+    )
     args = parser.parse_args(argv)
     if args.fresh and not args.postgres:
         for suffix in ("", "-wal", "-shm"):
@@ -219,6 +238,14 @@ def main(argv: list[str] | None = None) -> None:
     else:
         reader_id = reader.pk
         print("==> Reusing the generated data")
+    if args.compare_index:
+        print("==> Index (recipient, -created_at) without the id tie-breaker")
+        use_index(with_id=False)
+        try:
+            measure(reader_id=reader_id, repeat=args.repeat)
+        finally:
+            use_index(with_id=True)
+        print("==> Index (recipient, -created_at, -id), as migrated")
     measure(reader_id=reader_id, repeat=args.repeat)
 
 

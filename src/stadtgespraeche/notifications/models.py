@@ -60,7 +60,9 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "read_at"], name="notif_recipient_read"),
             # The notification centre: one person's notifications, newest first.
-            models.Index(fields=["recipient", "-created_at"], name="notif_recipient_created"),
+            models.Index(
+                fields=["recipient", "-created_at", "-id"], name="notif_recipient_created"
+            ),
             # The digest job: items still waiting for their digest.
             models.Index(
                 fields=["cadence", "recipient"],
