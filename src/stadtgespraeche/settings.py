@@ -126,6 +126,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "stadtgespraeche.core.context_processors.site",
+                "stadtgespraeche.notifications.context_processors.unread",
             ],
         },
     },
@@ -252,6 +253,19 @@ BBB_SECRET = env_str("BBB_SECRET")
 BBB_CHECKSUM_ALGORITHM = env_str("BBB_CHECKSUM_ALGORITHM", "sha1")
 if BBB_CHECKSUM_ALGORITHM not in {"sha1", "sha256"}:
     raise ImproperlyConfigured("BBB_CHECKSUM_ALGORITHM must be sha1 or sha256.")
+
+# Notifications (docs/notifications.md): when digests go out (local time, Europe/Berlin),
+# an optional mailto address for List-Unsubscribe, and how long unsubscribe links work.
+NOTIFICATIONS_DIGEST_HOUR = env_int("NOTIFICATIONS_DIGEST_HOUR", default=7)
+NOTIFICATIONS_WEEKLY_DIGEST_WEEKDAY = env_int("NOTIFICATIONS_WEEKLY_DIGEST_WEEKDAY", default=0)
+NOTIFICATIONS_UNSUBSCRIBE_MAILTO = env_str("NOTIFICATIONS_UNSUBSCRIBE_MAILTO")
+NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS = env_int(
+    "NOTIFICATIONS_UNSUBSCRIBE_MAX_AGE_DAYS", default=365
+)
+if not 0 <= NOTIFICATIONS_DIGEST_HOUR <= 23:
+    raise ImproperlyConfigured("NOTIFICATIONS_DIGEST_HOUR must be between 0 and 23.")
+if not 0 <= NOTIFICATIONS_WEEKLY_DIGEST_WEEKDAY <= 6:
+    raise ImproperlyConfigured("NOTIFICATIONS_WEEKLY_DIGEST_WEEKDAY must be between 0 and 6.")
 
 # --- Internationalisation ---------------------------------------------------
 LANGUAGE_CODE = "de"

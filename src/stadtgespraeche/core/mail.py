@@ -21,6 +21,7 @@ def send_templated_mail(
     language: str | None = None,
     reply_to: list[str] | None = None,
     attachments: list[tuple[str, bytes, str]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     context = {"SITE_URL": settings.SITE_URL, **context}
     with translation.override(language or settings.LANGUAGE_CODE):
@@ -36,6 +37,7 @@ def send_templated_mail(
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=to,
         reply_to=reply_to,
+        headers=headers,
     )
     if html:
         message.attach_alternative(html, "text/html")

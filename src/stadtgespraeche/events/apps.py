@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
 
         personal_data.register()
         _register_documentation()
+        register_followables()
 
 
 def _register_documentation() -> None:
@@ -24,3 +25,15 @@ def _register_documentation() -> None:
         _("The documentation of a Stadtgespräch you took part in was published"),
     )
     personal_data_documentation.register()
+
+
+def register_followables() -> None:
+    """Events people may see can be followed (notifications.follows)."""
+    from stadtgespraeche.notifications.follows import register_followable
+
+    from .models import Event
+    from .queries import visible_events
+
+    register_followable(
+        Event, can_follow=lambda user, event: visible_events(user).filter(pk=event.pk).exists()
+    )

@@ -38,8 +38,9 @@ from stadtgespraeche.events.models import Membership, Series
 from stadtgespraeche.events.services import set_membership_status
 from stadtgespraeche.topics.models import Topic
 
-from .demo_knowledge import load_demo_practices
 from .demo_first_session import load_first_session
+from .demo_knowledge import load_demo_practices
+from .demo_notifications import load_notifications_demo
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 # The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
@@ -337,6 +338,7 @@ def load_demo() -> DemoResult:
         organiser=organiser,
         coordinator=coordinator,
     )
+    load_notifications_demo(DEMO_DOMAIN)
     return DemoResult(
         created_users=people.created,
         logins=[

@@ -77,5 +77,5 @@ def test_deletion_list_query_count(client, count, django_assert_num_queries):
         services.request_account_deletion(UserFactory(), send_email=False)
     client.force_login(OrganiserFactory())
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         client.get(URL)

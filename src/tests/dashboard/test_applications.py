@@ -86,7 +86,7 @@ def test_list_empty_state(organiser_client, series):
 def test_list_query_count(organiser_client, series, django_assert_num_queries, items):
     MembershipApplicationFactory.create_batch(items, series=series)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = organiser_client.get(LIST_URL)
 
     assert response.content.decode().count("/organisation/antraege/") >= items
@@ -98,7 +98,7 @@ def test_list_decided_query_count(organiser_client, series, django_assert_num_qu
         items, series=series, status=ApplicationStatus.ACCEPTED
     )
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         organiser_client.get(LIST_URL, {"status": "decided"})
 
 

@@ -85,7 +85,7 @@ def test_audit_log_query_count(client, django_assert_num_queries, count):
         log_action("accounts.login.succeeded", actor=organiser, obj=organiser)
     client.force_login(organiser)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(URL)
 
     assert response.text.count("accounts.login.succeeded") == count

@@ -48,7 +48,7 @@ def test_event_list_redirects_anonymous(client):
 def test_event_list_query_count(organiser_client, django_assert_num_queries, count):
     EventFactory.create_batch(count)
     organiser_client.get(LIST_URL)  # warm the session
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = organiser_client.get(LIST_URL)
     assert response.status_code == 200
 
@@ -264,6 +264,6 @@ def test_event_detail_agenda_query_count(organiser_client, django_assert_num_que
     AgendaItemFactory.create_batch(count, event=event)
     url = reverse("dashboard:event-detail", args=[event.pk])
     organiser_client.get(url)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = organiser_client.get(url)
     assert response.status_code == 200

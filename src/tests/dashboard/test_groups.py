@@ -95,7 +95,7 @@ def test_groups_query_count(organiser_client, django_assert_num_queries, count):
     for number in range(count):
         _councillor(topic, f"P{number}", MunicipalityFactory(), "SPD")
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = organiser_client.get(URL, {"topic": topic.pk, "size": 3})
 
     assert sum(len(g.members) for g in response.context["groups"]) == count

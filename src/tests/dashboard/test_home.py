@@ -63,5 +63,5 @@ def test_home_query_count(organiser_client, series, django_assert_num_queries, i
         MembershipApplicationFactory(series=series)
         MembershipFactory(series=series)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         organiser_client.get(URL)

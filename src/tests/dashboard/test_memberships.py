@@ -63,7 +63,7 @@ def test_list_query_count(organiser_client, series, django_assert_num_queries, i
     for membership in MembershipFactory.create_batch(items, series=series):
         MembershipChangeFactory.create_batch(2, membership=membership)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         organiser_client.get(LIST_URL)
 
 
@@ -82,7 +82,7 @@ def test_detail_query_count(organiser_client, series, django_assert_num_queries,
     membership = MembershipFactory(series=series)
     MembershipChangeFactory.create_batch(items, membership=membership)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         organiser_client.get(_detail(membership))
 
 

@@ -100,7 +100,7 @@ def test_reports_queue_query_count(organiser_client, django_assert_num_queries, 
     for _ in range(count):
         _report()
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = organiser_client.get(URL)
 
     assert len(response.context["reports"]) == count

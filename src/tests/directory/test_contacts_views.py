@@ -137,7 +137,7 @@ def test_contacts_page_query_count(client, django_assert_num_queries, alice, cou
         Block.objects.create(blocker=alice, blocked=_person(f"Block{number}", "B"))
     client.force_login(alice)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(CONTACTS)
 
     assert len(response.context["overview"].accepted) == count

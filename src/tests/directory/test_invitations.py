@@ -212,7 +212,7 @@ def test_invite_page_query_count(client, django_assert_num_queries, count):
         AffiliationFactory(user=user, municipality=municipality)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(_url(municipality))
 
     assert response.text.count("@example.org</td>") == count
@@ -310,7 +310,7 @@ def test_invite_start_coordinator_list_query_count(client, django_assert_num_que
         AffiliationFactory(user=coordinator, role="coordinator")
     client.force_login(coordinator)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("directory:invite-start"))
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count
@@ -322,7 +322,7 @@ def test_invite_start_organiser_search_query_count(client, django_assert_num_que
         MunicipalityFactory(name=f"Suchstadt {number}")
     client.force_login(OrganiserFactory())
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(reverse("directory:invite-start"), {"q": "Suchstadt"})
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count

@@ -102,5 +102,5 @@ def test_my_affiliations_query_count(client, django_assert_num_queries, count):
         AffiliationFactory(user=user)
     client.force_login(user)
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse("directory:my-affiliations"))

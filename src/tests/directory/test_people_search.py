@@ -282,7 +282,7 @@ def test_people_page_query_count_is_constant(client, django_assert_num_queries, 
 
     # session, user, counts, page, mandates, interests, map municipalities,
     # choices of state, party and topic
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(URL)
 
     assert response.content.decode().count('class="kern-card card-grid__item"') == count

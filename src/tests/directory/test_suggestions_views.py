@@ -136,7 +136,7 @@ def test_suggestions_page_query_count(client, django_assert_num_queries, topics,
         HiddenSuggestion.objects.create(user=me.user, hidden=other.user)
     client.force_login(me.user)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(URL)
 
     assert len(response.context["suggestions"]) == count

@@ -18,7 +18,7 @@ def organiser(client):
 
 def test_sitetext_list_shows_both_texts(client, organiser, django_assert_num_queries):
     # session, user, site texts with their editors
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(reverse("dashboard:sitetext-list"))
 
     content = response.content.decode()

@@ -23,7 +23,7 @@ def test_topic_list_query_count(organiser_client, django_assert_num_queries, ite
     TopicFactory.create_batch(item_count)
 
     # session, user, topics
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = organiser_client.get(reverse("dashboard:topic-list"))
 
     assert len(response.context["topics"]) == item_count
