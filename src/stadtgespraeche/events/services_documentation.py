@@ -279,6 +279,7 @@ def publish_documentation(event: Event, *, by: User | None) -> Minutes:
             title=title,
             url=event.get_absolute_url(),
             key=f"{NOTIFICATION_KIND_PUBLISHED}:{event.pk}",
+            mailed_separately=True,
         )
         send_templated_mail(
             to=[person.email],

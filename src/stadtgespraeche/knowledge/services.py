@@ -201,6 +201,7 @@ def publish(practice: Practice, *, by: User) -> Practice:
             kind=KIND_PUBLISHED,
             title=_("Your good practice was published: %(title)s") % {"title": locked.title},
             url=_url(locked),
+            mailed_separately=True,
         )
         _mail_author(locked, "published")
     return _sync(practice, locked)
@@ -224,6 +225,7 @@ def return_to_author(practice: Practice, *, by: User, note: str) -> Practice:
             title=_("Your good practice needs changes: %(title)s") % {"title": locked.title},
             url=_url(locked),
             body=locked.review_note,
+            mailed_separately=True,
         )
         _mail_author(locked, "returned", note=locked.review_note)
     return _sync(practice, locked)

@@ -28,8 +28,13 @@ def notify(
     url: str = "",
     body: str = "",
     key: str = "",
+    mailed_separately: bool = False,
 ) -> list[Notification]:
     """Create one notification per distinct active recipient; return the new ones.
+
+    `mailed_separately=True` is for services that send their own e-mail about the same
+    thing (e.g. a registration confirmation with its .ics): the notification then appears
+    in the centre only, so nobody gets the news twice by e-mail.
 
     With a `key`, a recipient who already has a notification with that key gets no second
     one (e.g. key=f"wishes.planned:{wish.pk}"), so calling twice is harmless.
@@ -50,7 +55,10 @@ def notify(
         people = {pk: person for pk, person in people.items() if pk not in already}
         if not people:
             return []
-    cadences = queries.cadences_for_recipients(people.keys(), kind)
+    if mailed_separately:
+        cadences = dict.fromkeys(people, Cadence.OFF)
+    else:
+        cadences = queries.cadences_for_recipients(people.keys(), kind)
     created = [
         Notification(
             recipient=person,

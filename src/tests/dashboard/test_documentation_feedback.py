@@ -49,7 +49,7 @@ def test_feedback_list_query_count(organiser_client, django_assert_num_queries, 
     for _ in range(count):
         FeedbackFactory(event=held_event())
 
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = organiser_client.get(LIST_URL)
 
     assert response.content.decode().count("/organisation/rueckmeldungen/") >= count

@@ -184,9 +184,11 @@ def test_settings_page_shows_each_kind_with_four_options(client, alice):
 def test_settings_saves_choices(client, alice):
     client.force_login(alice)
 
-    response = client.post(
-        SETTINGS, {"kind__test__kind": "weekly", "kind__test__daily": "off"}, follow=True
-    )
+    from stadtgespraeche.notifications import kinds
+
+    data = {"kind__" + kind.key.replace(".", "__"): kind.default for kind in kinds.all_kinds()}
+    data.update({"kind__test__kind": "weekly", "kind__test__daily": "off"})
+    response = client.post(SETTINGS, data, follow=True)
 
     assert "Ihre Benachrichtigungseinstellungen wurden gespeichert." in response.text
     assert queries.cadence_for(alice, "test.kind") == Cadence.WEEKLY
