@@ -1,0 +1,55 @@
+"""Reads for the calendars: the events of a series feed and of a personal feed."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+
+from stadtgespraeche.accounts.models import User
+
+from .enums import RegistrationStatus
+from .models import CalendarToken, Event, Series
+from .queries import visible_events
+
+# Registrations that put an event into the person's own calendar feed.
+FEED_REGISTRATION_STATUSES = (
+    RegistrationStatus.REGISTERED,
+    RegistrationStatus.WAITLISTED,
+    RegistrationStatus.ATTENDED,
+    RegistrationStatus.NO_SHOW,
+)
+
+
+def series_by_slug(slug: str) -> Series | None:
+    return Series.objects.filter(slug=slug).first()
+
+
+def series_feed_events(series: Series) -> QuerySet[Event]:
+    """What an anonymous visitor may see of `series`: the feed URL is public."""
+    return visible_events(AnonymousUser()).filter(series=series).order_by("starts_at", "pk")
+
+
+def personal_feed_events(user: User) -> QuerySet[Event]:
+    """Events `user` holds a (not cancelled) registration for and may still see."""
+    return (
+        visible_events(user)
+        .filter(
+            registrations__user=user,
+            registrations__status__in=FEED_REGISTRATION_STATUSES,
+        )
+        .distinct()
+        .order_by("starts_at", "pk")
+    )
+
+
+def calendar_token_of(user: User) -> CalendarToken | None:
+    return CalendarToken.objects.filter(user=user).first()
+
+
+def calendar_token_by_value(token: str) -> CalendarToken | None:
+    """The token with this value whose person is active, or None."""
+    if not token:
+        return None
+    return (
+        CalendarToken.objects.select_related("user")
+        .filter(token=token, user__is_active=True)
+        .first()
+    )
