@@ -9,6 +9,7 @@ from icalendar import Calendar
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.events import services
 from stadtgespraeche.events.enums import EventFormat, EventStatus, RegistrationStatus
+from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.services_changes import (
     KIND_CANCELLED,
     KIND_CHANGED,
@@ -174,7 +175,7 @@ def test_inactive_participant_gets_no_notice(event, django_capture_on_commit_cal
 
 
 def test_failed_update_sends_nothing(event, participants, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Exception):
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(EventError):
         services.update_event(event, ends_at=event.starts_at, by=None)
 
     event.refresh_from_db()
