@@ -8,7 +8,9 @@ from django.utils import timezone
 
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.views import EVENT_PAGE_SIZE
-from tests.factories.events import EventFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.directory import MunicipalityFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -91,3 +93,19 @@ def test_paged_list_query_count(client, django_assert_num_queries, count):
     with django_assert_num_queries(4):
         response = client.get(LIST_URL, {"page": 1, "vergangen": 1})
     assert response.content.decode().count("Vergangen ") == count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_detail_query_count_is_constant_in_agenda_size(
+    client, django_assert_num_queries, count
+):
+    event = EventFactory()
+    for index in range(count):
+        item = AgendaItemFactory(event=event, title=f"Punkt {index}")
+        item.speakers.add(UserFactory())
+        item.municipality = MunicipalityFactory()
+        item.save()
+    # event, agenda, its speakers, topics, hosts, co-hosts
+    with django_assert_num_queries(6):
+        response = client.get(event.get_absolute_url())
+    assert response.content.decode().count("Punkt ") == count
