@@ -15,6 +15,7 @@ logged and not retried (at most once).
 
 import logging
 from datetime import datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
@@ -88,9 +89,7 @@ def send_due_reminders(*, now: datetime | None = None) -> int:
         for registration in due_reminders(now):
             if not registration.user.email or not claim_reminder(registration, now):
                 continue
-            transaction.on_commit(
-                lambda registration=registration: _send_reminder(registration), robust=True
-            )
+            transaction.on_commit(partial(_send_reminder, registration), robust=True)
             sent += 1
     if sent:
         logger.info("Claimed %d event reminders", sent)
