@@ -269,6 +269,8 @@ def measure(
 
     from stadtgespraeche.accounts.models import User
     from stadtgespraeche.events import queries
+    from stadtgespraeche.events.models import Series
+    from stadtgespraeche.events.services_calendar import regenerate_calendar_token
     from stadtgespraeche.events.views import EVENT_PAGE_SIZE
 
     rng = random.Random(seed + 1)
@@ -292,6 +294,25 @@ def measure(
             ("list, past page 10", list_url, {"vergangen": min(10, last_past)}),
             ("list, last pages", list_url, {"page": last_upcoming, "vergangen": last_past}),
         ]
+        if viewer_name == "anonymous":
+            biggest = Series.objects.filter(slug__startswith=SLUG_PREFIX).order_by("slug").first()
+            assert biggest is not None
+            pages.append(
+                (
+                    "series feed (.ics)",
+                    reverse("events:series-feed", kwargs={"slug": biggest.slug}),
+                    {},
+                )
+            )
+        else:
+            token = regenerate_calendar_token(member).token
+            pages.append(
+                (
+                    "personal feed (.ics)",
+                    reverse("events:calendar-personal-feed", kwargs={"token": token}),
+                    {},
+                )
+            )
         slugs = list(queries.visible_events(viewer).order_by("pk").values_list("slug", flat=True))
         for slug in rng.sample(slugs, k=min(details, len(slugs))):
             pages.append(("detail", reverse("events:event-detail", kwargs={"slug": slug}), {}))

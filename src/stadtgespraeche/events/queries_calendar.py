@@ -1,7 +1,7 @@
 """Reads for the calendars: the events of a series feed and of a personal feed."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import QuerySet
+from django.db.models import Count, Max, QuerySet, Sum
 
 from stadtgespraeche.accounts.models import User
 
@@ -25,6 +25,19 @@ def series_by_slug(slug: str) -> Series | None:
 def series_feed_events(series: Series) -> QuerySet[Event]:
     """What an anonymous visitor may see of `series`: the feed URL is public."""
     return visible_events(AnonymousUser()).filter(series=series).order_by("starts_at", "pk")
+
+
+def feed_fingerprint(events: QuerySet[Event]) -> str:
+    """Changes whenever a feed of `events` would change (one aggregate query).
+
+    `updated_at` covers saved changes, the count covers added, removed or hidden events,
+    the sum of sequences covers raises done with UPDATE (services_changes).
+    """
+    totals = events.order_by().aggregate(
+        changed=Max("updated_at"), count=Count("pk"), sequences=Sum("sequence")
+    )
+    changed = totals["changed"].isoformat() if totals["changed"] else "-"
+    return f"{totals['count']}:{totals['sequences'] or 0}:{changed}"
 
 
 def personal_feed_events(user: User) -> QuerySet[Event]:

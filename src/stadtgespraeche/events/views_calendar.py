@@ -13,6 +13,7 @@ from typing import cast
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,6 +27,8 @@ from . import queries, queries_calendar, services_calendar
 from .calendar import calendar_for, event_calendar
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
+# A built series feed is reused until an event in it changes, at most this long.
+SERIES_FEED_CACHE_SECONDS = 6 * 60 * 60
 
 
 def _ics_response(data: bytes, *, filename: str, private: bool = False) -> HttpResponse:
@@ -52,7 +55,14 @@ def series_feed(request: HttpRequest, slug: str) -> HttpResponse:
     if series is None:
         raise Http404
     events = queries_calendar.series_feed_events(series)
-    return _ics_response(calendar_for(events, name=series.name), filename=f"{series.slug}.ics")
+    # The same for every visitor and polled by calendar programs: built once per version.
+    fingerprint = queries_calendar.feed_fingerprint(events)
+    key = f"events:series-feed:{series.pk}:{series.updated_at.isoformat()}:{fingerprint}"
+    data = cache.get(key)
+    if data is None:
+        data = calendar_for(events, name=series.name)
+        cache.set(key, data, SERIES_FEED_CACHE_SECONDS)
+    return _ics_response(data, filename=f"{series.slug}.ics")
 
 
 @require_GET

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from stadtgespraeche.events import services
 from stadtgespraeche.events.enums import Confidentiality, EventStatus, RegistrationStatus
 from stadtgespraeche.events.models import CalendarToken
 from stadtgespraeche.events.services_calendar import regenerate_calendar_token
@@ -321,3 +322,36 @@ def test_event_ics_of_past_event(client):
     response = client.get(reverse("events:event-ics", kwargs={"slug": event.slug}))
 
     assert _summaries(response) == ["Vergangen"]
+
+
+def test_series_feed_is_rebuilt_after_a_change(client):
+    series = SeriesFactory()
+    event = EventFactory(series=series, title="Vorher")
+    url = reverse("events:series-feed", kwargs={"slug": series.slug})
+    assert _summaries(client.get(url)) == ["Vorher"]
+
+    services.update_event(event, title="Nachher", by=None)
+    assert _summaries(client.get(url)) == ["Nachher"]
+
+    EventFactory(series=series, title="Neu")
+    assert _summaries(client.get(url)) == ["Nachher", "Neu"]
+
+    services.transition_event(event, to=EventStatus.CANCELLED, by=None)
+    calendar = Calendar.from_ical(client.get(url).content)
+    statuses = {str(c["summary"]): str(c["status"]) for c in calendar.walk("VEVENT")}
+    assert statuses == {"Nachher": "CANCELLED", "Neu": "CONFIRMED"}
+
+    event.confidentiality = Confidentiality.NETWORK
+    event.save()
+    assert _summaries(client.get(url)) == ["Neu"]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_series_feed_query_count(client, django_assert_num_queries, count):
+    series = SeriesFactory()
+    EventFactory.create_batch(count, series=series)
+    url = reverse("events:series-feed", kwargs={"slug": series.slug})
+    # series, fingerprint, (cache miss) the events
+    with django_assert_num_queries(3):
+        response = client.get(url)
+    assert len(_summaries(response)) == count
