@@ -1,7 +1,7 @@
 """Reads for the calendars: the events of a series feed and of a personal feed."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, F, Max, QuerySet, Sum
 
 from stadtgespraeche.accounts.models import User
 
@@ -41,14 +41,19 @@ def feed_fingerprint(events: QuerySet[Event]) -> str:
 
 
 def personal_feed_events(user: User) -> QuerySet[Event]:
-    """Events `user` holds a (not cancelled) registration for and may still see."""
+    """Events `user` holds a (not cancelled) registration for and may still see.
+
+    Each event carries `registration_status` (the person's registration). A person has at
+    most one registration per event that is not cancelled (database constraint), so the
+    join yields every event once.
+    """
     return (
         visible_events(user)
         .filter(
             registrations__user=user,
             registrations__status__in=FEED_REGISTRATION_STATUSES,
         )
-        .distinct()
+        .annotate(registration_status=F("registrations__status"))
         .order_by("starts_at", "pk")
     )
 

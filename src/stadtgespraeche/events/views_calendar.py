@@ -25,6 +25,7 @@ from stadtgespraeche.accounts.models import User
 
 from . import queries, queries_calendar, services_calendar
 from .calendar import calendar_for, event_calendar
+from .enums import RegistrationStatus
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 # A built series feed is reused until an event in it changes, at most this long.
@@ -73,11 +74,19 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     services_calendar.mark_calendar_token_used(calendar_token)
     user = calendar_token.user
+    events = list(queries_calendar.personal_feed_events(user))
     with translation.override(user.language or settings.LANGUAGE_CODE):
         name = _("Stadtgespräche: my registrations")
-    events = queries_calendar.personal_feed_events(user)
+        waitlisted = _("on the waitlist")
+        notes = {
+            event.pk: waitlisted
+            for event in events
+            if getattr(event, "registration_status", "") == RegistrationStatus.WAITLISTED
+        }
     return _ics_response(
-        calendar_for(events, name=name), filename="stadtgespraeche.ics", private=True
+        calendar_for(events, name=name, notes=notes),
+        filename="stadtgespraeche.ics",
+        private=True,
     )
 
 

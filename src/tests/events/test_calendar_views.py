@@ -152,13 +152,14 @@ def test_personal_feed_lists_registered_and_waitlisted_not_cancelled(client):
     response = client.get(_feed_url(token))
 
     _assert_ics(response, "stadtgespraeche.ics")
-    assert _summaries(response) == ["Angemeldet", "Ausgefallen", "Warteliste"]
+    assert _summaries(response) == ["Angemeldet", "Ausgefallen", "Warteliste (auf der Warteliste)"]
     assert b"Fremde Anmeldung" not in response.content
     assert b"Storniert" not in response.content
     assert "no-store" in response["Cache-Control"]
     calendar = Calendar.from_ical(response.content)
     statuses = {str(c["summary"]): str(c["status"]) for c in calendar.walk("VEVENT")}
     assert statuses["Ausgefallen"] == "CANCELLED"
+    assert statuses["Angemeldet"] == "CONFIRMED"
     assert CalendarToken.objects.get(user=person).last_used_at is not None
 
 
