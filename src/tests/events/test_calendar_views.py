@@ -356,3 +356,17 @@ def test_series_feed_query_count(client, django_assert_num_queries, count):
     with django_assert_num_queries(3):
         response = client.get(url)
     assert len(_summaries(response)) == count
+
+
+@pytest.mark.parametrize("role", ["organiser", "coordinator", "councillor", "speaker"])
+def test_every_role_manages_only_its_own_calendar_address(client, role):
+    factory = OrganiserFactory if role == "organiser" else UserFactory
+    person = factory(role=role)
+    stranger_token = regenerate_calendar_token(UserFactory()).token
+    client.force_login(person)
+
+    response = client.post(SETTINGS_URL, {"action": "regenerate"}, follow=True)
+
+    assert response.status_code == 200
+    assert CalendarToken.objects.get(user=person).token in response.content.decode()
+    assert stranger_token not in response.content.decode()
