@@ -55,10 +55,22 @@ ICS_MIMETYPE = "text/calendar"
 Snapshot = dict[str, Any]
 
 
+TRACKED_FIELDS = NOTICE_FIELDS + ONLINE_ROOM_FIELDS + CALENDAR_FIELDS
+
+
 def snapshot(event: Event) -> Snapshot:
-    """The values of `event` that matter for calendars and notices (before a change)."""
-    fields = NOTICE_FIELDS + ONLINE_ROOM_FIELDS + CALENDAR_FIELDS
-    return {name: getattr(event, name) for name in fields}
+    """The *stored* values of `event` that matter for calendars and notices.
+
+    Read from the database (row locked until the end of the transaction), not from the
+    instance: a ModelForm bound to the instance has already written the new values onto it
+    when the view calls the service.
+    """
+    if event.pk is not None:
+        stored = Event.objects.select_for_update().filter(pk=event.pk).values(*TRACKED_FIELDS)
+        row = stored.first()
+        if row is not None:
+            return dict(row)
+    return {name: getattr(event, name) for name in TRACKED_FIELDS}
 
 
 def changed_fields(before: Snapshot, event: Event) -> list[str]:

@@ -232,3 +232,27 @@ def test_record_event_status_change_ignores_unrelated_status():
     )
     event.refresh_from_db()
     assert event.sequence == 0
+
+
+def test_change_is_detected_when_a_form_already_changed_the_instance(
+    event, participants, django_capture_on_commit_callbacks
+):
+    # A ModelForm bound to the instance writes the new values onto it in is_valid().
+    event.venue_address = "Rathaus, Bamberg"
+    event.format = EventFormat.HYBRID
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_event(event, venue_address="Rathaus, Bamberg", by=None)
+
+    event.refresh_from_db()
+    assert event.sequence == 1
+    assert len(mail.outbox) == 2
+
+
+def test_snapshot_of_unsaved_event_reads_the_instance():
+    from stadtgespraeche.events.models import Event
+    from stadtgespraeche.events.services_changes import snapshot
+
+    unsaved = Event(title="Neu", venue_address="Ort")
+
+    assert snapshot(unsaved)["venue_address"] == "Ort"
