@@ -139,6 +139,11 @@ def record_event_change(event: Event, before: Snapshot, *, by: User | None) -> l
     if not changed:
         return []
     _raise_sequence(event)
+    if "starts_at" in changed:
+        # A reminder belongs to a start time: the new date gets its own (once, see reminders).
+        Registration.objects.filter(event=event, reminder_sent_at__isnull=False).update(
+            reminder_sent_at=None
+        )
     notice = [name for name in changed if name in NOTICE_FIELDS + ONLINE_ROOM_FIELDS]
     count = 0
     if notice:

@@ -171,3 +171,41 @@ def test_concurrent_runs_send_each_reminder_once(monkeypatch):
     assert sum(results) == 5
     assert len(mail.outbox) == 5
     assert len({message.to[0] for message in mail.outbox}) == 5
+
+
+@pytest.mark.django_db
+def test_moving_an_event_makes_its_reminder_due_again(django_capture_on_commit_callbacks):
+    from stadtgespraeche.events import services
+
+    event = _event_in(3)
+    RegistrationFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_due_reminders()
+    later = event.starts_at + datetime.timedelta(hours=5)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_event(
+            event, starts_at=later, ends_at=later + datetime.timedelta(hours=2), by=None
+        )
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        again = reminders.send_due_reminders()
+        twice = reminders.send_due_reminders()
+
+    assert (again, twice) == (1, 0)
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_title_change_keeps_reminder_sent(django_capture_on_commit_callbacks):
+    from stadtgespraeche.events import services
+
+    event = _event_in(3)
+    registration = RegistrationFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        reminders.send_due_reminders()
+
+    services.update_event(event, title="Anderer Titel", by=None)
+
+    registration.refresh_from_db()
+    assert registration.reminder_sent_at is not None
