@@ -14,7 +14,7 @@ The online join link is never written here: it is personal, time-limited and onl
 the platform (see `rooms`).
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -45,14 +45,14 @@ def _location(event: Event) -> str:
     return address
 
 
-def _component(event: Event, stamp: datetime) -> CalendarEvent:
+def _component(event: Event, stamp: datetime, note: str = "") -> CalendarEvent:
     component = CalendarEvent()
     component.add("uid", event_uid(event))
     component.add("sequence", event.sequence)
     component.add("dtstamp", stamp)
     component.add("dtstart", event.starts_at.astimezone(BERLIN))
     component.add("dtend", event.ends_at.astimezone(BERLIN))
-    component.add("summary", event.title)
+    component.add("summary", f"{event.title} ({note})" if note else event.title)
     if event.description:
         component.add("description", event.description)
     location = _location(event)
@@ -65,8 +65,15 @@ def _component(event: Event, stamp: datetime) -> CalendarEvent:
     return component
 
 
-def calendar_for(events: Iterable[Event], *, name: str = "") -> bytes:
-    """An iCalendar document with one VEVENT per event (and the Europe/Berlin VTIMEZONE)."""
+def calendar_for(
+    events: Iterable[Event], *, name: str = "", notes: Mapping[int, str] | None = None
+) -> bytes:
+    """An iCalendar document with one VEVENT per event (and the Europe/Berlin VTIMEZONE).
+
+    `notes` maps event pks to a short note appended to the summary in parentheses (the
+    personal feed marks waitlisted registrations so).
+    """
+    notes = notes or {}
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -78,7 +85,7 @@ def calendar_for(events: Iterable[Event], *, name: str = "") -> bytes:
     calendar.add_component(Timezone.from_tzinfo(BERLIN))
     stamp = timezone.now()
     for event in events:
-        calendar.add_component(_component(event, stamp))
+        calendar.add_component(_component(event, stamp, notes.get(event.pk, "")))
     return calendar.to_ical()
 
 

@@ -540,3 +540,29 @@ class Feedback(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.event}: {self.rating}"
+
+
+class CalendarToken(TimeStampedModel):
+    """The secret of a person's personal calendar feed (issue 4, section 6).
+
+    The feed URL contains `token`, a random value of 256 bits (`secrets.token_urlsafe`). It
+    is stored as it is, not hashed, so that the person can look the URL up again on their
+    calendar page; it grants nothing but reading the dates of one's own registrations.
+    Regenerating replaces the value (the old URL stops working), revoking deletes the row.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="calendar_token",
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, editable=False)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("calendar feed token")
+        verbose_name_plural = _("calendar feed tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user}"

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from stadtgespraeche.directory.enums import AffiliationRole
@@ -221,3 +221,13 @@ def pending_proposals(event: Event) -> QuerySet[ImpulseProposal]:
         .select_related("municipality", "proposed_by")
         .order_by("created_at", "id")
     )
+
+
+def event_list_counts(viewer: Any) -> tuple[int, int]:
+    """(upcoming, past) numbers of events `viewer` may see, in one query (for the paging)."""
+    now = timezone.now()
+    totals = visible_events(viewer).aggregate(
+        upcoming=Count("pk", filter=Q(ends_at__gte=now)),
+        past=Count("pk", filter=Q(ends_at__lt=now)),
+    )
+    return totals["upcoming"], totals["past"]

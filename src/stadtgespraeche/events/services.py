@@ -20,7 +20,7 @@ from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.directory.services import add_affiliation, invite_person
 
-from . import queries
+from . import queries, services_changes
 from .enums import (
     EVENT_TRANSITIONS,
     PROPOSAL_EVENT_STATUSES,
@@ -467,6 +467,7 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     """Change an event's details (not its status: see transition_event)."""
     m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
     fields.pop("status", None)
+    before = services_changes.snapshot(event)
     for name, value in fields.items():
         setattr(event, name, value)
     _check_times(event.starts_at, event.ends_at)
@@ -474,6 +475,7 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     for name, values in m2m.items():
         getattr(event, name).set(values)
     log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
+    services_changes.record_event_change(event, before, by=by)
     return event
 
 
@@ -500,7 +502,9 @@ def transition_event(event: Event, *, to: EventStatus | str, by: User | None) ->
         obj=locked,
         data={"from": current.value, "to": target.value},
     )
+    services_changes.record_event_status_change(locked, previous=current, by=by)
     event.status = target
+    event.sequence = locked.sequence
     return locked
 
 

@@ -53,3 +53,25 @@ urlpatterns = [
     ),
     path("termine/<slug:slug>/feedback/", views_documentation.feedback_give, name="feedback"),
 ]
+
+# Calendars (issue 4, section 6): views_calendar.
+from . import views_calendar  # noqa: E402
+
+urlpatterns += [
+    path(
+        "termine/<slug:slug>/kalender.ics",
+        views_calendar.event_ics,
+        name="event-ics",
+    ),
+    path(
+        "reihen/<slug:slug>/kalender.ics",
+        views_calendar.series_feed,
+        name="series-feed",
+    ),
+    path("kalender/", views_calendar.calendar_settings, name="calendar-settings"),
+    path(
+        "kalender/<str:token>.ics",
+        views_calendar.personal_feed,
+        name="calendar-personal-feed",
+    ),
+]

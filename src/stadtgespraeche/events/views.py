@@ -1,13 +1,16 @@
 """Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
-from typing import cast
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -20,6 +23,21 @@ from . import queries, services
 from .enums import Confidentiality
 from .exceptions import EventError, MembershipError
 from .forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm, ImpulseProposalForm
+
+# Events per page of the public list (upcoming and past are paged separately).
+EVENT_PAGE_SIZE = 20
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told its number of objects (both lists are counted in one query)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 @require_http_methods(["GET", "POST"])
@@ -81,10 +99,28 @@ def municipality_search(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def event_list(request: HttpRequest) -> HttpResponse:
-    """Upcoming and past Stadtgespräche the visitor may see."""
+    """Upcoming and past Stadtgespräche the visitor may see, each list paged on its own.
+
+    `?page=` pages the upcoming, `?vergangen=` the past events; each list's links keep the
+    other list's page.
+    """
+    upcoming_number = request.GET.get("page")
+    past_number = request.GET.get("vergangen")
+    upcoming_count, past_count = queries.event_list_counts(request.user)
+    upcoming_page = _CountedPaginator(
+        queries.upcoming_events(request.user), EVENT_PAGE_SIZE, count=upcoming_count
+    ).get_page(upcoming_number)
+    past_page = _CountedPaginator(
+        queries.past_events(request.user), EVENT_PAGE_SIZE, count=past_count
+    ).get_page(past_number)
     context = {
-        "upcoming_events": list(queries.upcoming_events(request.user)),
-        "past_events": list(queries.past_events(request.user)),
+        "upcoming_page": upcoming_page,
+        "past_page": past_page,
+        "upcoming_events": list(upcoming_page.object_list),
+        "past_events": list(past_page.object_list),
+        "upcoming_query": urlencode({"vergangen": past_page.number}) if past_number else "",
+        "past_query": urlencode({"page": upcoming_page.number}) if upcoming_number else "",
+        "feed_series": queries.default_series(),
     }
     return render(request, "events/event_list.html", context)
 
