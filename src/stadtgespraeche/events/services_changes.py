@@ -113,6 +113,7 @@ def _send_notices(
                 title=str(title) % {"title": event.title},
                 url=event.get_absolute_url(),
                 key=f"{kind}:{event.pk}:{event.sequence}",
+                mailed_separately=True,
             )
     filename = f"{event.slug}.ics"
 
