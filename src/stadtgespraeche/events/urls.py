@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_registration
 
 app_name = "events"
 
@@ -14,5 +14,25 @@ urlpatterns = [
         "termine/<slug:slug>/impuls-vorschlagen/",
         views.impulse_propose,
         name="impulse-propose",
+    ),
+    path(
+        "termine/<slug:slug>/anmelden/",
+        views_registration.register,
+        name="registration-create",
+    ),
+    path(
+        "termine/<slug:slug>/anmelden/ratsmitglied/",
+        views_registration.register_councillor,
+        name="registration-councillor",
+    ),
+    path(
+        "termine/<slug:slug>/abmelden/",
+        views_registration.cancel_own,
+        name="registration-cancel",
+    ),
+    path(
+        "anmeldung/abmelden/<str:token>/",
+        views_registration.self_cancel,
+        name="registration-self-cancel",
     ),
 ]
