@@ -8,6 +8,7 @@ from .views import (
     groups,
     home,
     memberships,
+    registrations,
     reports,
     texts,
     topics,
@@ -61,4 +62,34 @@ urlpatterns = [
         name="proposal-decide",
     ),
     path("loeschungen/", deletions.deletion_list, name="deletion-list"),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/",
+        registrations.registration_list,
+        name="registration-list",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/hinzufuegen/",
+        registrations.registration_add,
+        name="registration-add",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/export.csv",
+        registrations.registration_export,
+        name="registration-export",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/verschieben/",
+        registrations.registration_move,
+        name="registration-move",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/stornieren/",
+        registrations.registration_cancel,
+        name="registration-cancel",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/teilnahme/",
+        registrations.registration_attendance,
+        name="registration-attendance",
+    ),
 ]

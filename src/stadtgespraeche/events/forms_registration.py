@@ -1,6 +1,6 @@
 """Forms of registration: the box on the event page, the coordinators' and organisers' forms."""
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -48,8 +48,7 @@ class RegistrationForm(Form):
         kwargs.setdefault("prefix", "registration")
         super().__init__(*args, **kwargs)
         self.event = event
-        field = self.fields["mode"]
-        assert isinstance(field, forms.ChoiceField)
+        field = cast(forms.ChoiceField, self.fields["mode"])
         field.choices = _mode_choices(event)
         if len(event.modes) == 1:
             field.initial = event.modes[0]
@@ -85,8 +84,7 @@ class CoordinatorRegistrationForm(RegistrationForm):
     def __init__(self, *args: Any, event: Event, people: QuerySet[User], **kwargs: Any) -> None:
         kwargs.setdefault("prefix", "councillor")
         super().__init__(*args, event=event, **kwargs)
-        field = self.fields["person"]
-        assert isinstance(field, forms.ModelChoiceField)
+        field = cast(forms.ModelChoiceField, self.fields["person"])
         field.queryset = people
         self.fields["on_participant_list"].label = _("Show the name on the participant list")
         self.fields["on_participant_list"].help_text = _(
@@ -106,8 +104,7 @@ class OrganiserAddForm(Form):
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["mode"]
-        assert isinstance(field, forms.ChoiceField)
+        field = cast(forms.ChoiceField, self.fields["mode"])
         field.choices = _mode_choices(event)
 
     def clean_email(self) -> User:
@@ -115,7 +112,10 @@ class OrganiserAddForm(Form):
         person = User.objects.filter(email__iexact=email.strip(), is_active=True).first()
         if person is None:
             raise forms.ValidationError(
-                _("There is no active account with this e-mail address. Please invite the person first.")
+                _(
+                    "There is no active account with this e-mail address. "
+                    "Please invite the person first."
+                )
             )
         return person
 
@@ -135,8 +135,7 @@ class MoveForm(Form):
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["mode"]
-        assert isinstance(field, forms.ChoiceField)
+        field = cast(forms.ChoiceField, self.fields["mode"])
         field.choices = _mode_choices(event)
 
 
@@ -145,11 +144,10 @@ class RegistrationFilterForm(Form):
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=[("", _("all"))] + list(RegistrationStatus.choices),
+        choices=[("", _("all")), *RegistrationStatus.choices],
     )
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["mode"]
-        assert isinstance(field, forms.ChoiceField)
+        field = cast(forms.ChoiceField, self.fields["mode"])
         field.choices = [("", _("all")), *_mode_choices(event)]

@@ -50,9 +50,7 @@ class ModeCount:
 
 
 def place_holders(event: Event, mode: str) -> QuerySet[Registration]:
-    return Registration.objects.filter(
-        event=event, mode=mode, status__in=PLACE_HOLDING_STATUSES
-    )
+    return Registration.objects.filter(event=event, mode=mode, status__in=PLACE_HOLDING_STATUSES)
 
 
 def mode_counts(event: Event) -> list[ModeCount]:
@@ -136,9 +134,7 @@ def registrations_of_event(
     event: Event, *, mode: str = "", status: str = ""
 ) -> QuerySet[Registration]:
     """The organisers' list: every registration of `event`, filtered, first come first."""
-    registrations = Registration.objects.filter(event=event).select_related(
-        "user", "registered_by"
-    )
+    registrations = Registration.objects.filter(event=event).select_related("user", "registered_by")
     if mode:
         registrations = registrations.filter(mode=mode)
     if status:

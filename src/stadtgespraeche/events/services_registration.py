@@ -130,9 +130,7 @@ def register(
             _("%(person)s is already registered for this Stadtgespräch.") % {"person": person}
         )
     status = (
-        RegistrationStatus.REGISTERED
-        if _has_place(locked, mode)
-        else RegistrationStatus.WAITLISTED
+        RegistrationStatus.REGISTERED if _has_place(locked, mode) else RegistrationStatus.WAITLISTED
     )
     registration = Registration(
         event=locked,
@@ -290,7 +288,9 @@ def move_registration(registration: Registration, *, mode: str, by: User) -> Reg
     if registration.status not in queries.ACTIVE_STATUSES:
         raise RegistrationNotChangeable(_("This registration is no longer active."))
     if event.status not in queries.ORGANISER_CHANGE_STATUSES:
-        raise RegistrationNotChangeable(_("Registrations of this Stadtgespräch can no longer move."))
+        raise RegistrationNotChangeable(
+            _("Registrations of this Stadtgespräch can no longer move.")
+        )
     previous_mode, previous_status = registration.mode, registration.status
     registration.mode = mode
     registration.status = (
@@ -339,6 +339,7 @@ def mark_attendance(registration: Registration, *, attended: bool, by: User) -> 
 
 
 # --- E-mails ---------------------------------------------------------------------------------
+
 
 def _mail_on_commit(
     registration: Registration, *, template: str, token: str = "", message: str = ""

@@ -118,7 +118,8 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, str(error))
         else:
             return _done(request, event, _notice(result, own=True))
-    return render(request, template_for(request, PAGE, PARTIAL), box_context(request, event, form=form))
+    context = box_context(request, event, form=form)
+    return render(request, template_for(request, PAGE, PARTIAL), context)
 
 
 @login_required
