@@ -23,7 +23,10 @@ class RegistrationForm(Form):
     mode = forms.ChoiceField(
         label=_("How will you take part?"),
         widget=forms.RadioSelect,
-        error_messages={"required": _("Please choose how you will take part.")},
+        error_messages={
+            "required": _("Please choose how you will take part."),
+            "invalid_choice": _("Please choose one of the attendance modes this event offers."),
+        },
     )
     accessibility_needs = forms.CharField(
         label=_("Accessibility needs"),

@@ -42,7 +42,5 @@ def coordinator_with_councillor(*, councillor=None):
         user=coordinator, municipality=municipality, role=AffiliationRole.COORDINATOR
     )
     councillor = councillor or UserFactory()
-    AffiliationFactory(
-        user=councillor, municipality=municipality, role=AffiliationRole.COUNCILLOR
-    )
+    AffiliationFactory(user=councillor, municipality=municipality, role=AffiliationRole.COUNCILLOR)
     return coordinator, councillor

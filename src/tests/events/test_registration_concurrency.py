@@ -42,14 +42,12 @@ def _in_parallel(calls):
         try:
             barrier.wait(timeout=10)
             outcomes[index] = call()
-        except Exception as error:  # noqa: BLE001 -- collected and asserted by the test
+        except Exception as error:
             outcomes[index] = error
         finally:
             connection.close()
 
-    threads = [
-        threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)
-    ]
+    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -58,9 +56,11 @@ def _in_parallel(calls):
 
 
 def _register_call(event, person):
-    return lambda: services.register(
-        event, person=person, by=person, mode=AttendanceMode.IN_PERSON
-    ).registration.status
+    return lambda: (
+        services.register(
+            event, person=person, by=person, mode=AttendanceMode.IN_PERSON
+        ).registration.status
+    )
 
 
 def test_parallel_registrations_never_exceed_the_capacity():

@@ -421,7 +421,9 @@ def test_move_by_a_non_organiser_is_refused():
 # --- Attendance -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("attended", "expected"), [(True, Status.ATTENDED), (False, Status.NO_SHOW)])
+@pytest.mark.parametrize(
+    ("attended", "expected"), [(True, Status.ATTENDED), (False, Status.NO_SHOW)]
+)
 def test_mark_attendance_after_the_start(attended, expected):
     registration = RegistrationFactory(event=past_event(), mode=IN_PERSON)
 
