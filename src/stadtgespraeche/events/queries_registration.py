@@ -64,7 +64,10 @@ def mode_counts(event: Event) -> list[ModeCount]:
         )
         .order_by()
     )
-    by_mode = {row["mode"]: row for row in rows}
+    by_mode: dict[str, dict[str, int]] = {
+        row["mode"]: {"registered": row["registered"], "waitlisted": row["waitlisted"]}
+        for row in rows
+    }
     return [
         ModeCount(
             mode=mode,
@@ -231,7 +234,7 @@ def balance(event: Event, *, unknown: str) -> Balance:
             best[affiliation.user_id] = (rank, affiliation)
     for user_id, (_rank, affiliation) in best.items():
         municipality_of[user_id] = affiliation.municipality.name
-        if affiliation.party_id:
+        if affiliation.party is not None:
             party_of[user_id] = affiliation.party.short_name
     mandates = (
         Mandate.objects.filter(profile__user_id__in=user_ids)
@@ -240,7 +243,7 @@ def balance(event: Event, *, unknown: str) -> Balance:
     )
     for mandate in mandates:
         user_id = mandate.profile.user_id
-        if mandate.party_id and user_id not in party_of:
+        if mandate.party is not None and user_id not in party_of:
             party_of[user_id] = mandate.party.short_name
         municipality_of.setdefault(user_id, mandate.municipality.name)
     by_municipality: dict[str, int] = {}
@@ -287,14 +290,13 @@ def participant_list(event: Event, viewer: Any) -> list[Participant]:
     They consented to their name on this list; municipality and profile link only where
     `directory.privacy` lets `viewer` see the identity group of their profile.
     """
-    registrations = (
+    registrations = list(
         Registration.objects.filter(
             event=event, status__in=PLACE_HOLDING_STATUSES, on_participant_list=True
         )
         .select_related("user")
         .order_by("user__last_name", "user__first_name", "pk")
     )
-    registrations = list(registrations)
     profiles = {
         profile.user_id: profile
         for profile in Profile.objects.filter(

@@ -81,7 +81,9 @@ def test_register_full_waitlist_cancel_promote_journey(page: Page, new_page, axe
     assert mail.outbox[0].attachments[0].mimetype == "text/calendar"
 
     bernd_page.reload()
-    expect(bernd_page.locator("#registration-box")).to_contain_text("Sie sind angemeldet (vor Ort).")
+    expect(bernd_page.locator("#registration-box")).to_contain_text(
+        "Sie sind angemeldet (vor Ort)."
+    )
 
 
 def test_registration_box_states_pass_axe(axe_page: Page, log_in):
