@@ -73,6 +73,11 @@ urlpatterns = [
         name="registration-add",
     ),
     path(
+        "stadtgespraeche/<int:pk>/anmeldungen/ausgewogenheit/",
+        registrations.balance_share,
+        name="registration-balance-share",
+    ),
+    path(
         "stadtgespraeche/<int:pk>/anmeldungen/export.csv",
         registrations.registration_export,
         name="registration-export",

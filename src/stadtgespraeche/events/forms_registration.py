@@ -154,3 +154,18 @@ class RegistrationFilterForm(Form):
         super().__init__(*args, **kwargs)
         field = cast(forms.ChoiceField, self.fields["mode"])
         field.choices = [("", _("all")), *_mode_choices(event)]
+
+
+class BalanceShareForm(Form):
+    balance_max_share = forms.IntegerField(
+        label=_("Warn above this share (percent)"),
+        min_value=1,
+        max_value=100,
+        error_messages={
+            "required": _("Please enter a share between 1 and 100 percent."),
+            "invalid": _("Please enter a share between 1 and 100 percent."),
+            "min_value": _("Please enter a share between 1 and 100 percent."),
+            "max_value": _("Please enter a share between 1 and 100 percent."),
+        },
+        help_text=_("Applies to every Stadtgespräch of the series."),
+    )

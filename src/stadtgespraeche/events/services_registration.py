@@ -35,7 +35,7 @@ from .exceptions_registration import (
     RegistrationNotAllowed,
     RegistrationNotChangeable,
 )
-from .models import Event, Registration
+from .models import Event, Registration, Series
 
 # Notification kinds (registered in EventsConfig.ready()).
 KIND_PROMOTED = "events.registration.promoted"
@@ -336,6 +336,24 @@ def mark_attendance(registration: Registration, *, attended: bool, by: User) -> 
         data={"from": previous, "to": str(registration.status)},
     )
     return registration
+
+
+@transaction.atomic
+def set_balance_max_share(series: Series, *, share: int, by: User) -> Series:
+    """An organiser sets the share (percent) above which the balance tables warn."""
+    _require_organiser(by)
+    if not 1 <= share <= 100:
+        raise RegistrationNotChangeable(_("Please enter a share between 1 and 100 percent."))
+    previous = series.balance_max_share
+    series.balance_max_share = share
+    series.save(update_fields=["balance_max_share", "updated_at"])
+    log_action(
+        "events.series.balance_share_changed",
+        actor=by,
+        obj=series,
+        data={"from": previous, "to": share},
+    )
+    return series
 
 
 # --- E-mails ---------------------------------------------------------------------------------

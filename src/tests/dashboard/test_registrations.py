@@ -279,3 +279,41 @@ def test_dashboard_event_page_links_the_registrations(organiser_client):
     content = organiser_client.get(reverse("dashboard:event-detail", kwargs={"pk": event.pk}))
 
     assert _url("registration-list", event) in content.content.decode()
+
+
+def test_organiser_changes_the_balance_threshold(organiser_client):
+    event = open_event()
+
+    response = organiser_client.post(
+        _url("registration-balance-share", event), {"balance_max_share": "55"}, follow=True
+    )
+
+    event.series.refresh_from_db()
+    assert event.series.balance_max_share == 55
+    assert "mehr als 55 %" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["0", "101", "viel", ""])
+def test_balance_threshold_bad_input_shows_a_message(organiser_client, value):
+    event = open_event()
+
+    response = organiser_client.post(
+        _url("registration-balance-share", event), {"balance_max_share": value}
+    )
+
+    event.series.refresh_from_db()
+    assert response.status_code == 200
+    assert "Bitte geben Sie einen Anteil zwischen 1 und 100 Prozent ein." in response.text
+    assert event.series.balance_max_share == 40
+
+
+def test_balance_threshold_denied_to_non_organisers(non_organiser_client):
+    event = open_event()
+
+    response = non_organiser_client.post(
+        _url("registration-balance-share", event), {"balance_max_share": "90"}
+    )
+
+    event.series.refresh_from_db()
+    assert response.status_code == 403
+    assert event.series.balance_max_share == 40

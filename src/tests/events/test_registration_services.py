@@ -452,3 +452,29 @@ def test_mark_attendance_by_a_non_organiser_is_refused():
 
     with pytest.raises(RegistrationNotAllowed):
         services.mark_attendance(registration, attended=True, by=registration.user)
+
+
+def test_set_balance_max_share_is_audited():
+    event = open_event()
+
+    services.set_balance_max_share(event.series, share=30, by=OrganiserFactory())
+
+    event.series.refresh_from_db()
+    assert event.series.balance_max_share == 30
+    log = AuditLog.objects.get(action="events.series.balance_share_changed")
+    assert log.data == {"from": 40, "to": 30}
+
+
+@pytest.mark.parametrize("share", [0, 101])
+def test_set_balance_max_share_out_of_range_raises(share):
+    event = open_event()
+
+    with pytest.raises(RegistrationNotChangeable):
+        services.set_balance_max_share(event.series, share=share, by=OrganiserFactory())
+
+
+def test_set_balance_max_share_by_a_non_organiser_is_refused():
+    event = open_event()
+
+    with pytest.raises(RegistrationNotAllowed):
+        services.set_balance_max_share(event.series, share=30, by=UserFactory())

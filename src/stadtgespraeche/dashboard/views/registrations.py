@@ -20,6 +20,7 @@ from stadtgespraeche.events import services_registration as services
 from stadtgespraeche.events.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
 from stadtgespraeche.events.exceptions_registration import RegistrationError
 from stadtgespraeche.events.forms_registration import (
+    BalanceShareForm,
     CancelForm,
     MoveForm,
     OrganiserAddForm,
@@ -40,7 +41,11 @@ def _list_url(event: Event) -> str:
 
 
 def _page(
-    request: HttpRequest, event: Event, *, add_form: OrganiserAddForm | None = None
+    request: HttpRequest,
+    event: Event,
+    *,
+    add_form: OrganiserAddForm | None = None,
+    share_form: BalanceShareForm | None = None,
 ) -> HttpResponse:
     filters = RegistrationFilterForm(request.GET or None, event=event)
     mode = status = ""
@@ -56,6 +61,8 @@ def _page(
         "counts": queries.mode_counts(event),
         "balance": queries.balance(event, unknown=_("unknown")),
         "add_form": add_form or OrganiserAddForm(event=event),
+        "share_form": share_form
+        or BalanceShareForm(initial={"balance_max_share": event.series.balance_max_share}),
         "other_modes": {mode: [m for m in event.modes if m != mode] for mode in event.modes},
         "attendance_open": event.starts_at <= timezone.now(),
         "active_statuses": [str(s) for s in queries.ACTIVE_STATUSES],
@@ -96,6 +103,28 @@ def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(_list_url(event))
     return _page(request, event, add_form=form)
+
+
+@login_required
+@permission_required(PERMISSION, raise_exception=True)
+@require_POST
+def balance_share(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change the warning threshold of the balance tables for the event's series."""
+    event = _event(pk)
+    form = BalanceShareForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_balance_max_share(
+                event.series,
+                share=form.cleaned_data["balance_max_share"],
+                by=cast(User, request.user),
+            )
+        except RegistrationError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The warning threshold was saved."))
+            return redirect(_list_url(event))
+    return _page(request, event, share_form=form)
 
 
 def _registration(event: Event, registration_pk: int) -> Registration:
