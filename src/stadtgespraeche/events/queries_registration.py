@@ -87,6 +87,8 @@ def registration_window_open(event: Event, *, now: Any = None) -> bool:
         return False
     if event.registration_opens_at and now < event.registration_opens_at:
         return False
+    if now >= event.ends_at:
+        return False
     return not (event.registration_closes_at and now >= event.registration_closes_at)
 
 

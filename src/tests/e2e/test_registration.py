@@ -6,6 +6,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -36,10 +37,10 @@ def _event(**kwargs):
     return EventFactory(**defaults)
 
 
-def _register_in_browser(page: Page) -> None:
+def _register_in_browser(page: Page, *, mode: str = "vor Ort", button: str = "Anmelden") -> None:
     box = page.locator("#registration-box")
-    box.get_by_label("vor Ort").check()
-    box.get_by_role("button", name="Anmelden").click()
+    box.get_by_label(mode).check()
+    box.get_by_role("button", name=button).click()
 
 
 def test_register_full_waitlist_cancel_promote_journey(page: Page, new_page, axe_page, log_in):
@@ -165,3 +166,17 @@ def test_organiser_registration_pages_pass_axe(axe_page: Page, log_in):
 
     axe_page.goto(reverse("dashboard:registration-cancel", args=[event.pk, waiting.pk]))
     axe_check(axe_page, name="dashboard cancel registration")
+
+
+def test_registration_box_in_english_passes_axe(axe_page: Page, live_server, log_in):
+    event = _event(capacity_in_person=12)
+    log_in(axe_page, UserFactory())
+    axe_page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
+    )
+
+    axe_page.goto(event.get_absolute_url())
+    _register_in_browser(axe_page, mode="in person", button="Register")
+
+    expect(axe_page.locator("#registration-box")).to_contain_text("You are registered (in person).")
+    axe_check(axe_page, name="registration box (English, registered)")

@@ -26,12 +26,13 @@ def open_event(**kwargs):
 
 def past_event(**kwargs):
     start = timezone.now() - datetime.timedelta(days=2)
-    return open_event(
-        starts_at=start,
-        ends_at=start + datetime.timedelta(hours=2),
-        status=EventStatus.HELD,
-        **kwargs,
-    )
+    defaults = {
+        "starts_at": start,
+        "ends_at": start + datetime.timedelta(hours=2),
+        "status": EventStatus.HELD,
+    }
+    defaults.update(kwargs)
+    return open_event(**defaults)
 
 
 def coordinator_with_councillor(*, councillor=None):

@@ -147,6 +147,13 @@ def test_register_refused_after_the_window_closes():
         _register(event, UserFactory())
 
 
+def test_register_refused_once_the_event_is_over():
+    event = past_event(status=EventStatus.REGISTRATION_OPEN)
+
+    with pytest.raises(RegistrationClosed):
+        _register(event, UserFactory())
+
+
 def test_register_inside_the_window_works():
     now = timezone.now()
     event = open_event(
