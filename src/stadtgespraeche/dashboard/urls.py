@@ -9,6 +9,7 @@ from .views import (
     groups,
     home,
     memberships,
+    registrations,
     reports,
     texts,
     topics,
@@ -64,4 +65,39 @@ urlpatterns = [
     path("loeschungen/", deletions.deletion_list, name="deletion-list"),
     path("rueckmeldungen/", feedback.feedback_list, name="feedback-list"),
     path("rueckmeldungen/<int:pk>/", feedback.feedback_detail, name="feedback-detail"),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/",
+        registrations.registration_list,
+        name="registration-list",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/hinzufuegen/",
+        registrations.registration_add,
+        name="registration-add",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/ausgewogenheit/",
+        registrations.balance_share,
+        name="registration-balance-share",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/export.csv",
+        registrations.registration_export,
+        name="registration-export",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/verschieben/",
+        registrations.registration_move,
+        name="registration-move",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/stornieren/",
+        registrations.registration_cancel,
+        name="registration-cancel",
+    ),
+    path(
+        "stadtgespraeche/<int:pk>/anmeldungen/<int:registration_pk>/teilnahme/",
+        registrations.registration_attendance,
+        name="registration-attendance",
+    ),
 ]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
@@ -8,6 +9,13 @@ class EventsConfig(AppConfig):
         from . import personal_data
 
         personal_data.register()
+        from stadtgespraeche.notifications import kinds
+
+        from . import rules_registration  # noqa: F401 -- registers the permissions
+        from .services_registration import KIND_CANCELLED, KIND_PROMOTED
+
+        kinds.register(KIND_PROMOTED, _("You moved up from the waitlist of a Stadtgespräch"))
+        kinds.register(KIND_CANCELLED, _("An organiser cancelled your registration"))
         _register_documentation()
         register_followables()
         self._register_calendar_jobs_and_kinds()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,6 +47,15 @@ class Series(TimeStampedModel):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     accepts_applications = models.BooleanField(_("accepts membership applications"), default=True)
+    balance_max_share = models.PositiveSmallIntegerField(
+        _("balance warning above (percent)"),
+        default=40,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Organisers are warned when one party or one municipality holds more than this "
+            "share of the registrations of a Stadtgespräch."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_documentation
+from . import views, views_documentation, views_registration
 
 app_name = "events"
 
@@ -73,5 +73,24 @@ urlpatterns += [
         "kalender/<str:token>.ics",
         views_calendar.personal_feed,
         name="calendar-personal-feed",
+    path(
+        "termine/<slug:slug>/anmelden/",
+        views_registration.register,
+        name="registration-create",
+    ),
+    path(
+        "termine/<slug:slug>/anmelden/ratsmitglied/",
+        views_registration.register_councillor,
+        name="registration-councillor",
+    ),
+    path(
+        "termine/<slug:slug>/abmelden/",
+        views_registration.cancel_own,
+        name="registration-cancel",
+    ),
+    path(
+        "anmeldung/abmelden/<str:token>/",
+        views_registration.self_cancel,
+        name="registration-self-cancel",
     ),
 ]

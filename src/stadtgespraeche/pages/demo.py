@@ -41,6 +41,7 @@ from stadtgespraeche.topics.models import Topic
 from .demo_first_session import load_first_session
 from .demo_knowledge import load_demo_practices
 from .demo_notifications import load_notifications_demo
+from .demo_registrations import load_demo_registrations
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 # The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
@@ -339,6 +340,9 @@ def load_demo() -> DemoResult:
         coordinator=coordinator,
     )
     load_notifications_demo(DEMO_DOMAIN)
+    load_demo_registrations(
+        series=series, organiser=organiser, host=kaiserslautern, keep_free=COUNCILLOR_EMAIL
+    )
     return DemoResult(
         created_users=people.created,
         logins=[

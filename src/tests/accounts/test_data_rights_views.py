@@ -16,7 +16,7 @@ from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.directory.models import ContactRequest
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
-from tests.factories.events import MembershipApplicationFactory
+from tests.factories.events import MembershipApplicationFactory, RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -242,9 +242,10 @@ def test_export_page_query_count_does_not_grow_with_items(
             user=person, purpose="privacy_notice", text_version=f"v{number}", text="T"
         )
         ContactRequest.objects.create(sender=person, recipient=UserFactory(), message="Hallo")
+        RegistrationFactory(user=person)
     client = _reauthenticated(client, person)
 
-    with django_assert_num_queries(20):  # badge, notifications, feedback, knowledge
+    with django_assert_num_queries(21):  # badge, notifications, feedback, knowledge, registrations
         client.get(EXPORT)
 
 

@@ -1,0 +1,96 @@
+"""Role × event status matrix for registering, and who sees the participant list."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from stadtgespraeche.events import services_registration as services
+from stadtgespraeche.events.enums import AttendanceMode, EventStatus
+from stadtgespraeche.events.enums import RegistrationStatus as Status
+from stadtgespraeche.events.exceptions_registration import RegistrationError
+from stadtgespraeche.events.models import Registration
+from tests.factories.accounts import OrganiserFactory, UserFactory
+from tests.factories.events import RegistrationFactory
+
+from .registration_helpers import coordinator_with_councillor, open_event
+
+pytestmark = [pytest.mark.unit, pytest.mark.django_db]
+
+ROLES = ["anonymous", "councillor", "speaker", "coordinator", "organiser"]
+ORGANISER_STATUSES = {
+    EventStatus.PUBLISHED,
+    EventStatus.REGISTRATION_OPEN,
+    EventStatus.REGISTRATION_CLOSED,
+}
+
+
+def _actor_and_person(role):
+    """The acting person and whom they try to register."""
+    if role == "anonymous":
+        return AnonymousUser(), UserFactory()
+    if role == "organiser":
+        return OrganiserFactory(), UserFactory()
+    if role == "coordinator":
+        return coordinator_with_councillor()
+    person = UserFactory(role=role)
+    return person, person
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("status", list(EventStatus))
+def test_register_matrix(role, status):
+    event = open_event(status=status)
+    actor, person = _actor_and_person(role)
+
+    try:
+        services.register(event, person=person, by=actor, mode=AttendanceMode.IN_PERSON)
+    except RegistrationError:
+        registered = False
+    else:
+        registered = True
+
+    if role == "organiser":
+        expected = status in ORGANISER_STATUSES
+    else:
+        expected = role in {"councillor", "coordinator"} and status == EventStatus.REGISTRATION_OPEN
+    assert registered == expected
+    assert Registration.objects.filter(event=event).exists() == expected
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("status", list(EventStatus))
+def test_register_permissions_matrix(role, status):
+    event = open_event(status=status)
+    actor, _person = _actor_and_person(role)
+    is_open = status == EventStatus.REGISTRATION_OPEN
+
+    assert actor.has_perm("events.register_self", event) == (role == "councillor" and is_open)
+    assert actor.has_perm("events.register_councillors", event) == (
+        role == "coordinator" and is_open
+    )
+    assert actor.has_perm("events.manage_registrations") == (role == "organiser")
+
+
+@pytest.mark.parametrize(
+    ("viewer", "expected"),
+    [
+        ("anonymous", False),
+        ("stranger", False),
+        ("waitlisted", False),
+        ("cancelled", False),
+        ("registered", True),
+        ("attended", True),
+        ("organiser", True),
+    ],
+)
+def test_participant_list_visibility(viewer, expected):
+    event = open_event()
+    if viewer == "anonymous":
+        user = AnonymousUser()
+    elif viewer == "stranger":
+        user = UserFactory()
+    elif viewer == "organiser":
+        user = OrganiserFactory()
+    else:
+        user = RegistrationFactory(event=event, status=Status(viewer)).user
+
+    assert user.has_perm("events.view_participant_list", event) == expected
