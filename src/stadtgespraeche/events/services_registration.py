@@ -187,6 +187,7 @@ def _promote(event: Event, mode: str, *, by: User | None) -> list[Registration]:
                 title=_("You have a place at “%(event)s”") % {"event": event.title},
                 url=event.get_absolute_url(),
                 key=f"{KIND_PROMOTED}:{candidate.pk}:{candidate.promoted_at.isoformat()}",
+                mailed_separately=True,
             )
         _mail_on_commit(candidate, template="promoted", token=token)
         promoted.append(candidate)
@@ -249,6 +250,7 @@ def cancel_registration(
                 title=_("Your registration for “%(event)s” was cancelled") % {"event": event.title},
                 url=event.get_absolute_url(),
                 body=message,
+                mailed_separately=True,
             )
         _mail_on_commit(registration, template="cancelled", message=message)
     return _promote(event, registration.mode, by=by) if held_place else []

@@ -73,6 +73,8 @@ urlpatterns += [
         "kalender/<str:token>.ics",
         views_calendar.personal_feed,
         name="calendar-personal-feed",
+    ),
+    # Registration (views_registration).
     path(
         "termine/<slug:slug>/anmelden/",
         views_registration.register,
