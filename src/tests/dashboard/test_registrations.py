@@ -108,7 +108,7 @@ def test_registration_list_query_count(organiser_client, django_assert_num_queri
     for _ in range(count):
         RegistrationFactory(event=event, user=_councillor_of(municipality, PartyFactory()))
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = organiser_client.get(_url("registration-list", event))
 
     assert len(response.context["registrations"]) == count

@@ -115,5 +115,5 @@ def test_unsubscribe_pages_pass_axe(axe_page: Page):
     axe_check(axe_page, name="/benachrichtigungen/abmelden/ (done)")
 
     axe_page.goto(reverse("notifications:unsubscribe", args=["kaputt"]))
-    assert "Link ungültig" in axe_page.locator("h1").inner_text()
+    assert "Link nicht gültig" in axe_page.locator("h1").inner_text()
     axe_check(axe_page, name="/benachrichtigungen/abmelden/ (invalid)")

@@ -262,7 +262,7 @@ def test_unsubscribe_with_tampered_token_is_rejected(client, alice):
     response = client.post(url)
 
     assert response.status_code == 400
-    assert "Link ungültig" in response.text
+    assert "Link nicht gültig" in response.text
     assert not Preference.objects.exists()
 
 
