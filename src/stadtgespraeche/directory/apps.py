@@ -9,3 +9,8 @@ class DirectoryConfig(AppConfig):
 
         personal_data.register()
         personal_data_contacts.register()
+
+        from . import discussion_notices, threads  # discussions: owner links, notifications
+
+        threads.register()
+        discussion_notices.register()

@@ -8,3 +8,7 @@ class EventsConfig(AppConfig):
         from . import personal_data
 
         personal_data.register()
+
+        from . import threads  # discussions of an event: access policy
+
+        threads.register()

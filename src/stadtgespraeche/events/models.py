@@ -415,3 +415,7 @@ class Registration(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.event} ({self.get_status_display()})"
+
+
+# The owner link of event threads lives in its own module (discussions, docs/discussions.md).
+from . import threads  # noqa: E402, F401
