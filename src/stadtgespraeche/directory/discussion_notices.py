@@ -15,7 +15,8 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import gettext, gettext_lazy as _
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.discussions import access, hooks

@@ -80,9 +80,7 @@ def topic_of(thread: Thread) -> Topic | None:
 def municipality_of(thread: Thread) -> Municipality | None:
     if not hasattr(thread, "_owner_municipality"):
         link = (
-            MunicipalityThread.objects.select_related("municipality")
-            .filter(thread=thread)
-            .first()
+            MunicipalityThread.objects.select_related("municipality").filter(thread=thread).first()
         )
         thread._owner_municipality = link.municipality if link else None  # type: ignore[attr-defined]
     return thread._owner_municipality  # type: ignore[attr-defined]

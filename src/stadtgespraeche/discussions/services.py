@@ -53,8 +53,6 @@ def is_editable(post: Post, *, now: Any = None) -> bool:
     return (now or timezone.now()) <= post.created_at + edit_window()
 
 
-
-
 @transaction.atomic
 def start_thread(*, owner_kind: str, title: str, by: User | None) -> Thread:
     """Create an empty thread of a registered kind. Called by the owner's start function,

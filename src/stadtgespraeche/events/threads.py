@@ -120,8 +120,9 @@ def start_event_thread(event_id: int, *, title: str, body: str, by: User) -> Thr
 def threads_of(event: Event) -> QuerySet[Thread]:
     """The threads of `event` with their post counts, most recently active first."""
     return discussion_queries.with_post_counts(
-        Thread.objects.filter(owner_kind=KIND, pk__in=EventThread.objects.filter(event=event)
-                              .values("thread_id"))
+        Thread.objects.filter(
+            owner_kind=KIND, pk__in=EventThread.objects.filter(event=event).values("thread_id")
+        )
     ).order_by(models.F("last_posted_at").desc(nulls_last=True), "-pk")
 
 
