@@ -95,7 +95,7 @@ def _compose(
         raise PermissionDenied
     if not queries.has_accepted_code_of_conduct(user):
         return redirect(_code_of_conduct_url(request.get_full_path()))
-    form = PostForm(request.POST or None)
+    form = PostForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -159,7 +159,7 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("discussions.change_post", post):
         messages.error(request, _("Posts can only be edited shortly after writing them."))
         return redirect(post.get_absolute_url())
-    form = PostForm(request.POST or None, initial={"body": post.body})
+    form = PostForm(request.POST if request.method == "POST" else None, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_post(post, body=form.cleaned_data["body"], by=user)
@@ -191,7 +191,7 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     if not request.user.has_perm("discussions.report_post", post):
         raise PermissionDenied
-    form = ReportForm(request.POST or None)
+    form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.report_post(
@@ -217,7 +217,7 @@ def thread_start(request: HttpRequest, kind: str, owner_id: int) -> HttpResponse
         raise PermissionDenied
     if not queries.has_accepted_code_of_conduct(user):
         return redirect(_code_of_conduct_url(request.get_full_path()))
-    form = ThreadStartForm(request.POST or None)
+    form = ThreadStartForm(request.POST if request.method == "POST" else None)
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
@@ -247,7 +247,7 @@ def _safe_next(request: HttpRequest) -> str:
 def code_of_conduct(request: HttpRequest) -> HttpResponse:
     """The code of conduct; logged-in people accept it here before their first post."""
     accepted = queries.has_accepted_code_of_conduct(request.user)
-    form = CodeOfConductForm(request.POST or None)
+    form = CodeOfConductForm(request.POST if request.method == "POST" else None)
     next_url = _safe_next(request)
     if request.method == "POST":
         if not request.user.is_authenticated:

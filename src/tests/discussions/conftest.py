@@ -44,9 +44,7 @@ def chatham_link(db):
 def participant(db, chatham_link):
     person = UserFactory(first_name="Paula", last_name="Teilnehmerin")
     AcceptanceFactory(user=person)
-    RegistrationFactory(
-        event=chatham_link.event, user=person, status=RegistrationStatus.REGISTERED
-    )
+    RegistrationFactory(event=chatham_link.event, user=person, status=RegistrationStatus.REGISTERED)
     return person
 
 

@@ -135,7 +135,7 @@ def test_add_post_above_rate_limit_is_refused(public_thread, councillor):
     services.add_post(public_thread, body="eins", by=councillor)
     services.add_post(public_thread, body="zwei", by=councillor)
 
-    with pytest.raises(RateLimited, match="many posts"):
+    with pytest.raises(RateLimited, match="viele Beiträge"):
         services.add_post(public_thread, body="drei", by=councillor)
     assert Post.objects.count() == 2
 

@@ -38,7 +38,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
     _require_moderator(request)
     post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
-    form = ModerationForm(request.POST or None)
+    form = ModerationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         action = services.hide_post if hide else services.restore_post
         try:
