@@ -34,7 +34,9 @@ def _notify_followers(post: Post) -> None:
     thread = post.thread
     if post.author is not None:
         notification_services.follow(post.author, thread)
-    followers = notification_queries.followers(thread).exclude(pk=post.author_id)
+    followers = notification_queries.followers(thread)
+    if post.author_id is not None:
+        followers = followers.exclude(pk=post.author_id)
     by_language: dict[str, list[User]] = defaultdict(list)
     for person in followers:
         if access.can_view(thread, person):

@@ -109,7 +109,7 @@ def can_start(event_id: int, user: Any) -> bool:
 def start_event_thread(event_id: int, *, title: str, body: str, by: User) -> Thread:
     """Start a thread on an event with its first post (all or nothing)."""
     event = Event.objects.filter(pk=event_id).first()
-    if not _may_post(event, by) and not access.is_moderator(by):
+    if event is None or not (_may_post(event, by) or access.is_moderator(by)):
         raise NotAllowed
     thread = discussion_services.start_thread(owner_kind=KIND, title=title, by=by)
     EventThread.objects.create(event=event, thread=thread)
