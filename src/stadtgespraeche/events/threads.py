@@ -74,12 +74,26 @@ def _may_post(event: Event | None, user: Any) -> bool:
     return access.is_active_person(user)
 
 
+def _visible_cached(thread: Thread, user: Any) -> bool:
+    """Whether `user` sees the thread's event, asked once per thread instance and person."""
+    cache: dict[Any, bool] = thread.__dict__.setdefault("_event_visible", {})
+    key = user.pk if access.is_active_person(user) else None
+    if key not in cache:
+        cache[key] = _is_visible(event_of(thread), user)
+    return cache[key]
+
+
 def can_view(thread: Thread, user: Any) -> bool:
-    return _is_visible(event_of(thread), user)
+    return _visible_cached(thread, user)
 
 
 def can_post(thread: Thread, user: Any) -> bool:
-    return _may_post(event_of(thread), user)
+    event = event_of(thread)
+    if event is None or not _visible_cached(thread, user):
+        return False
+    if event.confidentiality == Confidentiality.CHATHAM_HOUSE:
+        return is_participant(event, user)
+    return access.is_active_person(user)
 
 
 def show_names(thread: Thread, user: Any) -> bool:

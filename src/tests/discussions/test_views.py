@@ -8,6 +8,9 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
+QUERIES_EVENT_PAGE = 11
+QUERIES_TOPIC_PAGE = 7
+
 
 def thread_url(thread):
     return reverse("discussions:thread-detail", kwargs={"pk": thread.pk})
@@ -102,7 +105,7 @@ def test_thread_page_query_count_is_constant(
         PostFactory(thread=public_thread, reply_to=reply_to, quoted=reply_to)
     client.force_login(other)
 
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(8):
         response = client.get(thread_url(public_thread))
 
     assert response.status_code == 200
@@ -456,3 +459,38 @@ def test_event_with_confidentiality_network_lists_threads_to_members(client, oth
     client.force_login(other)
 
     assert "Netzwerkfaden" in client.get(link.event.get_absolute_url()).text
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_event_page_thread_list_query_count_is_constant(
+    client, other, django_assert_num_queries, count
+):
+    from tests.factories.events import EventFactory
+
+    event = EventFactory()
+    for _ in range(count):
+        PostFactory(thread=EventThreadFactory(event=event).thread)
+    client.force_login(other)
+
+    with django_assert_num_queries(QUERIES_EVENT_PAGE):
+        response = client.get(event.get_absolute_url())
+
+    assert response.text.count("/diskussionen/") >= count
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_topic_page_thread_list_query_count_is_constant(
+    client, other, django_assert_num_queries, count
+):
+    from tests.factories.discussions import TopicThreadFactory
+    from tests.factories.topics import TopicFactory
+
+    topic = TopicFactory()
+    for _ in range(count):
+        TopicThreadFactory(topic=topic)
+    client.force_login(other)
+
+    with django_assert_num_queries(QUERIES_TOPIC_PAGE):
+        response = client.get(topic.get_absolute_url())
+
+    assert response.text.count("/diskussionen/") >= count
