@@ -192,6 +192,7 @@ def measure(*, repeat: int) -> None:
             with CaptureQueriesContext(connection) as captured:
                 response = client.get(address)
             count = len(captured)
+            sql_ms = sum(float(query["time"]) for query in captured.captured_queries) * 1000
             for _ in range(repeat):
                 started = time.perf_counter()
                 response = client.get(address)
@@ -199,7 +200,8 @@ def measure(*, repeat: int) -> None:
             assert response.status_code in (200, 302), response.status_code
             print(
                 f"    {who:9} {name:24} p50 {statistics.median(timings):6.1f} ms · "
-                f"p95 {_percentile(timings, 0.95):6.1f} ms · {count} SQL queries"
+                f"p95 {_percentile(timings, 0.95):6.1f} ms · {count} SQL queries "
+                f"({sql_ms:.1f} ms in SQL)"
             )
 
 
