@@ -494,3 +494,18 @@ def test_topic_page_thread_list_query_count_is_constant(
         response = client.get(topic.get_absolute_url())
 
     assert response.text.count("/diskussionen/") >= count
+
+
+def test_municipality_page_lists_threads_for_members_only(client, other):
+    from tests.factories.discussions import MunicipalityThreadFactory
+
+    link = MunicipalityThreadFactory(thread__title="Open Data in unserer Stadt")
+    url = link.municipality.get_absolute_url()
+
+    anonymous = client.get(url)
+    client.force_login(other)
+    member = client.get(url)
+
+    assert anonymous.status_code == member.status_code == 200
+    assert "Open Data in unserer Stadt" not in anonymous.text
+    assert "Open Data in unserer Stadt" in member.text
