@@ -73,7 +73,10 @@ def _notify_author(post: Post, *, hidden: bool) -> None:
 
 
 def on_discussion_event(event: str, post: Post) -> None:
-    post = Post.objects.select_related("thread", "author").get(pk=post.pk)
+    found = Post.objects.select_related("thread", "author").filter(pk=post.pk).first()
+    if found is None:  # gone since (thread deleted with its event)
+        return
+    post = found
     if event == "post_created":
         _notify_followers(post)
     elif event in ("post_hidden", "post_restored"):

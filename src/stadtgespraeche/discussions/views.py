@@ -2,6 +2,7 @@
 start a thread, code of conduct. Permission → form → service → response."""
 
 from typing import Any, cast
+from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -82,7 +83,7 @@ def post_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _code_of_conduct_url(next_url: str) -> str:
-    return f"{reverse('discussions:code-of-conduct')}?next={next_url}"
+    return f"{reverse('discussions:code-of-conduct')}?next={quote(next_url, safe='/')}"
 
 
 def _compose(

@@ -80,3 +80,15 @@ def test_hide_and_restore_notify_the_author_with_reason(
         .order_by("pk")
         .values_list("kind", "body")
     ) == [("discussions.post_hidden", "Bitte sachlich"), ("discussions.post_restored", "")]
+
+
+def test_listener_ignores_a_post_gone_before_the_commit(post):
+    from stadtgespraeche.directory.discussion_notices import on_discussion_event
+
+    post_id = post.pk
+    post.delete()
+    post.pk = post_id
+
+    on_discussion_event("post_created", post)
+
+    assert Notification.objects.count() == 0
