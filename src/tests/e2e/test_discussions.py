@@ -6,6 +6,7 @@ edit, delete and start-a-discussion forms and the Chatham House state."""
 from collections.abc import Callable
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
@@ -139,6 +140,14 @@ def test_discussion_forms_pass_axe(axe_page: Page, log_in, live_server):
     log_in(axe_page, other)
     _open(axe_page, live_server, reverse("discussions:post-report", args=[post.pk]))
     axe_check(axe_page, name="report form")
+
+    log_in(axe_page, UserFactory())
+    axe_page.context.add_cookies(
+        [{"name": settings.LANGUAGE_COOKIE_NAME, "value": "en", "url": live_server.url}]
+    )
+    _open(axe_page, live_server, link.thread.get_absolute_url())
+    expect(axe_page.get_by_role("heading", name="Write a post")).to_be_visible()
+    axe_check(axe_page, name="thread (English)")
 
     log_in(axe_page, organiser)
     _open(axe_page, live_server, reverse("dashboard:discussions"))
