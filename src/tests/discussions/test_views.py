@@ -10,6 +10,7 @@ pytestmark = pytest.mark.integration
 
 QUERIES_EVENT_PAGE = 11
 QUERIES_TOPIC_PAGE = 7
+QUERIES_MUNICIPALITY_PAGE = 10
 
 
 def thread_url(thread):
@@ -509,3 +510,21 @@ def test_municipality_page_lists_threads_for_members_only(client, other):
     assert anonymous.status_code == member.status_code == 200
     assert "Open Data in unserer Stadt" not in anonymous.text
     assert "Open Data in unserer Stadt" in member.text
+
+
+@pytest.mark.parametrize("count", [1, 3])
+def test_municipality_page_thread_list_query_count_is_constant(
+    client, other, django_assert_num_queries, count
+):
+    from tests.factories.directory import MunicipalityFactory
+    from tests.factories.discussions import MunicipalityThreadFactory
+
+    municipality = MunicipalityFactory()
+    for _ in range(count):
+        MunicipalityThreadFactory(municipality=municipality)
+    client.force_login(other)
+
+    with django_assert_num_queries(QUERIES_MUNICIPALITY_PAGE):
+        response = client.get(municipality.get_absolute_url())
+
+    assert response.text.count("/diskussionen/") >= count
