@@ -196,6 +196,10 @@ LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", default=14)
 ACCOUNT_DELETION_GRACE_DAYS = env_int("ACCOUNT_DELETION_GRACE_DAYS", default=14)
+# Discussions (docs/discussions.md): edit window, posts per person per ten minutes, page size.
+DISCUSSIONS_EDIT_WINDOW_MINUTES = env_int("DISCUSSIONS_EDIT_WINDOW_MINUTES", default=15)
+DISCUSSIONS_POST_RATE_LIMIT = env_int("DISCUSSIONS_POST_RATE_LIMIT", default=10)
+DISCUSSIONS_POSTS_PER_PAGE = env_int("DISCUSSIONS_POSTS_PER_PAGE", default=25)
 
 SECURE_PROXY_SSL_HEADER = (
     ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("BEHIND_TLS_PROXY", default=False) else None

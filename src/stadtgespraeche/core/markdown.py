@@ -6,6 +6,8 @@ nh3 (an allow-list of tags and attributes; scripts, styles, event handlers and
 `markdown` filter from the `markdown` template tag library.
 """
 
+import threading
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -49,9 +51,20 @@ ALLOWED_ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+_local = threading.local()
+
+
+def _converter() -> markdown_lib.Markdown:
+    """One reusable converter per thread: building one costs more than converting a post."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown_lib.Markdown(extensions=["extra", "sane_lists"])
+    return converter.reset()
+
+
 def render_markdown(text: str) -> SafeString:
     """Render Markdown `text` to sanitised HTML, safe to output unescaped."""
-    html = markdown_lib.markdown(text or "", extensions=["extra", "sane_lists"])
+    html = _converter().convert(text or "")
     cleaned = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

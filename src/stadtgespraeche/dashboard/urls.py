@@ -101,3 +101,25 @@ urlpatterns = [
         name="registration-attendance",
     ),
 ]
+
+# Discussions: moderation queue (dashboard/views/discussions.py).
+from .views import discussions  # noqa: E402
+
+urlpatterns += [
+    path("diskussionen/", discussions.moderation_queue, name="discussions"),
+    path(
+        "diskussionen/beitraege/<int:pk>/ausblenden/",
+        discussions.post_hide,
+        name="discussion-post-hide",
+    ),
+    path(
+        "diskussionen/beitraege/<int:pk>/wiederherstellen/",
+        discussions.post_restore,
+        name="discussion-post-restore",
+    ),
+    path(
+        "diskussionen/meldungen/<int:pk>/schliessen/",
+        discussions.report_dismiss,
+        name="discussion-report-dismiss",
+    ),
+]

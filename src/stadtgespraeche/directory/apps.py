@@ -5,10 +5,12 @@ class DirectoryConfig(AppConfig):
     name = "stadtgespraeche.directory"
 
     def ready(self) -> None:
-        from . import personal_data, personal_data_contacts  # registry ready
+        from . import discussion_notices, personal_data, personal_data_contacts, threads
 
         personal_data.register()
         personal_data_contacts.register()
+        threads.register()  # discussions: owner links of topic and municipality threads
+        discussion_notices.register()
         register_followables()
 
 

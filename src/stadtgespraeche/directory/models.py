@@ -445,3 +445,7 @@ class HiddenSuggestion(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.hidden}"
+
+
+# Owner links of topic and municipality threads (discussions, docs/discussions.md).
+from . import threads  # noqa: E402, F401

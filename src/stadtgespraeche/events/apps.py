@@ -6,14 +6,17 @@ class EventsConfig(AppConfig):
     name = "stadtgespraeche.events"
 
     def ready(self) -> None:
-        from . import personal_data
-
-        personal_data.register()
         from stadtgespraeche.notifications import kinds
 
-        from . import rules_registration  # noqa: F401 -- registers the permissions
+        from . import (
+            personal_data,
+            rules_registration,  # noqa: F401 -- registers the permissions
+            threads,
+        )
         from .services_registration import KIND_CANCELLED, KIND_PROMOTED
 
+        personal_data.register()
+        threads.register()  # discussions of an event: access policy
         kinds.register(KIND_PROMOTED, _("You moved up from the waitlist of a Stadtgespräch"))
         kinds.register(KIND_CANCELLED, _("An organiser cancelled your registration"))
         _register_documentation()

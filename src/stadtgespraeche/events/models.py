@@ -576,3 +576,7 @@ class CalendarToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+# The owner link of event threads lives in its own module (discussions, docs/discussions.md).
+from . import threads  # noqa: E402, F401

@@ -38,6 +38,7 @@ from stadtgespraeche.events.models import Membership, Series
 from stadtgespraeche.events.services import set_membership_status
 from stadtgespraeche.topics.models import Topic
 
+from .demo_discussions import load_demo_discussions
 from .demo_first_session import load_first_session
 from .demo_knowledge import load_demo_practices
 from .demo_notifications import load_notifications_demo
@@ -343,6 +344,7 @@ def load_demo() -> DemoResult:
     load_demo_registrations(
         series=series, organiser=organiser, host=kaiserslautern, keep_free=COUNCILLOR_EMAIL
     )
+    load_demo_discussions(organiser=organiser, domain=DEMO_DOMAIN)
     return DemoResult(
         created_users=people.created,
         logins=[

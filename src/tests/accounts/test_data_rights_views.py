@@ -245,7 +245,9 @@ def test_export_page_query_count_does_not_grow_with_items(
         RegistrationFactory(user=person)
     client = _reauthenticated(client, person)
 
-    with django_assert_num_queries(21):  # badge, notifications, feedback, knowledge, registrations
+    with django_assert_num_queries(
+        24
+    ):  # + notifications, feedback, knowledge, registrations, discussions
         client.get(EXPORT)
 
 
