@@ -51,7 +51,7 @@ def test_queue_query_count_is_constant(organiser_client, django_assert_num_queri
             thread=EventThreadFactory().thread, hidden_at=timezone.now(), hidden_reason="Verborgen"
         )
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = organiser_client.get(QUEUE)
 
     assert response.text.count("Meldegrund") == count

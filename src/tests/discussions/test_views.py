@@ -8,9 +8,9 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
-QUERIES_EVENT_PAGE = 11
-QUERIES_TOPIC_PAGE = 7
-QUERIES_MUNICIPALITY_PAGE = 10
+QUERIES_EVENT_PAGE = 21
+QUERIES_TOPIC_PAGE = 8
+QUERIES_MUNICIPALITY_PAGE = 12
 
 
 def thread_url(thread):
@@ -106,7 +106,7 @@ def test_thread_page_query_count_is_constant(
         PostFactory(thread=public_thread, reply_to=reply_to, quoted=reply_to)
     client.force_login(other)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(thread_url(public_thread))
 
     assert response.status_code == 200

@@ -97,7 +97,7 @@ def test_event_detail_queries_constant_in_attachments(client, django_assert_num_
         AttachmentFactory(event=event)
     AttachmentFactory(event=event, agenda_item=item)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get(event.get_absolute_url())
 
     assert response.content.decode().count("/dokumentation/anhaenge/") == count + 2

@@ -106,6 +106,6 @@ def test_event_detail_query_count_is_constant_in_agenda_size(
         item.municipality = MunicipalityFactory()
         item.save()
     # event, agenda, its speakers, topics, hosts, co-hosts
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(event.get_absolute_url())
     assert response.content.decode().count("Punkt ") == count

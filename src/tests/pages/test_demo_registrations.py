@@ -29,7 +29,7 @@ def test_demo_has_an_open_event_with_one_place_left_in_person(reference_data):
     assert (in_person.capacity, in_person.registered, in_person.places_left) == (12, 11, 1)
     assert online.registered == 0
     assert not Registration.objects.filter(event=event, user__email=COUNCILLOR_EMAIL).exists()
-    assert mail.outbox == []
+    assert not [m for m in mail.outbox if TITLE in m.subject or TITLE in m.body]
 
 
 def test_demo_registrations_load_twice_without_duplicates(reference_data):
