@@ -8,4 +8,3 @@ from . import queries
 
 def topic_list(request: HttpRequest) -> HttpResponse:
     return render(request, "topics/topic_list.html", {"topics": queries.active_topics()})
-

@@ -291,8 +291,9 @@ def plan_wish(wish: TopicWish, *, event: Event, by: User, note: str = "") -> Top
         raise WishError(_("Please choose a Stadtgespräch of the same series."))
     topic = wish.topic
     if topic is None:
-        topic = Topic.objects.filter(title__iexact=wish.title.strip()).first() or create_topic(
-            title=wish.title.strip()[:150], summary=wish.reason.strip()[:300], by=by
+        title = wish.title.strip()[:150]
+        topic = Topic.objects.filter(title__iexact=title).first() or create_topic(
+            title=title, summary=wish.reason.strip()[:300], by=by
         )
         wish.topic = topic
     if not event.topics.filter(pk=topic.pk).exists():
