@@ -38,6 +38,8 @@ from stadtgespraeche.events.models import Membership, Series
 from stadtgespraeche.events.services import set_membership_status
 from stadtgespraeche.topics.models import Topic
 
+from .demo_wishes import load_demo_wishes
+
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 # The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
 DEMO_TOTP_SECRET = "STADTGESPRAECHEDEMOZWEIFAKTOR234"  # noqa: S105 -- demo only
@@ -324,6 +326,7 @@ def load_demo() -> DemoResult:
                 by=organiser,
                 complete=email == COUNCILLOR_EMAIL,
             )
+    load_demo_wishes(series=series, organiser=organiser, municipalities=[kaiserslautern, bamberg])
     return DemoResult(
         created_users=people.created,
         logins=[
