@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.wishes.enums import Phase, WishStatus
@@ -408,6 +409,7 @@ def test_english_round_page(client, councillor, voting_round):
     client.force_login(councillor)
     client.cookies["django_language"] = "en"
 
-    content = client.get(voting_round.get_absolute_url()).content.decode()
+    with translation.override("de"):  # LocaleMiddleware would leave English active
+        content = client.get(voting_round.get_absolute_url()).content.decode()
 
     assert "You have 3 of 3 votes left." in content
