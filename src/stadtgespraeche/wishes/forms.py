@@ -1,16 +1,19 @@
 from typing import Any
 
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.core.forms import Form
+from stadtgespraeche.core.forms import Form, ModelForm
+from stadtgespraeche.events.forms import DateTimeLocalInput
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.topics.queries import active_topics
 
 from .enums import PHASE_TRANSITIONS, Phase
-from .models import TopicWish
+from .models import TopicWish, WishRound
 
 
 class WishForm(Form):
@@ -93,3 +96,46 @@ class PhaseForm(Form):
         self.fields["phase"].choices = [
             (value, Phase(value).label) for value in PHASE_TRANSITIONS[current]
         ]
+
+
+class RoundForm(ModelForm):
+    """The organiser's form for a new round of topic wishes."""
+
+    class Meta:
+        model = WishRound
+        fields = [
+            "series",
+            "title",
+            "votes_per_member",
+            "collect_ends_at",
+            "vote_starts_at",
+            "vote_ends_at",
+            "target_event",
+        ]
+        widgets = {
+            "collect_ends_at": DateTimeLocalInput(),
+            "vote_starts_at": DateTimeLocalInput(),
+            "vote_ends_at": DateTimeLocalInput(),
+        }
+        help_texts = {
+            "votes_per_member": _("How many votes each member may give (1 to 20)."),
+            "collect_ends_at": _(
+                "Local time (Berlin). Leave empty to collect until you open the voting."
+            ),
+            "vote_starts_at": _("Optional. Local time (Berlin)."),
+            "vote_ends_at": _("Optional. Local time (Berlin)."),
+        }
+        error_messages = {
+            "title": {"required": _("Please enter a title.")},
+            "series": {"required": _("Please choose a series.")},
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["votes_per_member"].min_value = 1
+        self.fields["votes_per_member"].max_value = 20
+        self.fields["votes_per_member"].validators.append(MinValueValidator(1))
+        self.fields["votes_per_member"].validators.append(MaxValueValidator(20))
+        self.fields["target_event"].queryset = Event.objects.filter(
+            ends_at__gte=timezone.now()
+        ).order_by("starts_at")

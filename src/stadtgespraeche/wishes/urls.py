@@ -8,6 +8,7 @@ app_name = "wishes"
 
 urlpatterns = [
     path("", views.round_list, name="round-list"),
+    path("neu/", views.round_create, name="round-create"),
     path("runde/<int:pk>/", views.round_detail, name="round-detail"),
     path("runde/<int:pk>/wuenschen/", views.wish_create, name="wish-create"),
     path("runde/<int:pk>/sammeln/", views.wish_collect, name="wish-collect"),

@@ -17,7 +17,7 @@ from stadtgespraeche.core.htmx import is_htmx
 from . import queries, services
 from .enums import WishStatus
 from .exceptions import WishError
-from .forms import CollectWishForm, MergeForm, PhaseForm, PlanForm, WishForm
+from .forms import CollectWishForm, MergeForm, PhaseForm, PlanForm, RoundForm, WishForm
 from .models import TopicWish, WishRound
 
 
@@ -48,7 +48,28 @@ def _named(
 @login_required
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "wishes/round_list.html", {"rounds": list(queries.all_rounds())})
+    context = {
+        "rounds": list(queries.all_rounds()),
+        "can_manage": request.user.has_perm("wishes.manage_round", None),
+    }
+    return render(request, "wishes/round_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def round_create(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("wishes.manage_round", None):
+        raise PermissionDenied
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            wish_round = services.create_round(**form.cleaned_data, by=cast(User, request.user))
+        except WishError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The round has been created; members can wish topics now."))
+            return redirect(wish_round.get_absolute_url())
+    return render(request, "wishes/round_form.html", {"form": form})
 
 
 def _round_context(request: HttpRequest, wish_round: WishRound) -> dict[str, Any]:

@@ -142,3 +142,7 @@ def test_wishes_pages_pass_axe(axe_page: Page, log_in):
     _visit(axe_page, wish.get_absolute_url(), "wish detail (organiser actions)")
     _visit(axe_page, reverse("wishes:round-results", args=[voting.pk]), "wish round results")
     _visit(axe_page, voting.get_absolute_url(), "wish round (organiser)")
+    _visit(axe_page, reverse("wishes:round-create"), "new wish round form")
+    axe_page.get_by_role("button", name="Runde anlegen").click()
+    expect(axe_page.locator("main")).to_contain_text("Bitte geben Sie einen Titel ein.")
+    axe_check(axe_page, name="new wish round form (errors)")

@@ -413,3 +413,70 @@ def test_english_round_page(client, councillor, voting_round):
         content = client.get(voting_round.get_absolute_url()).content.decode()
 
     assert "You have 3 of 3 votes left." in content
+
+
+# --- Creating a round ---------------------------------------------------------------------
+
+
+def test_organiser_creates_round(client, organiser):
+    from tests.factories.events import SeriesFactory
+
+    series = SeriesFactory()
+    client.force_login(organiser)
+
+    listing = client.get(reverse("wishes:round-list")).content.decode()
+    response = client.post(
+        reverse("wishes:round-create"),
+        {"series": series.pk, "title": "Herbstrunde", "votes_per_member": 4},
+    )
+
+    from stadtgespraeche.wishes.models import WishRound
+
+    wish_round = WishRound.objects.get()
+    assert "Neue Runde" in listing
+    assert response.url == wish_round.get_absolute_url()
+    assert (wish_round.title, wish_round.votes_per_member, wish_round.phase) == (
+        "Herbstrunde",
+        4,
+        Phase.COLLECT,
+    )
+
+
+def test_round_form_bad_input_shows_messages(client, organiser):
+    client.force_login(organiser)
+
+    response = client.post(reverse("wishes:round-create"), {"votes_per_member": 50})
+
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte geben Sie einen Titel ein." in content
+    assert "Bitte wählen Sie eine Reihe." in content
+
+
+def test_round_form_window_error_is_a_form_error(client, organiser):
+    from tests.factories.events import SeriesFactory
+
+    client.force_login(organiser)
+
+    response = client.post(
+        reverse("wishes:round-create"),
+        {
+            "series": SeriesFactory().pk,
+            "title": "X",
+            "votes_per_member": 3,
+            "vote_starts_at": "2027-01-10T10:00",
+            "vote_ends_at": "2027-01-09T10:00",
+        },
+    )
+
+    assert "Die Abstimmung muss nach ihrem Beginn enden." in response.content.decode()
+
+
+def test_round_create_denied_to_councillor(client, councillor):
+    client.force_login(councillor)
+
+    listing = client.get(reverse("wishes:round-list")).content.decode()
+    response = client.get(reverse("wishes:round-create"))
+
+    assert response.status_code == 403
+    assert "Neue Runde" not in listing
