@@ -480,3 +480,27 @@ def test_round_create_denied_to_councillor(client, councillor):
 
     assert response.status_code == 403
     assert "Neue Runde" not in listing
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_round_list_query_count(client, django_assert_num_queries, councillor, item_count):
+    WishRoundFactory.create_batch(item_count, target_event=EventFactory())
+    client.force_login(councillor)
+
+    with django_assert_num_queries(5):
+        response = client.get(reverse("wishes:round-list"))
+
+    assert len(response.context["rounds"]) == item_count
+
+
+@pytest.mark.parametrize("item_count", [1, 3])
+def test_collection_query_count(
+    client, django_assert_num_queries, coordinator, councillor, collecting_round, item_count
+):
+    TopicWishFactory.create_batch(item_count, round=collecting_round, author=councillor)
+    client.force_login(coordinator)
+
+    with django_assert_num_queries(7):
+        response = client.get(reverse("wishes:wish-collect", args=[collecting_round.pk]))
+
+    assert len(response.context["wishes"]) == item_count
