@@ -8,4 +8,7 @@ class WishesConfig(AppConfig):
     def ready(self) -> None:
         from stadtgespraeche.notifications import kinds
 
+        from . import personal_data
+
+        personal_data.register()
         kinds.register("wishes.planned", _("A topic wish you support was planned"))
