@@ -32,7 +32,8 @@ def round_by_id(pk: int) -> WishRound | None:
 def wishes_of(
     wish_round: WishRound, *, statuses: tuple[str, ...] | None = None
 ) -> QuerySet[TopicWish]:
-    """The wishes of a round with vote and supporter counts, most voted first."""
+    """The wishes of a round with vote and supporter counts, most supported first. Not by
+    votes: members do not see interim results while voting (see rules.view_results)."""
     wishes = TopicWish.objects.filter(round=wish_round)
     if statuses is not None:
         wishes = wishes.filter(status__in=statuses)
@@ -44,7 +45,7 @@ def wishes_of(
             vote_count=Count("votes", distinct=True),
             supporter_count=Count("supports", distinct=True),
         )
-        .order_by("-vote_count", "-supporter_count", "title", "pk")
+        .order_by("-supporter_count", "title", "pk")
     )
 
 

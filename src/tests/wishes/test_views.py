@@ -504,3 +504,15 @@ def test_collection_query_count(
         response = client.get(reverse("wishes:wish-collect", args=[collecting_round.pk]))
 
     assert len(response.context["wishes"]) == item_count
+
+
+def test_round_detail_order_does_not_reveal_votes_while_voting(client, councillor, voting_round):
+    leading = TopicWishFactory(round=voting_round, title="Zebrastreifen digital")
+    TopicWishFactory(round=voting_round, title="Apfelbaum-Kataster")
+    for slot in (1, 2, 3):
+        VoteFactory(wish=leading, slot=slot)
+    client.force_login(councillor)
+
+    content = client.get(voting_round.get_absolute_url()).content.decode()
+
+    assert content.index("Apfelbaum-Kataster") < content.index("Zebrastreifen digital")
