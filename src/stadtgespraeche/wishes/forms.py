@@ -31,7 +31,7 @@ class WishForm(Form):
         error_messages={"required": _("Please say why the topic matters in your municipality.")},
     )
     topic = forms.ModelChoiceField(
-        label=_("Related topic (optional)"),
+        label=_("Related topic"),
         queryset=active_topics(),
         required=False,
         empty_label=_("– none –"),
@@ -48,6 +48,7 @@ class CollectWishForm(WishForm):
     author = forms.ModelChoiceField(
         label=_("Wished by"),
         queryset=User.objects.none(),
+        empty_label=_("– please choose –"),
         error_messages={"required": _("Please choose the councillor who made the wish.")},
     )
     field_order = ["author", "title", "reason", "topic"]
@@ -62,6 +63,7 @@ class MergeForm(Form):
     into = forms.ModelChoiceField(
         label=_("Merge into"),
         queryset=TopicWish.objects.none(),
+        empty_label=_("– please choose –"),
         error_messages={"required": _("Please choose the wish to keep.")},
     )
 
@@ -74,10 +76,11 @@ class PlanForm(Form):
     event = forms.ModelChoiceField(
         label=_("Stadtgespräch"),
         queryset=Event.objects.none(),
+        empty_label=_("– please choose –"),
         error_messages={"required": _("Please choose a Stadtgespräch.")},
     )
     note = forms.CharField(
-        label=_("Note (optional)"),
+        label=_("Note on the decision"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -136,6 +139,8 @@ class RoundForm(ModelForm):
         self.fields["votes_per_member"].max_value = 20
         self.fields["votes_per_member"].validators.append(MinValueValidator(1))
         self.fields["votes_per_member"].validators.append(MaxValueValidator(20))
+        self.fields["series"].empty_label = _("– please choose –")  # type: ignore[attr-defined]
+        self.fields["target_event"].empty_label = _("– none –")  # type: ignore[attr-defined]
         self.fields["target_event"].queryset = Event.objects.filter(
             ends_at__gte=timezone.now()
         ).order_by("starts_at")
