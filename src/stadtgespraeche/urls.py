@@ -5,7 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("stadtgespraeche.accounts.urls")),
-    path("themen/", include("stadtgespraeche.topics.urls")),
+    path("themen/", include("stadtgespraeche.pages.urls_topics")),
     path("verzeichnis/", include("stadtgespraeche.directory.urls")),
     path("netzwerk/", include("stadtgespraeche.events.urls")),
     path("themenwuensche/", include("stadtgespraeche.wishes.urls")),

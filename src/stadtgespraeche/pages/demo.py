@@ -43,6 +43,7 @@ from .demo_first_session import load_first_session
 from .demo_knowledge import load_demo_practices
 from .demo_notifications import load_notifications_demo
 from .demo_registrations import load_demo_registrations
+from .demo_wishes import load_demo_wishes
 
 DEMO_PASSWORD = "stadtgespraeche-demo"  # noqa: S105 -- printed on purpose, demo only
 # The demo organiser's authenticator key (base32), printed too: organisers must use 2FA.
@@ -345,6 +346,7 @@ def load_demo() -> DemoResult:
         series=series, organiser=organiser, host=kaiserslautern, keep_free=COUNCILLOR_EMAIL
     )
     load_demo_discussions(organiser=organiser, domain=DEMO_DOMAIN)
+    load_demo_wishes(series=series, organiser=organiser, municipalities=[kaiserslautern, bamberg])
     return DemoResult(
         created_users=people.created,
         logins=[

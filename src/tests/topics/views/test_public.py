@@ -53,6 +53,7 @@ def test_topic_detail_renders_sanitised_markdown_and_empty_state(client):
     assert "<strong>Eins</strong>" in content
     assert "<script>alert" not in content
     assert "Noch keine Stadtgespräche zu diesem Thema." in content
+    assert "0 Personen folgen diesem Thema." in content
 
 
 def test_topic_detail_in_english(client):
