@@ -279,3 +279,12 @@ def diff_versions(
         if old != new:
             changes.append(FieldDiff(name, labels.get(name, name), _word_diff(old, new)))
     return changes
+
+
+def published_for_topic(topic: Topic, *, limit: int = 10) -> list[Practice]:
+    """The newest published practices on `topic` (for the topic page)."""
+    return list(
+        Practice.objects.filter(state=EditorialState.PUBLISHED, topics=topic)
+        .prefetch_related("municipalities")
+        .order_by("-published_at", "pk")[:limit]
+    )

@@ -313,3 +313,17 @@ def test_mine_shows_only_own_entries(client, councillor, city):
     assert "Meins" in content
     assert "Fremd" not in content
     assert "Wartet auf Ihre Prüfung" not in content
+
+
+def test_topic_page_lists_published_practices_on_the_topic(client):
+    topic = Topic.objects.get(slug="hybride-ratsarbeit")
+    PracticeFactory(title="Hybride Sitzungen erprobt", topics=[topic])
+    PracticeFactory(title="Noch ein Entwurf", topics=[topic], state=EditorialState.DRAFT)
+    PracticeFactory(title="Anderes Thema")
+
+    content = client.get(topic.get_absolute_url()).content.decode()
+
+    assert "Hybride Sitzungen erprobt" in content
+    assert "Noch ein Entwurf" not in content
+    assert "Anderes Thema" not in content
+    assert f"/praxis/?topic={topic.slug}" in content
