@@ -50,3 +50,50 @@ def coordinates_member_municipality(user: Any, event: Any) -> bool:
 
 # A coordinator of a member municipality proposes an impulse for an event in planning.
 rules.add_perm("events.propose_impulse", coordinates_member_municipality & is_event_in_planning)
+
+
+# Online rooms (docs/rooms.md): join only inside the window, end by organisers.
+@rules.predicate
+def can_join_room(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+
+    return event is not None and queries_rooms.room_access(user, event).can_join
+
+
+@rules.predicate
+def event_has_room(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+
+    return event is not None and queries_rooms.has_room(event)
+
+
+rules.add_perm("events.join_room", can_join_room)
+rules.add_perm("events.end_room", is_organiser & event_has_room)
+
+
+# Live Q&A (docs/events.md): participants ask and vote while it is open, moderators moderate.
+@rules.predicate
+def is_question_participant(user: Any, event: Any) -> bool:
+    from . import queries_questions
+
+    return event is not None and queries_questions.is_participant(user, event)
+
+
+@rules.predicate
+def is_event_moderator(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+
+    return event is not None and queries_rooms.is_event_moderator(user, event)
+
+
+@rules.predicate
+def are_questions_open(user: Any, event: Any) -> bool:
+    from . import queries_questions
+
+    return event is not None and queries_questions.is_open(event)
+
+
+rules.add_perm("events.view_questions", is_question_participant)
+rules.add_perm("events.ask_question", is_question_participant & are_questions_open)
+rules.add_perm("events.moderate_questions", is_event_moderator)
+rules.add_perm("events.export_questions", is_organiser)

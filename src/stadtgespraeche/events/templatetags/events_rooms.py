@@ -1,0 +1,17 @@
+"""The room box of the event page: `{% room_access_for event as room %}` (docs/rooms.md)."""
+
+from typing import Any
+
+from django import template
+
+from stadtgespraeche.events import queries_rooms
+from stadtgespraeche.events.models import Event
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def room_access_for(context: dict[str, Any], event: Event) -> queries_rooms.RoomAccess:
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    return queries_rooms.room_access(user, event)

@@ -1,0 +1,70 @@
+"""The online room of an event: the join page (GET), joining (POST) and ending (docs/rooms.md)."""
+
+from typing import cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core.throttling import client_ip
+
+from . import queries, queries_rooms, services_rooms
+from .models import Event
+from .queries_rooms import RoomState
+from .rooms import RoomUnavailable
+
+
+def _event(request: HttpRequest, slug: str) -> Event:
+    return get_object_or_404(queries.visible_events(request.user), slug=slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def room_join(request: HttpRequest, slug: str) -> HttpResponse:
+    """GET: the join page; POST: create the meeting if needed and go to the signed join URL."""
+    event = _event(request, slug)
+    access = queries_rooms.room_access(request.user, event)
+    if access.state == RoomState.HIDDEN:
+        raise PermissionDenied
+    error = ""
+    if request.method == "POST":
+        if not access.can_join:
+            raise PermissionDenied
+        try:
+            url = services_rooms.join_room(
+                event, user=cast(User, request.user), ip_address=client_ip(request)
+            )
+        except RoomUnavailable as exc:
+            error = str(exc)
+        except services_rooms.RoomNotAllowed:
+            raise PermissionDenied from None
+        else:
+            return redirect(url)
+    context = {
+        "event": event,
+        "room": access,
+        "error": error,
+        "can_end": request.user.has_perm("events.end_room", event),
+    }
+    return render(request, "events/rooms/join.html", context, status=503 if error else 200)
+
+
+@login_required
+@require_POST
+def room_end(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers end the meeting for everybody."""
+    event = _event(request, slug)
+    if not request.user.has_perm("events.end_room", event):
+        raise PermissionDenied
+    try:
+        services_rooms.end_room(event, by=cast(User, request.user), ip_address=client_ip(request))
+    except RoomUnavailable as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The online room has been ended for everybody."))
+    return redirect("events:room-join", slug=event.slug)
