@@ -78,7 +78,8 @@ def questions_markdown(event: Event) -> str:
     Names are never included: the minutes may be read beyond the participants.
     """
     questions = questions_for(event, None, moderator=False)
-    lines = [f"## {_('Questions from the live Q&A')}", ""]
+    heading = _("Questions from the live Q&A")
+    lines = [f"## {heading}", ""]
     if not questions:
         lines.append(_("No questions were asked."))
     for question in questions:

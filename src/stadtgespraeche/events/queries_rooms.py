@@ -96,7 +96,9 @@ def meeting_id(event: Event) -> str:
 
 def _role_password(event: Event, role: str) -> str:
     # Derived, not stored: stable for the event, unguessable without SECRET_KEY.
-    return salted_hmac(f"events.rooms.{role}", meeting_id(event)).hexdigest()[:24]
+    return salted_hmac(f"events.rooms.{role}", meeting_id(event), algorithm="sha256").hexdigest()[
+        :24
+    ]
 
 
 def meeting_spec(event: Event) -> MeetingSpec:
