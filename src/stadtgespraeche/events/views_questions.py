@@ -79,6 +79,9 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
                 ip_address=client_ip(request),
             )
         except services_questions.QuestionError as error:
+            if not queries_questions.is_open(event):  # the form is gone: say it above the list
+                messages.error(request, str(error))
+                return redirect("events:questions", slug=event.slug)
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your question has been posted."))
