@@ -26,7 +26,7 @@ def _event(request: HttpRequest, slug: str) -> Event:
 @login_required
 @require_http_methods(["GET", "POST"])
 def room_join(request: HttpRequest, slug: str) -> HttpResponse:
-    """GET: the join page; POST: create the meeting if needed and go to the signed join URL."""
+    """GET: the join page; POST: create the meeting if needed and show the signed join URL."""
     event = _event(request, slug)
     access = queries_rooms.room_access(request.user, event)
     if access.state == RoomState.HIDDEN:
@@ -44,7 +44,9 @@ def room_join(request: HttpRequest, slug: str) -> HttpResponse:
         except services_rooms.RoomNotAllowed:
             raise PermissionDenied from None
         else:
-            return redirect(url)
+            # Not a redirect: the CSP's form-action 'self' also covers redirects after a form
+            # submission, so the browser would refuse to follow one to the room server.
+            return render(request, "events/rooms/ready.html", {"event": event, "join_url": url})
     context = {
         "event": event,
         "room": access,

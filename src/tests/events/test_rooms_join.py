@@ -270,12 +270,16 @@ def test_join_page_shows_button_in_window(client, fake_bbb, event, participant):
     assert fake_bbb.requests == []  # GET talks to nobody
 
 
-def test_join_post_redirects_to_signed_join_url(client, fake_bbb, event, participant):
+def test_join_post_shows_the_signed_join_url(client, fake_bbb, event, participant):
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
         response = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
-    assert response.status_code == 302
-    assert response["Location"].startswith(fake_bbb.url + "api/join?")
+    assert response.status_code == 200
+    link = response.context["join_url"]
+    assert link.startswith(fake_bbb.url + "api/join?")
+    assert f'href="{link.replace("&", "&amp;")}"' in response.text
+    assert "Online-Raum jetzt betreten" in response.text
+    assert f"stadtgespraeche-event-{event.pk}" in fake_bbb.meetings
     assert participant.event_registrations.get().status == RegistrationStatus.ATTENDED
 
 
