@@ -105,7 +105,8 @@ def test_joining_goes_to_the_signed_bbb_url_and_records_attendance(page: Page, l
     assert [(join.full_name, join.role) for join in meeting.joins] == [
         ("Rita Registriert", "VIEWER")
     ]
-    assert seen and dict(parse_qsl(urlsplit(seen[0]).query))["sessionToken"] == "fake-session"
+    assert seen
+    assert dict(parse_qsl(urlsplit(seen[0]).query))["sessionToken"] == "fake-session"
     registration.refresh_from_db()
     assert registration.joined_online_at is not None
     assert registration.status == RegistrationStatus.ATTENDED
