@@ -83,10 +83,9 @@ def questions_markdown(event: Event) -> str:
     if not questions:
         lines.append(_("No questions were asked."))
     for question in questions:
+        total: int = getattr(question, "vote_total", 0)  # annotated by questions_for()
         text = " ".join(question.text.split())
         status = _("answered") if question.status == QuestionStatus.ANSWERED else _("not answered")
-        votes = ngettext("%(count)s vote", "%(count)s votes", question.vote_total) % {
-            "count": question.vote_total
-        }
+        votes = ngettext("%(count)s vote", "%(count)s votes", total) % {"count": total}
         lines.append(f"- {text} ({votes}, {status})")
     return "\n".join(lines) + "\n"

@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.core.signing import salted_hmac
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .enums import EventFormat, EventStatus, RegistrationStatus, RoomKind
 from .models import AgendaItem, Event, Registration, Series
