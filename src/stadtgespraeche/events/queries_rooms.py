@@ -72,6 +72,19 @@ def room_config(series: Series) -> dict[str, Any]:
     }
 
 
+def server_description(series: Series) -> dict[str, str]:
+    """Where the series' BigBlueButton server comes from, for organisers (never the secret)."""
+    servers = getattr(settings, "BBB_SERVERS", {}) or {}
+    server = servers.get(series.slug) or {}
+    url = str(server.get("url") or getattr(settings, "BBB_URL", ""))
+    secret = server.get("secret") or getattr(settings, "BBB_SECRET", "")
+    return {
+        "url": url,
+        "source": "series" if series.slug in servers else "default",
+        "configured": "yes" if url and secret else "",
+    }
+
+
 def has_room(event: Event) -> bool:
     """Whether the event has an online room at all (format, provider and status)."""
     return (

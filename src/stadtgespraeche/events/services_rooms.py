@@ -14,9 +14,9 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 
 from . import queries_rooms
-from .enums import RegistrationStatus
+from .enums import RegistrationStatus, RoomKind
 from .exceptions import EventError
-from .models import Event, Registration
+from .models import Event, Registration, Series
 from .rooms import JoinRequest, RoomUnavailable
 
 
@@ -24,7 +24,7 @@ class RoomNotAllowed(EventError):
     """The person may not join or end this room (now)."""
 
 
-__all__ = ["RoomNotAllowed", "RoomUnavailable", "end_room", "join_room"]
+__all__ = ["RoomNotAllowed", "RoomUnavailable", "end_room", "join_room", "set_room_provider"]
 
 
 def join_room(
@@ -84,3 +84,22 @@ def end_room(event: Event, *, by: User, ip_address: str | None = None) -> None:
     spec = queries_rooms.meeting_spec(event)
     provider.end_meeting(spec.meeting_id, moderator_password=spec.moderator_password)
     log_action("events.room.ended", actor=by, obj=event, ip_address=ip_address)
+
+
+def set_room_provider(series: Series, *, provider: str, by: User) -> Series:
+    """Choose the room provider of a series (organisers); audited."""
+    if not by.has_perm("events.manage_events"):
+        raise RoomNotAllowed(_("Only organisers can change the online room of a series."))
+    if provider not in RoomKind.values:
+        raise RoomNotAllowed(_("Please choose the online room."))
+    with transaction.atomic():
+        previous = series.room_provider
+        series.room_provider = provider
+        series.save(update_fields=["room_provider", "updated_at"])
+        log_action(
+            "events.series.room_changed",
+            actor=by,
+            obj=series,
+            data={"from": previous, "to": provider},
+        )
+    return series

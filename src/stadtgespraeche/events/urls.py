@@ -23,6 +23,7 @@ from . import views_questions, views_rooms  # noqa: E402
 urlpatterns += [
     path("termine/<slug:slug>/online-raum/", views_rooms.room_join, name="room-join"),
     path("termine/<slug:slug>/online-raum/beenden/", views_rooms.room_end, name="room-end"),
+    path("reihen/<slug:slug>/online-raum/", views_rooms.series_room, name="series-room"),
     path("termine/<slug:slug>/fragen/", views_questions.questions, name="questions"),
     path("termine/<slug:slug>/fragen/stellen/", views_questions.ask, name="question-ask"),
     path(

@@ -14,6 +14,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.throttling import client_ip
 
 from . import queries, queries_rooms, services_rooms
+from .forms_rooms import SeriesRoomForm
 from .models import Event
 from .queries_rooms import RoomState
 from .rooms import RoomUnavailable
@@ -70,3 +71,26 @@ def room_end(request: HttpRequest, slug: str) -> HttpResponse:
     else:
         messages.success(request, _("The online room has been ended for everybody."))
     return redirect("events:room-join", slug=event.slug)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def series_room(request: HttpRequest, slug: str) -> HttpResponse:
+    """Organisers choose the online room of a series; the server comes from the settings."""
+    if not request.user.has_perm("events.manage_events"):
+        raise PermissionDenied
+    series = get_object_or_404(queries.all_series(), slug=slug)
+    data = request.POST if request.method == "POST" else None
+    form = SeriesRoomForm(data, initial={"room_provider": series.room_provider})
+    if request.method == "POST" and form.is_valid():
+        services_rooms.set_room_provider(
+            series, provider=form.cleaned_data["room_provider"], by=cast(User, request.user)
+        )
+        messages.success(request, _("The online room of the series has been saved."))
+        return redirect("events:series-room", slug=series.slug)
+    context = {
+        "series": series,
+        "form": form,
+        "server": queries_rooms.server_description(series),
+    }
+    return render(request, "events/rooms/series_room.html", context)

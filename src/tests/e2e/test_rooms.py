@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 from stadtgespraeche.events.enums import EventFormat, EventStatus, RegistrationStatus
 from tests.e2e.axe import axe_check
@@ -66,6 +66,9 @@ def test_join_button_only_for_registered_person_in_window(
     axe_page.goto(join_path)
     assert axe_page.locator("h1").inner_text().startswith("Online-Raum")
     axe_check(axe_page, name="room join page")
+    axe_page.get_by_role("button", name="Online-Raum betreten").click()
+    expect(axe_page.get_by_role("link", name="Online-Raum jetzt betreten")).to_be_visible()
+    axe_check(axe_page, name="room join page: personal link ready")
 
     # Waitlisted: told so, no link.
     page = new_page()
@@ -131,3 +134,5 @@ def test_room_box_before_window_and_organiser_join_page_pass_axe(axe_page: Page,
     axe_page.get_by_role("button", name="Online-Raum für alle beenden").click()
     assert "notFound" in axe_page.locator("main").inner_text()
     axe_check(axe_page, name="room join page (server refused)")
+    axe_page.goto(reverse("events:series-room", kwargs={"slug": running.series.slug}))
+    axe_check(axe_page, name="online room of the series")
