@@ -442,3 +442,16 @@ def test_room_window_bounds_are_inclusive(event, participant):
         participant, event, now=opens - datetime.timedelta(seconds=1)
     ).can_join
     assert timezone.is_aware(opens)
+
+
+def test_in_person_event_links_participants_to_the_questions(client):
+    event = EventFactory(starts_at=START, ends_at=END, format=EventFormat.IN_PERSON)
+    user = UserFactory()
+    RegistrationFactory(event=event, user=user, mode="in_person")
+    client.force_login(user)
+    response = _detail(client, event, RUNNING)
+    questions = reverse("events:questions", kwargs={"slug": event.slug})
+    assert questions in response.text
+    assert "room-box" not in response.text
+    client.force_login(UserFactory())
+    assert questions not in _detail(client, event, RUNNING).text

@@ -15,3 +15,13 @@ def room_access_for(context: dict[str, Any], event: Event) -> queries_rooms.Room
     request = context.get("request")
     user = getattr(request, "user", None)
     return queries_rooms.room_access(user, event)
+
+
+@register.simple_tag(takes_context=True)
+def can_view_questions(context: dict[str, Any], event: Event) -> bool:
+    """Whether the viewer takes part in the live Q&A (docs/events.md); no query if anonymous."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return bool(user.has_perm("events.view_questions", event))
