@@ -143,6 +143,14 @@ def test_vote_question_not_open_is_refused(question, participant, status):
         services_questions.vote_question(question, by=participant)
 
 
+# SQLite's in-memory test database refuses parallel writers ("table is locked"); the
+# parallel tests run on the PostgreSQL leg (scripts/with-postgres.sh).
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="parallel writers need PostgreSQL"
+)
+
+
+@needs_postgresql
 @pytest.mark.django_db(transaction=True)
 def test_vote_question_concurrent_requests_count_once(event, participant):
     question = services_questions.ask_question(event, by=participant, text="Parallel?")
@@ -166,7 +174,6 @@ def test_vote_question_concurrent_requests_count_once(event, participant):
         thread.start()
     for thread in threads:
         thread.join()
-    # SQLite may refuse a concurrent writer ("database is locked"); never a second vote.
     assert QuestionVote.objects.filter(question=question, user=voter).count() == 1
     assert results.count(True) == 1
 
@@ -276,3 +283,32 @@ def test_questions_window_is_30_minutes_before_to_2_hours_after(event):
     assert closes == END + datetime.timedelta(hours=2)
     assert queries_questions.is_open(event, now=opens)
     assert not queries_questions.is_open(event, now=TOO_LATE)
+
+
+@needs_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_vote_question_many_parallel_voters_are_counted_exactly(event, participant):
+    question = services_questions.ask_question(event, by=participant, text="Viele Stimmen?")
+    voters = []
+    for _ in range(4):
+        voter = UserFactory()
+        RegistrationFactory(event=event, user=voter)
+        voters.append(voter)
+    results: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def worker(voter):
+        try:
+            barrier.wait()
+            results.append(services_questions.vote_question(question, by=voter))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(voter,)) for voter in voters * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert QuestionVote.objects.filter(question=question).count() == 4
+    assert results.count(True) == 4
+    assert results.count(False) == 4
