@@ -85,11 +85,13 @@ def server_description(series: Series) -> dict[str, str]:
     }
 
 
-def has_room(event: Event) -> bool:
-    """Whether the event has an online room at all (format, provider and status)."""
+def has_room(event: Event, *, provider: str | None = None) -> bool:
+    """Whether the event has an online room (format, provider, status); of `provider` if given."""
+    kind = event.series.room_provider
     return (
         event.format != EventFormat.IN_PERSON
-        and event.series.room_provider != RoomKind.NONE
+        and kind != RoomKind.NONE
+        and (provider is None or kind == provider)
         and event.status not in ROOMLESS_STATUSES
     )
 

@@ -61,14 +61,16 @@ def can_join_room(user: Any, event: Any) -> bool:
 
 
 @rules.predicate
-def event_has_room(user: Any, event: Any) -> bool:
+def event_has_bbb_room(user: Any, event: Any) -> bool:
     from . import queries_rooms
+    from .enums import RoomKind
 
-    return event is not None and queries_rooms.has_room(event)
+    return event is not None and queries_rooms.has_room(event, provider=RoomKind.BBB)
 
 
 rules.add_perm("events.join_room", can_join_room)
-rules.add_perm("events.end_room", is_organiser & event_has_room)
+# Only a BigBlueButton meeting can be ended from here; a plain link has nothing to end.
+rules.add_perm("events.end_room", is_organiser & event_has_bbb_room)
 
 
 # Live Q&A (docs/events.md): participants ask and vote while it is open, moderators moderate.

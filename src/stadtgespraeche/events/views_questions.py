@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.htmx import template_for
@@ -111,19 +111,25 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Moderators hide a question with a reason (its own page: the list is polled)."""
     event = _event(request, slug, "events.moderate_questions")
     question = _question(event, pk)
-    form = HideQuestionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(form.errors["reason"]))
-        return redirect("events:questions", slug=event.slug)
-    services_questions.hide_question(
-        question, by=cast(User, request.user), reason=form.cleaned_data["reason"]
-    )
-    messages.success(request, _("The question is hidden."))
-    return redirect("events:questions", slug=event.slug)
+    form = HideQuestionForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_questions.hide_question(
+                question, by=cast(User, request.user), reason=form.cleaned_data["reason"]
+            )
+        except services_questions.QuestionError as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(request, _("The question is hidden."))
+            return redirect("events:questions", slug=event.slug)
+    status = 400 if request.method == "POST" else 200
+    context = {"event": event, "question": question, "form": form}
+    return render(request, "events/questions/hide.html", context, status=status)
 
 
 @login_required

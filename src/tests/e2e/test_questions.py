@@ -74,6 +74,16 @@ def test_moderator_view_and_read_only_state_pass_axe(axe_page: Page, log_in):
     axe_page.get_by_role("button", name="Als beantwortet markieren").click()
     expect(axe_page.locator("main")).to_contain_text("als beantwortet markiert")
 
+    axe_page.get_by_role("link", name="Mit Begründung ausblenden").first.click()
+    expect(axe_page.locator("h1")).to_have_text("Eine Frage ausblenden")
+    axe_check(axe_page, name="live Q&A: hide a question")
+    axe_page.get_by_role("button", name="Ausblenden").click()
+    expect(axe_page.locator("main")).to_contain_text("Bitte geben Sie einen Grund")
+    axe_check(axe_page, name="live Q&A: hide a question (error)")
+    axe_page.get_by_label("Grund für das Ausblenden").fill("Doppelt gestellt")
+    axe_page.get_by_role("button", name="Ausblenden").click()
+    expect(axe_page.locator("main")).to_contain_text("Die Frage ist ausgeblendet.")
+
     past = _event(datetime.timedelta(days=-2), "E2E Vergangen")
     RegistrationFactory(event=past, user=participant)
     log_in(axe_page, participant)

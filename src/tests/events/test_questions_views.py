@@ -211,17 +211,37 @@ def test_hide_with_reason_hides_from_participants(client, event, participant, qu
 
 def test_hide_without_reason_shows_german_error(client, event, question):
     client.force_login(OrganiserFactory())
-    response = client.post(
-        _url("question-hide", event, pk=question.pk), {"reason": ""}, follow=True
-    )
+    response = client.post(_url("question-hide", event, pk=question.pk), {"reason": ""})
+    assert response.status_code == 400
     assert "Bitte geben Sie einen Grund" in response.text
     question.refresh_from_db()
     assert question.status == QuestionStatus.OPEN
 
 
+def test_hide_page_shows_question_and_form(client, event, question):
+    client.force_login(OrganiserFactory())
+    list_page = client.get(_url("questions", event))
+    response = client.get(_url("question-hide", event, pk=question.pk))
+    assert _url("question-hide", event, pk=question.pk) in list_page.text
+    assert response.status_code == 200
+    assert SECRET_QUESTION in response.text
+    assert "Grund für das Ausblenden" in response.text
+
+
+def test_hide_already_hidden_question_again_updates_reason(client, event, question):
+    client.force_login(OrganiserFactory())
+    client.post(_url("question-hide", event, pk=question.pk), {"reason": "Erster Grund"})
+    client.post(_url("question-hide", event, pk=question.pk), {"reason": "Zweiter Grund"})
+    question.refresh_from_db()
+    assert question.hidden_reason == "Zweiter Grund"
+
+
 def test_hide_by_participant_is_denied(client, event, participant, question):
     client.force_login(participant)
+    page = client.get(_url("question-hide", event, pk=question.pk))
     response = client.post(_url("question-hide", event, pk=question.pk), {"reason": "weg"})
+    assert page.status_code == 403
+    assert SECRET_QUESTION not in page.text
     assert response.status_code == 403
 
 
