@@ -290,4 +290,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # httpx logs every request URL at INFO: BigBlueButton URLs carry checksums and the
+    # moderator password (docs/rooms.md), so only its warnings are logged.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }

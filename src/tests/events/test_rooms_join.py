@@ -455,3 +455,15 @@ def test_in_person_event_links_participants_to_the_questions(client):
     assert "room-box" not in response.text
     client.force_login(UserFactory())
     assert questions not in _detail(client, event, RUNNING).text
+
+
+def test_room_calls_do_not_log_checksums_or_passwords(fake_bbb, event, participant, caplog):
+    caplog.set_level("INFO")
+    with time_machine.travel(RUNNING, tick=False):
+        services_rooms.join_room(event, user=participant)
+        services_rooms.end_room(event, by=OrganiserFactory())
+    spec = queries_rooms.meeting_spec(event)
+    logged = caplog.text
+    assert "checksum=" not in logged
+    assert spec.moderator_password not in logged
+    assert SECRET not in logged
