@@ -24,7 +24,7 @@ urlpatterns += [
     path("termine/<slug:slug>/online-raum/", views_rooms.room_join, name="room-join"),
     path("termine/<slug:slug>/online-raum/beenden/", views_rooms.room_end, name="room-end"),
     path("reihen/<slug:slug>/online-raum/", views_rooms.series_room, name="series-room"),
-    path("termine/<slug:slug>/fragen/", views_questions.questions, name="questions"),
+    path("termine/<slug:slug>/fragen/", views_questions.questions, name="question-list"),
     path("termine/<slug:slug>/fragen/stellen/", views_questions.ask, name="question-ask"),
     path(
         "termine/<slug:slug>/fragen/<int:pk>/abstimmen/",
@@ -44,6 +44,6 @@ urlpatterns += [
     path(
         "termine/<slug:slug>/fragen/export.md",
         views_questions.export,
-        name="questions-export",
+        name="question-export",
     ),
 ]

@@ -81,11 +81,11 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
         except services_questions.QuestionError as error:
             if not queries_questions.is_open(event):  # the form is gone: say it above the list
                 messages.error(request, str(error))
-                return redirect("events:questions", slug=event.slug)
+                return redirect("events:question-list", slug=event.slug)
             form.add_error(None, str(error))
         else:
             messages.success(request, _("Your question has been posted."))
-            return redirect("events:questions", slug=event.slug)
+            return redirect("events:question-list", slug=event.slug)
     return _render(request, event, form=form, status=400)
 
 
@@ -98,7 +98,7 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         services_questions.vote_question(question, by=cast(User, request.user))
     except services_questions.QuestionError as error:
         messages.error(request, str(error))
-    return redirect("events:questions", slug=event.slug)
+    return redirect("events:question-list", slug=event.slug)
 
 
 @login_required
@@ -107,7 +107,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, slug, "events.moderate_questions")
     services_questions.mark_answered(_question(event, pk), by=cast(User, request.user))
     messages.success(request, _("The question is marked as answered."))
-    return redirect("events:questions", slug=event.slug)
+    return redirect("events:question-list", slug=event.slug)
 
 
 @login_required
@@ -126,7 +126,7 @@ def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
             form.add_error("reason", str(error))
         else:
             messages.success(request, _("The question is hidden."))
-            return redirect("events:questions", slug=event.slug)
+            return redirect("events:question-list", slug=event.slug)
     status = 400 if request.method == "POST" else 200
     context = {"event": event, "question": question, "form": form}
     return render(request, "events/questions/hide.html", context, status=status)

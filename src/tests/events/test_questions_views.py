@@ -52,7 +52,7 @@ def _url(name, event, **kwargs):
 
 def test_questions_page_shows_questions_and_form(client, event, participant, question):
     client.force_login(participant)
-    response = client.get(_url("questions", event))
+    response = client.get(_url("question-list", event))
     assert response.status_code == 200
     assert SECRET_QUESTION in response.text
     assert "Eine Frage stellen" in response.text
@@ -63,7 +63,7 @@ def test_questions_page_shows_questions_and_form(client, event, participant, que
 
 def test_questions_htmx_poll_returns_only_the_list(client, event, participant, question):
     client.force_login(participant)
-    response = client.get(_url("questions", event), headers={"HX-Request": "true"})
+    response = client.get(_url("question-list", event), headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert SECRET_QUESTION in response.text
     assert "<html" not in response.text
@@ -77,8 +77,8 @@ def test_questions_page_denied_for_non_participants(client, event, question, who
     if who == "waitlisted":
         RegistrationFactory(event=event, user=user, status="waitlisted")
     client.force_login(user)
-    page = client.get(_url("questions", event))
-    poll = client.get(_url("questions", event), headers={"HX-Request": "true"})
+    page = client.get(_url("question-list", event))
+    poll = client.get(_url("question-list", event), headers={"HX-Request": "true"})
     assert page.status_code == 403
     assert poll.status_code == 403
     assert SECRET_QUESTION not in page.text
@@ -86,7 +86,7 @@ def test_questions_page_denied_for_non_participants(client, event, question, who
 
 
 def test_questions_page_anonymous_redirects_to_login(client, event, question):
-    response = client.get(_url("questions", event))
+    response = client.get(_url("question-list", event))
     assert response.status_code == 302
     assert SECRET_QUESTION not in response.text
 
@@ -122,7 +122,7 @@ def test_ask_rate_limited_shows_german_error(client, event, participant):
 def test_ask_after_window_is_read_only(client, event, participant, question):
     client.force_login(participant)
     with time_machine.travel(AFTERWARDS, tick=False):
-        page = client.get(_url("questions", event))
+        page = client.get(_url("question-list", event))
         response = client.post(_url("question-ask", event), {"text": "Zu spät"}, follow=True)
     assert SECRET_QUESTION in page.text
     assert "Eine Frage stellen" not in page.text
@@ -174,9 +174,9 @@ def test_moderator_sees_anonymous_author_participants_do_not(client, event):
     other = UserFactory()
     RegistrationFactory(event=event, user=other)
     client.force_login(other)
-    assert "Anonyma" not in client.get(_url("questions", event)).text
+    assert "Anonyma" not in client.get(_url("question-list", event)).text
     client.force_login(OrganiserFactory())
-    moderator_view = client.get(_url("questions", event)).text
+    moderator_view = client.get(_url("question-list", event)).text
     assert "Anonyma Fragerin" in moderator_view
     assert "anonym für andere Teilnehmende" in moderator_view
 
@@ -206,7 +206,7 @@ def test_hide_with_reason_hides_from_participants(client, event, participant, qu
     assert "Die Frage ist ausgeblendet." in response.text
     assert "Nicht zum Thema" in response.text  # moderators see hidden ones with the reason
     client.force_login(participant)
-    assert SECRET_QUESTION not in client.get(_url("questions", event)).text
+    assert SECRET_QUESTION not in client.get(_url("question-list", event)).text
 
 
 def test_hide_without_reason_shows_german_error(client, event, question):
@@ -220,7 +220,7 @@ def test_hide_without_reason_shows_german_error(client, event, question):
 
 def test_hide_page_shows_question_and_form(client, event, question):
     client.force_login(OrganiserFactory())
-    list_page = client.get(_url("questions", event))
+    list_page = client.get(_url("question-list", event))
     response = client.get(_url("question-hide", event, pk=question.pk))
     assert _url("question-hide", event, pk=question.pk) in list_page.text
     assert response.status_code == 200
@@ -247,8 +247,8 @@ def test_hide_by_participant_is_denied(client, event, participant, question):
 
 def test_export_returns_markdown_for_organisers(client, event, question):
     client.force_login(OrganiserFactory())
-    page = client.get(_url("questions", event))
-    response = client.get(_url("questions-export", event))
+    page = client.get(_url("question-list", event))
+    response = client.get(_url("question-export", event))
     assert "export.md" in page.text
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/markdown")
@@ -257,7 +257,7 @@ def test_export_returns_markdown_for_organisers(client, event, question):
 
 def test_export_denied_for_participants(client, event, participant, question):
     client.force_login(participant)
-    response = client.get(_url("questions-export", event))
+    response = client.get(_url("question-export", event))
     assert response.status_code == 403
     assert SECRET_QUESTION not in response.text
 
@@ -284,7 +284,7 @@ def test_questions_page_query_count(client, django_assert_num_queries, event, pa
     client.force_login(participant)
     # session, user, event, view permission (speaker, registration), moderator check, list
     with django_assert_num_queries(7):
-        response = client.get(_url("questions", event))
+        response = client.get(_url("question-list", event))
     assert response.text.count('class="kern-card"') == count
 
 
@@ -295,5 +295,5 @@ def test_questions_poll_query_count_is_constant(
     _fill(event, count, voters=count)
     client.force_login(participant)
     with django_assert_num_queries(7):
-        response = client.get(_url("questions", event), headers={"HX-Request": "true"})
+        response = client.get(_url("question-list", event), headers={"HX-Request": "true"})
     assert response.text.count('class="kern-card"') == count

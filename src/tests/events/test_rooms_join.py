@@ -450,7 +450,7 @@ def test_in_person_event_links_participants_to_the_questions(client):
     RegistrationFactory(event=event, user=user, mode="in_person")
     client.force_login(user)
     response = _detail(client, event, RUNNING)
-    questions = reverse("events:questions", kwargs={"slug": event.slug})
+    questions = reverse("events:question-list", kwargs={"slug": event.slug})
     assert questions in response.text
     assert "room-box" not in response.text
     client.force_login(UserFactory())
