@@ -5,6 +5,7 @@ single-machine install on SQLite; production sets SECRET_KEY, ALLOWED_HOSTS and
 usually DATABASE_URL.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -257,6 +258,19 @@ BBB_SECRET = env_str("BBB_SECRET")
 BBB_CHECKSUM_ALGORITHM = env_str("BBB_CHECKSUM_ALGORITHM", "sha1")
 if BBB_CHECKSUM_ALGORITHM not in {"sha1", "sha256"}:
     raise ImproperlyConfigured("BBB_CHECKSUM_ALGORITHM must be sha1 or sha256.")
+# BigBlueButton servers per series: JSON {"<series slug>": {"url", "secret", "checksum"}}
+# (docs/rooms.md); a series not listed uses BBB_URL/BBB_SECRET/BBB_CHECKSUM_ALGORITHM.
+try:
+    BBB_SERVERS = json.loads(env_str("BBB_SERVERS") or "{}")
+except ValueError as exc:
+    raise ImproperlyConfigured("BBB_SERVERS must be a JSON object.") from exc
+if not isinstance(BBB_SERVERS, dict) or not all(
+    isinstance(server, dict) and server.get("checksum", "sha1") in {"sha1", "sha256"}
+    for server in BBB_SERVERS.values()
+):
+    raise ImproperlyConfigured(
+        'BBB_SERVERS must map series slugs to {"url", "secret", "checksum": sha1|sha256}.'
+    )
 
 # Notifications (docs/notifications.md): when digests go out (local time, Europe/Berlin),
 # an optional mailto address for List-Unsubscribe, and how long unsubscribe links work.
@@ -298,4 +312,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # httpx logs every request URL at INFO: BigBlueButton URLs carry checksums and the
+    # moderator password (docs/rooms.md), so only its warnings are logged.
+    "loggers": {"httpx": {"level": "WARNING"}},
 }

@@ -10,12 +10,14 @@ class EventsConfig(AppConfig):
 
         from . import (
             personal_data,
+            personal_data_questions,
             rules_registration,  # noqa: F401 -- registers the permissions
             threads,
         )
         from .services_registration import KIND_CANCELLED, KIND_PROMOTED
 
         personal_data.register()
+        personal_data_questions.register()
         threads.register()  # discussions of an event: access policy
         kinds.register(KIND_PROMOTED, _("You moved up from the waitlist of a Stadtgespräch"))
         kinds.register(KIND_CANCELLED, _("An organiser cancelled your registration"))

@@ -102,3 +102,19 @@ FORMAT_MODES: dict[str, tuple[str, ...]] = {
     EventFormat.HYBRID: (AttendanceMode.IN_PERSON, AttendanceMode.ONLINE),
     EventFormat.IN_PERSON: (AttendanceMode.IN_PERSON,),
 }
+
+
+class RoomKind(models.TextChoices):
+    """Which online room a series uses (docs/rooms.md)."""
+
+    BBB = "bbb", pgettext_lazy("room provider", "BigBlueButton")
+    LINK = "link", pgettext_lazy("room provider", "plain link (e.g. Jitsi)")
+    NONE = "none", pgettext_lazy("room provider", "no online room")
+
+
+class QuestionStatus(models.TextChoices):
+    """The state of a question in the live Q&A of an event."""
+
+    OPEN = "open", pgettext_lazy("question status", "open")
+    ANSWERED = "answered", pgettext_lazy("question status", "answered")
+    HIDDEN = "hidden", pgettext_lazy("question status", "hidden")

@@ -279,6 +279,7 @@ class EventForm(ModelForm):
             "venue_address",
             "venue_municipality",
             "online_info",
+            "room_link",
             "hosts",
             "co_hosts",
             "topics",

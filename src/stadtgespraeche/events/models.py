@@ -26,8 +26,10 @@ from .enums import (
     EventFormat,
     EventStatus,
     MembershipStatus,
+    QuestionStatus,
     RecordingPolicy,
     RegistrationStatus,
+    RoomKind,
 )
 
 
@@ -47,6 +49,11 @@ class Series(TimeStampedModel):
     )
     started_on = models.DateField(_("started on"), null=True, blank=True)
     accepts_applications = models.BooleanField(_("accepts membership applications"), default=True)
+    # The online room of its events; a BigBlueButton server comes from the settings
+    # (BBB_SERVERS by series slug, else BBB_URL/BBB_SECRET), never from the database.
+    room_provider = models.CharField(
+        _("online room"), max_length=10, choices=RoomKind.choices, default=RoomKind.BBB
+    )
     balance_max_share = models.PositiveSmallIntegerField(
         _("balance warning above (percent)"),
         default=40,
@@ -212,6 +219,11 @@ class Event(TimeStampedModel):
         related_name="+",
     )
     online_info = models.TextField(_("online room"), blank=True)
+    room_link = models.URLField(
+        _("room link"),
+        blank=True,
+        help_text=_("Only for series with a plain-link room (e.g. Jitsi); shown to participants."),
+    )
     hosts = models.ManyToManyField(
         Municipality, verbose_name=_("host municipalities"), blank=True, related_name="+"
     )
@@ -576,6 +588,77 @@ class CalendarToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+class LiveQuestion(TimeStampedModel):
+    """A question asked in the live Q&A of an event (docs/events.md, "Live Q&A").
+
+    `is_anonymous` hides the author from other participants only; moderators always see it.
+    """
+
+    event = models.ForeignKey(
+        Event,
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="live_questions",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("asked by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    text = models.CharField(_("question"), max_length=500)
+    is_anonymous = models.BooleanField(_("anonymous towards other participants"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.OPEN
+    )
+    hidden_reason = models.CharField(_("reason for hiding"), max_length=300, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("live question")
+        verbose_name_plural = _("live questions")
+        indexes = [models.Index(fields=["event", "status"], name="events_question_event")]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class QuestionVote(models.Model):
+    """One upvote of one person for one live question (at most one, database constraint)."""
+
+    question = models.ForeignKey(
+        LiveQuestion, verbose_name=_("question"), on_delete=models.CASCADE, related_name="votes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("time"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("question vote")
+        verbose_name_plural = _("question votes")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "user"], name="events_one_vote_per_question"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.question_id}"
 
 
 # The owner link of event threads lives in its own module (discussions, docs/discussions.md).

@@ -77,3 +77,52 @@ rules.add_perm("events.manage_documentation", is_organiser)
 rules.add_perm("events.view_feedback", is_organiser)
 # Participants give feedback once, after the event.
 rules.add_perm("events.give_feedback", can_give_feedback)
+
+
+# Online rooms (docs/rooms.md): join only inside the window, end by organisers.
+@rules.predicate
+def can_join_room(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+
+    return event is not None and queries_rooms.room_access(user, event).can_join
+
+
+@rules.predicate
+def event_has_bbb_room(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+    from .enums import RoomKind
+
+    return event is not None and queries_rooms.has_room(event, provider=RoomKind.BBB)
+
+
+rules.add_perm("events.join_room", can_join_room)
+# Only a BigBlueButton meeting can be ended from here; a plain link has nothing to end.
+rules.add_perm("events.end_room", is_organiser & event_has_bbb_room)
+
+
+# Live Q&A (docs/events.md): participants ask and vote while it is open, moderators moderate.
+@rules.predicate
+def is_question_participant(user: Any, event: Any) -> bool:
+    from . import queries_questions
+
+    return event is not None and queries_questions.is_participant(user, event)
+
+
+@rules.predicate
+def is_event_moderator(user: Any, event: Any) -> bool:
+    from . import queries_rooms
+
+    return event is not None and queries_rooms.is_event_moderator(user, event)
+
+
+@rules.predicate
+def are_questions_open(user: Any, event: Any) -> bool:
+    from . import queries_questions
+
+    return event is not None and queries_questions.is_open(event)
+
+
+rules.add_perm("events.view_questions", is_question_participant)
+rules.add_perm("events.ask_question", is_question_participant & are_questions_open)
+rules.add_perm("events.moderate_questions", is_event_moderator)
+rules.add_perm("events.export_questions", is_organiser)

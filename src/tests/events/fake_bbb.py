@@ -70,7 +70,9 @@ def strip_checksum(query: str) -> tuple[str, str]:
 
 
 class FakeBigBlueButton:
-    def __init__(self, secret: str, *, algorithms: tuple[str, ...] = ("sha1", "sha256")) -> None:
+    def __init__(
+        self, secret: str, *, algorithms: tuple[str, ...] = ("sha1", "sha256"), port: int = 0
+    ) -> None:
         self.secret = secret
         self.algorithms = algorithms  # like supportedChecksumAlgorithms in bbb-web.properties
         self.meetings: dict[str, FakeMeeting] = {}
@@ -78,7 +80,7 @@ class FakeBigBlueButton:
         self.malformed = False  # answer with broken XML while True
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -293,3 +295,21 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         return None  # keep test output quiet
+
+
+def main() -> None:  # pragma: no cover - a helper for trying rooms in the demo
+    """`uv run python -m tests.events.fake_bbb [port] [secret]` (from src/): see docs/rooms.md."""
+    import sys
+
+    port = int(sys.argv[1]) if len(sys.argv) > 1 else 8090
+    secret = sys.argv[2] if len(sys.argv) > 2 else "demo-secret"
+    fake = FakeBigBlueButton(secret, port=port).start()
+    print(f"Fake BigBlueButton at {fake.url} (secret {secret!r}); Ctrl+C stops it.")
+    try:
+        fake.thread.join()
+    except KeyboardInterrupt:
+        fake.stop()
+
+
+if __name__ == "__main__":
+    main()
