@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.cache import cache
 
@@ -35,6 +36,9 @@ def shared_data_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _clean_cache_and_language():
     cache.clear()
+    # Content types are cached per process; clearing makes query counts independent of
+    # which test ran before (the first lookup in a test always costs its query).
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
 

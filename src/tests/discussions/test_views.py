@@ -8,9 +8,9 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
-QUERIES_EVENT_PAGE = 21
-QUERIES_TOPIC_PAGE = 8
-QUERIES_MUNICIPALITY_PAGE = 12
+QUERIES_EVENT_PAGE = 26
+QUERIES_TOPIC_PAGE = 15
+QUERIES_MUNICIPALITY_PAGE = 13
 
 
 def thread_url(thread):

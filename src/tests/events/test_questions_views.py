@@ -283,7 +283,7 @@ def test_questions_page_query_count(client, django_assert_num_queries, event, pa
     _fill(event, count)
     client.force_login(participant)
     # session, user, event, view permission (speaker, registration), moderator check, list
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(_url("question-list", event))
     assert response.text.count('class="kern-card"') == count
 

@@ -71,7 +71,7 @@ def test_round_detail_query_count(client, django_assert_num_queries, councillor,
         ProfileFactory(user=wish.author)
     client.force_login(councillor)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(wish_round.get_absolute_url())
 
     assert len(response.context["open_wishes"]) == item_count
@@ -291,7 +291,7 @@ def test_results_query_count(client, django_assert_num_queries, organiser, item_
         WishSupport.objects.create(wish=wish, user=wish.author)
     client.force_login(organiser)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("wishes:round-results", args=[wish_round.pk]))
 
     assert len(response.context["rows"]) == item_count
@@ -487,7 +487,7 @@ def test_round_list_query_count(client, django_assert_num_queries, councillor, i
     WishRoundFactory.create_batch(item_count, target_event=EventFactory())
     client.force_login(councillor)
 
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         response = client.get(reverse("wishes:round-list"))
 
     assert len(response.context["rounds"]) == item_count
@@ -500,7 +500,7 @@ def test_collection_query_count(
     TopicWishFactory.create_batch(item_count, round=collecting_round, author=councillor)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("wishes:wish-collect", args=[collecting_round.pk]))
 
     assert len(response.context["wishes"]) == item_count
