@@ -55,10 +55,11 @@ def notify(
         people = {pk: person for pk, person in people.items() if pk not in already}
         if not people:
             return []
-    if mailed_separately:
-        cadences = dict.fromkeys(people, Cadence.OFF)
-    else:
-        cadences = queries.cadences_for_recipients(people.keys(), kind)
+    cadences: dict[int, str] = (
+        dict.fromkeys(people, Cadence.OFF.value)
+        if mailed_separately
+        else dict(queries.cadences_for_recipients(people.keys(), kind))
+    )
     created = [
         Notification(
             recipient=person,
