@@ -46,6 +46,11 @@ urlpatterns = [
     path("stadtgespraeche/<int:pk>/bearbeiten/", events.event_update, name="event-update"),
     path("stadtgespraeche/<int:pk>/status/", events.event_transition, name="event-transition"),
     path("stadtgespraeche/<int:pk>/duplizieren/", events.event_duplicate, name="event-duplicate"),
+    path(
+        "stadtgespraeche/<int:pk>/mitgastgeber/<int:municipality_pk>/",
+        events.event_add_co_host,
+        name="event-add-co-host",
+    ),
     path("stadtgespraeche/<int:pk>/programm/neu/", events.agenda_item_edit, name="agenda-create"),
     path(
         "stadtgespraeche/<int:pk>/programm/<int:item_pk>/",

@@ -523,8 +523,13 @@ def duplicate_event(event: Event, *, by: User | None) -> Event:
         venue_address=event.venue_address,
         venue_municipality=event.venue_municipality,
         online_info=event.online_info,
+        room_link=event.room_link,
         confidentiality=event.confidentiality,
         recording_policy=event.recording_policy,
+        capacity_in_person=event.capacity_in_person,
+        capacity_online=event.capacity_online,
+        ask_accessibility_needs=event.ask_accessibility_needs,
+        ask_dietary_needs=event.ask_dietary_needs,
         hosts=list(event.hosts.all()),
         co_hosts=list(event.co_hosts.all()),
         topics=list(event.topics.all()),
@@ -656,3 +661,20 @@ def decline_proposal(proposal: ImpulseProposal, *, message: str, by: User | None
     locked.save(update_fields=["status", "decision_message", "updated_at"])
     log_action("events.impulse.declined", actor=by, obj=locked)
     _proposal_mail(locked, "impulse_declined")
+
+
+@transaction.atomic
+def add_co_host(event: Event, municipality: Municipality, *, by: User | None) -> Event:
+    """Invite a member municipality of the series to co-host (e.g. a suggested partner)."""
+    if not queries.member_municipalities(event.series).filter(pk=municipality.pk).exists():
+        raise EventError(
+            _("%(municipality)s is not a member of %(series)s.")
+            % {"municipality": municipality.name, "series": event.series.name}
+        )
+    if event.hosts.filter(pk=municipality.pk).exists():
+        raise EventError(
+            _("%(municipality)s already hosts this Stadtgespräch.")
+            % {"municipality": municipality.name}
+        )
+    co_hosts = [*event.co_hosts.all(), municipality]
+    return update_event(event, by=by, co_hosts=co_hosts)

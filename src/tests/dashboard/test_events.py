@@ -264,6 +264,6 @@ def test_event_detail_agenda_query_count(organiser_client, django_assert_num_que
     AgendaItemFactory.create_batch(count, event=event)
     url = reverse("dashboard:event-detail", args=[event.pk])
     organiser_client.get(url)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(11):
         response = organiser_client.get(url)
     assert response.status_code == 200

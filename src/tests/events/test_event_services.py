@@ -116,7 +116,14 @@ def test_allowed_transitions_of_draft():
 
 
 def test_duplicate_event_copies_details_and_agenda_as_next_draft():
-    event = EventFactory(status=EventStatus.DOCUMENTED, description="Text", number=1)
+    event = EventFactory(
+        status=EventStatus.DOCUMENTED,
+        description="Text",
+        number=1,
+        room_link="https://meet.example.org/stadtgespraech",
+        capacity_in_person=30,
+        capacity_online=80,
+    )
     host, co_host = MunicipalityFactory(), MunicipalityFactory()
     event.hosts.set([host])
     event.co_hosts.set([co_host])
@@ -131,6 +138,8 @@ def test_duplicate_event_copies_details_and_agenda_as_next_draft():
     assert copy.number == 2
     assert copy.status == EventStatus.DRAFT
     assert copy.description == "Text"
+    assert copy.room_link == "https://meet.example.org/stadtgespraech"
+    assert (copy.capacity_in_person, copy.capacity_online) == (30, 80)
     assert copy.starts_at == event.starts_at + services.DUPLICATE_OFFSET
     assert list(copy.hosts.all()) == [host]
     assert list(copy.co_hosts.all()) == [co_host]

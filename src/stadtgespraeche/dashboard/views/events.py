@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.enums import ApplicationStatus, EventStatus
 from stadtgespraeche.events.exceptions import EventError
@@ -21,6 +22,7 @@ from stadtgespraeche.events.forms import (
     ProposalDeclineForm,
 )
 from stadtgespraeche.events.models import AgendaItem, Event, ImpulseProposal
+from stadtgespraeche.events.partners import partner_suggestions
 
 SECTION = "events"
 
@@ -89,8 +91,29 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "transitions": services.allowed_transitions(event),
         "agenda": list(queries.agenda_of(event)),
         "proposals": list(queries.pending_proposals(event)),
+        "partners": partner_suggestions(event, viewer=request.user),
     }
     return render(request, "dashboard/events/event_detail.html", context)
+
+
+@login_required
+@permission_required("events.manage_events", raise_exception=True)
+@require_POST
+def event_add_co_host(request: HttpRequest, pk: int, municipality_pk: int) -> HttpResponse:
+    """Add a suggested partner municipality as co-host."""
+    event = get_object_or_404(Event, pk=pk)
+    municipality = get_object_or_404(Municipality, pk=municipality_pk)
+    try:
+        services.add_co_host(event, municipality, by=cast(User, request.user))
+    except EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("%(municipality)s co-hosts this Stadtgespräch now.")
+            % {"municipality": municipality.name},
+        )
+    return redirect("dashboard:event-detail", pk=event.pk)
 
 
 @login_required
