@@ -323,6 +323,7 @@ def _notify_planned(wish: TopicWish, event: Event) -> None:
                 % {"wish": wish.title, "event": event.title},
                 url=url,
                 key=f"{PLANNED_KIND}:{wish.pk}",
+                mailed_separately=True,
             )
         new_ids = {notification.recipient_id for notification in created}
         for person in people:

@@ -2,10 +2,11 @@
 
 Journey: a councillor submits a topic wish → the organiser opens the voting → another
 councillor votes (htmx) → the organiser plans the wish into a Stadtgespräch → the
-supporter is notified (Notification row; e-mail in the locmem outbox, the live server runs
-in this process). Once the notification centre exists (notifications:centre) the lead adds
-a visit there.
+supporter is notified: once by e-mail (locmem outbox; the live server runs in this process)
+and in the notification centre, whose entry links to the Stadtgespräch.
 """
+
+import re
 
 import pytest
 from django.core import mail
@@ -92,6 +93,11 @@ def test_wish_vote_plan_and_supporter_is_notified(new_page, log_in, mailoutbox_c
     assert sorted(message.to[0] for message in mail.outbox) == sorted([author.email, voter.email])
     author_page.goto(wish.get_absolute_url())
     expect(author_page.locator("main")).to_contain_text("Dieser Wunsch ist ein Thema von")
+    # … and finds it in the notification centre, linking to the Stadtgespräch.
+    author_page.goto(reverse("notifications:centre"))
+    expect(author_page.locator("main")).to_contain_text("E2E Stadtgespräch")
+    author_page.get_by_role("link", name=re.compile("E2E Stadtgespräch")).first.click()
+    expect(author_page.get_by_role("heading", level=1)).to_have_text(event.title)
 
 
 def _visit(page: Page, url: str, name: str) -> None:
