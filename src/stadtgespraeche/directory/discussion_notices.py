@@ -69,6 +69,7 @@ def _notify_author(post: Post, *, hidden: bool) -> None:
         title=title,
         body=post.hidden_reason if hidden else "",
         url=post.get_absolute_url(),
+        mailed_separately=True,  # discussions mails the author the reason itself
     )
 
 

@@ -92,3 +92,20 @@ def test_listener_ignores_a_post_gone_before_the_commit(post):
     on_discussion_event("post_created", post)
 
     assert Notification.objects.count() == 0
+
+
+def test_hidden_post_author_gets_exactly_one_email(
+    public_thread, councillor, organiser, django_capture_on_commit_callbacks, mailoutbox_clear
+):
+    post = services.add_post(public_thread, body="Unfreundlich", by=councillor)
+    mailoutbox_clear.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.hide_post(post, reason="Bitte sachlich bleiben.", by=organiser)
+
+    to_author = [m for m in mailoutbox_clear if m.to == [councillor.email]]
+    assert len(to_author) == 1
+    assert "Bitte sachlich bleiben." in to_author[0].body
+    assert Notification.objects.filter(
+        recipient=councillor, kind="discussions.post_hidden"
+    ).exists()
