@@ -1,0 +1,52 @@
+"""Parsing what a person typed into terms and phrases of stems (backend-independent)."""
+
+import re
+from dataclasses import dataclass, field
+
+from . import german
+
+MAX_QUERY_LENGTH = 200
+MAX_TERMS = 8
+# Stems at least this long also match as parts of compounds (head: suffix, modifier: prefix).
+COMPOUND_MIN_LENGTH = 5
+
+_PHRASE = re.compile(r'"([^"]*)"')
+
+
+@dataclass
+class ParsedQuery:
+    terms: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    prefix_last: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.terms or self.phrases)
+
+    @property
+    def all_stems(self) -> set[str]:
+        return set(self.terms) | {stem for phrase in self.phrases for stem in phrase}
+
+
+def parse(text: str, *, prefix_last: bool = False) -> ParsedQuery:
+    """Split `text` into phrases (in double quotes) and single words, as stems."""
+    text = text[:MAX_QUERY_LENGTH]
+    parsed = ParsedQuery()
+    for phrase in _PHRASE.findall(text):
+        phrase_stems = german.stems(phrase)
+        if len(phrase_stems) == 1:
+            parsed.terms.append(phrase_stems[0])
+        elif phrase_stems:
+            parsed.phrases.append(phrase_stems[:MAX_TERMS])
+    rest = _PHRASE.sub(" ", text).replace('"', " ")
+    for term in german.stems(rest):
+        if term not in parsed.terms:
+            parsed.terms.append(term)
+    parsed.terms = parsed.terms[:MAX_TERMS]
+    parsed.phrases = parsed.phrases[:2]
+    # Completion only makes sense when the text ends inside a word.
+    parsed.prefix_last = bool(prefix_last and parsed.terms and text and not text[-1].isspace())
+    return parsed
+
+
+def matches_compound(stem: str) -> bool:
+    return len(stem) >= COMPOUND_MIN_LENGTH
