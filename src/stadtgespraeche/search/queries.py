@@ -70,7 +70,35 @@ class Results:
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+    # The interface of a Django Page that core/ui/pagination.html uses.
+    @property
+    def number(self) -> int:
+        return self.page
+
+    @property
+    def paginator(self) -> "Results":
+        return self
+
+    @property
+    def num_pages(self) -> int:
+        return self.pages
+
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    def has_other_pages(self) -> bool:
+        return self.pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.page - 1
+
+    def next_page_number(self) -> int:
+        return self.page + 1
 
 
 def _visibility_sql(viewer: Any) -> tuple[str, list[object]]:
@@ -80,7 +108,7 @@ def _visibility_sql(viewer: Any) -> tuple[str, list[object]]:
     params: list[object] = [level, level]
     if user_id is not None and getattr(viewer, "is_active", False):
         condition = (
-            f"({condition} OR d.id IN "
+            f"({condition} OR d.id IN "  # noqa: S608
             "(SELECT r.document_id FROM search_searchreader r WHERE r.user_id = %s))"
         )
         params.append(user_id)
@@ -120,7 +148,7 @@ def ranked_ids(
     """Ids of the visible matching documents, best first (ties: newest first)."""
     from_sql, where, params, rank = _base(parsed, viewer, filters)
     sql = (
-        f"SELECT d.id FROM {from_sql} WHERE {where} "
+        f"SELECT d.id FROM {from_sql} WHERE {where} "  # noqa: S608
         f"ORDER BY {rank}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
@@ -131,7 +159,7 @@ def ranked_ids(
 def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
     from_sql, where, params, _ = _base(parsed, viewer, filters)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where}", params)
+        cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where}", params)  # noqa: S608
         return int(cursor.fetchone()[0])
 
 
@@ -144,7 +172,7 @@ def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, lis
             others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
             from_sql, where, params, _ = _base(parsed, viewer, others)
             cursor.execute(
-                f"SELECT {column}, COUNT(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "
+                f"SELECT {column}, COUNT(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "  # noqa: S608
                 f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column} DESC",
                 params,
             )
@@ -153,7 +181,7 @@ def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, lis
             others = Filters(**{**filters.__dict__, name: None})
             from_sql, where, params, _ = _base(parsed, viewer, others)
             cursor.execute(
-                f"SELECT g.value, COUNT(*) FROM {from_sql} JOIN search_searchtag g "
+                f"SELECT g.value, COUNT(*) FROM {from_sql} JOIN search_searchtag g "  # noqa: S608
                 f"ON g.document_id = d.id WHERE {where} AND g.kind = %s "
                 "GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT %s",
                 [*params, tag, FACET_LIMIT],

@@ -66,7 +66,7 @@ class PostgresBackend(Backend):
             values.append((pk, title_stems, body_stems, title_reversed, body_reversed))
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO search_fts (document_id, vector) VALUES (%s, {VECTOR_SQL}) "
+                f"INSERT INTO search_fts (document_id, vector) VALUES (%s, {VECTOR_SQL}) "  # noqa: S608 – constant SQL, values bound
                 "ON CONFLICT (document_id) DO UPDATE SET vector = EXCLUDED.vector",
                 values,
             )
