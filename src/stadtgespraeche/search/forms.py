@@ -14,7 +14,7 @@ class SearchForm(Form):
         label=_("Search term"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        help_text=_('Put several words in double quotes to search for them as a phrase.'),
+        help_text=_("Put several words in double quotes to search for them as a phrase."),
         widget=forms.TextInput(
             attrs={
                 "type": "search",

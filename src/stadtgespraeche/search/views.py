@@ -52,14 +52,18 @@ def search(request: HttpRequest) -> HttpResponse:
             entries = []
             for value, count in values:
                 if name == "kind":
-                    label = str(queries.Kind(value).label) if value in queries.Kind.values else value
+                    label = (
+                        str(queries.Kind(value).label) if value in queries.Kind.values else value
+                    )
                 elif name == "year":
                     label = str(value)
                 else:
                     label = names[name].get(value, "")
                     if not label:
                         continue
-                entries.append((value, count, label, _query_string(form, **{name: value, "page": None})))
+                entries.append(
+                    (value, count, label, _query_string(form, **{name: value, "page": None}))
+                )
             facets[name] = entries
     active = []
     if form.is_valid():
