@@ -16,17 +16,18 @@ from .enums import Level, TagKind
 class SearchDocument(models.Model):
     """One findable text: an object, or one audience's view of it (people)."""
 
+    # Small columns first: SQLite reads the filter columns without touching the long text.
     model_label = models.CharField(_("content type"), max_length=100)
     object_id = models.PositiveBigIntegerField(_("object id"))
     variant = models.CharField(_("variant"), max_length=30, blank=True)
-    kind = models.CharField(_("kind"), max_length=30, db_index=True)
-    title = models.CharField(_("title"), max_length=300)
-    body = models.TextField(_("text"), blank=True)
-    url = models.CharField(_("address"), max_length=500)
-    date = models.DateTimeField(_("date"), null=True, blank=True)
-    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    kind = models.CharField(_("kind"), max_length=30)
     min_level = models.PositiveSmallIntegerField(_("visible from level"), default=Level.PUBLIC)
     max_level = models.PositiveSmallIntegerField(_("visible up to level"), default=Level.ORGANISERS)
+    date = models.DateTimeField(_("date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=300)
+    url = models.CharField(_("address"), max_length=500)
+    body = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("search document")

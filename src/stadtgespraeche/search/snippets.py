@@ -46,13 +46,15 @@ def highlight(text: str, parsed: ParsedQuery, *, words: int = SNIPPET_WORDS) -> 
     end = min(len(tokens), start + words)
     hit_set = set(hits)
     pieces = []
-    position = tokens[start].start()
+    position = tokens[start].start() if start > 0 else 0
     for index in range(start, end):
         token = tokens[index]
         pieces.append(escape(text[position : token.start()]))
         word = escape(token.group())
         pieces.append(f"<mark>{word}</mark>" if index in hit_set else word)
         position = token.end()
+    if end == len(tokens):
+        pieces.append(escape(text[position:]))
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(tokens) else ""
     return mark_safe(prefix + "".join(pieces).strip() + suffix)
