@@ -36,51 +36,369 @@ RESULTS_DIR = REPO_DIR / "benchmarks" / "results"
 SEED = 20261125
 BATCH = 10_000
 
-MODIFIERS = (
-    "Bürger Daten Stadt Verkehr Energie Klima Wasser Bildung Schul Rats Verwaltungs Netz "
-    "Sensor Mobilitäts Park Licht Wärme Quartiers Kreis Gemeinde Landes Bundes Förder "
-    "Haushalts Beteiligungs Informations Sicherheits Gesundheits Pflege Jugend Senioren "
-    "Kultur Sport Tourismus Wirtschafts Handels Markt Innen Zukunfts Strategie Projekt "
-    "Open-Source Software Cloud Plattform Breitband Glasfaser Funk Mobilfunk Karten Geo "
-    "Umwelt Lärm Luft Abfall Straßen Brücken Bahn Bus Rad Fuß Lade Speicher Solar"
-).split()
-HEADS = (
-    "beteiligung plattform strategie konzept projekt portal netz dienst verwaltung planung "
-    "steuerung sicherheit souveränität ethik schutz management kataster modell labor "
-    "werkstatt forum rat ausschuss sitzung beschluss antrag haushalt förderung bericht "
-    "analyse monitoring sensorik infrastruktur versorgung entwicklung kooperation "
-    "partnerschaft initiative offensive agentur zentrum büro stelle leitung gruppe "
-    "kommission satzung verordnung richtlinie standard schnittstelle anwendung lösung "
-    "system technik daten karte app"
-).split()
-WORDS = (
-    "Kommune Kommunen Stadtrat Gemeinderat Kreistag Ratsmitglied Ratsmitglieder Fraktion "
-    "Verwaltung Digitalisierung digital digitale digitalen offen offene offenen smart "
-    "nachhaltig nachhaltige Nachhaltigkeit Beteiligung Beteiligungen Bürgerinnen Bürger "
-    "Einwohnerinnen Einwohner Projekt Projekte Erfahrung Erfahrungen Austausch Praxis "
-    "Beispiel Beispiele Lösung Lösungen Ergebnis Ergebnisse Zukunft Region Regionen Quartier "
-    "Quartiere Land Bund Förderung gefördert entwickelt umgesetzt eingeführt geplant "
-    "diskutiert beschlossen vorgestellt erprobt ausgewertet gemeinsam interkommunal "
-    "parteiübergreifend transparent sicher souverän ländlich städtisch urban öffentlich "
-    "Kosten Finanzierung Partner Anbieter Ausschreibung Vergabe Betrieb Pilot Pilotphase "
-    "Evaluation Datenschutz Informationssicherheit Barrierefreiheit Akzeptanz Vertrauen "
-    "Kommunikation Öffentlichkeit Presse Workshop Veranstaltung Sitzung Sitzungen Protokoll "
-    "Tagesordnung Vorlage Antrag Anträge Haushalt Haushaltsmittel Stelle Stellen Personal "
-    "Schulung Fortbildung Kompetenz Kompetenzen Wissen Netzwerk Netzwerke Kooperation "
-    "Zusammenarbeit Verkehr Mobilität Parkplätze Radwege Bushaltestellen Ladesäulen "
-    "Straßenbeleuchtung Energieverbrauch Klimaschutz Klimaanpassung Hitze Hochwasser "
-    "Starkregen Sensoren Messung Messungen Echtzeit Dashboard Karte Geodaten Schnittstellen "
-    "Standards Software Plattformen Rechenzentrum Cloud Open Source Lizenz Lizenzen "
-    "Algorithmen künstliche Intelligenz Chatbot Onlinedienste Onlinezugangsgesetz Antrag "
-    "Formulare Termin Termine Bürgerbüro Rathaus Schule Schulen Kita Kitas Tablets WLAN "
-    "Glasfaser Breitband Mobilfunk Funknetz Gewerbe Handel Innenstadt Leerstand Tourismus "
-    "Kultur Bibliothek Museum Sport Gesundheit Pflege Senioren Jugend Familien Ehrenamt "
-    "Vereine Verein Dorf Dörfer Ortsteil Ortsteile Landkreis Landkreise Metropolregion "
-    "Bamberg Kaiserslautern Ulm Wolfsburg Darmstadt Solingen Gera Bochum Lemgo Haßfurt "
-    "Modellprojekt Modellprojekte Smart City Strategie Leitbild Vision Ziel Ziele Maßnahme "
-    "Maßnahmen Umsetzung Zeitplan Meilenstein Meilensteine Risiko Risiken Chance Chancen"
-).split()
-STOP = "die der das und in mit für von zu den im auf ist eine ein des dem sich als auch wie".split()
+MODIFIERS = [
+    "Bürger",
+    "Daten",
+    "Stadt",
+    "Verkehr",
+    "Energie",
+    "Klima",
+    "Wasser",
+    "Bildung",
+    "Schul",
+    "Rats",
+    "Verwaltungs",
+    "Netz",
+    "Sensor",
+    "Mobilitäts",
+    "Park",
+    "Licht",
+    "Wärme",
+    "Quartiers",
+    "Kreis",
+    "Gemeinde",
+    "Landes",
+    "Bundes",
+    "Förder",
+    "Haushalts",
+    "Beteiligungs",
+    "Informations",
+    "Sicherheits",
+    "Gesundheits",
+    "Pflege",
+    "Jugend",
+    "Senioren",
+    "Kultur",
+    "Sport",
+    "Tourismus",
+    "Wirtschafts",
+    "Handels",
+    "Markt",
+    "Innen",
+    "Zukunfts",
+    "Strategie",
+    "Projekt",
+    "Open-Source",
+    "Software",
+    "Cloud",
+    "Plattform",
+    "Breitband",
+    "Glasfaser",
+    "Funk",
+    "Mobilfunk",
+    "Karten",
+    "Geo",
+    "Umwelt",
+    "Lärm",
+    "Luft",
+    "Abfall",
+    "Straßen",
+    "Brücken",
+    "Bahn",
+    "Bus",
+    "Rad",
+    "Fuß",
+    "Lade",
+    "Speicher",
+    "Solar",
+]
+HEADS = [
+    "beteiligung",
+    "plattform",
+    "strategie",
+    "konzept",
+    "projekt",
+    "portal",
+    "netz",
+    "dienst",
+    "verwaltung",
+    "planung",
+    "steuerung",
+    "sicherheit",
+    "souveränität",
+    "ethik",
+    "schutz",
+    "management",
+    "kataster",
+    "modell",
+    "labor",
+    "werkstatt",
+    "forum",
+    "rat",
+    "ausschuss",
+    "sitzung",
+    "beschluss",
+    "antrag",
+    "haushalt",
+    "förderung",
+    "bericht",
+    "analyse",
+    "monitoring",
+    "sensorik",
+    "infrastruktur",
+    "versorgung",
+    "entwicklung",
+    "kooperation",
+    "partnerschaft",
+    "initiative",
+    "offensive",
+    "agentur",
+    "zentrum",
+    "büro",
+    "stelle",
+    "leitung",
+    "gruppe",
+    "kommission",
+    "satzung",
+    "verordnung",
+    "richtlinie",
+    "standard",
+    "schnittstelle",
+    "anwendung",
+    "lösung",
+    "system",
+    "technik",
+    "daten",
+    "karte",
+    "app",
+]
+WORDS = [
+    "Kommune",
+    "Kommunen",
+    "Stadtrat",
+    "Gemeinderat",
+    "Kreistag",
+    "Ratsmitglied",
+    "Ratsmitglieder",
+    "Fraktion",
+    "Verwaltung",
+    "Digitalisierung",
+    "digital",
+    "digitale",
+    "digitalen",
+    "offen",
+    "offene",
+    "offenen",
+    "smart",
+    "nachhaltig",
+    "nachhaltige",
+    "Nachhaltigkeit",
+    "Beteiligung",
+    "Beteiligungen",
+    "Bürgerinnen",
+    "Bürger",
+    "Einwohnerinnen",
+    "Einwohner",
+    "Projekt",
+    "Projekte",
+    "Erfahrung",
+    "Erfahrungen",
+    "Austausch",
+    "Praxis",
+    "Beispiel",
+    "Beispiele",
+    "Lösung",
+    "Lösungen",
+    "Ergebnis",
+    "Ergebnisse",
+    "Zukunft",
+    "Region",
+    "Regionen",
+    "Quartier",
+    "Quartiere",
+    "Land",
+    "Bund",
+    "Förderung",
+    "gefördert",
+    "entwickelt",
+    "umgesetzt",
+    "eingeführt",
+    "geplant",
+    "diskutiert",
+    "beschlossen",
+    "vorgestellt",
+    "erprobt",
+    "ausgewertet",
+    "gemeinsam",
+    "interkommunal",
+    "parteiübergreifend",
+    "transparent",
+    "sicher",
+    "souverän",
+    "ländlich",
+    "städtisch",
+    "urban",
+    "öffentlich",
+    "Kosten",
+    "Finanzierung",
+    "Partner",
+    "Anbieter",
+    "Ausschreibung",
+    "Vergabe",
+    "Betrieb",
+    "Pilot",
+    "Pilotphase",
+    "Evaluation",
+    "Datenschutz",
+    "Informationssicherheit",
+    "Barrierefreiheit",
+    "Akzeptanz",
+    "Vertrauen",
+    "Kommunikation",
+    "Öffentlichkeit",
+    "Presse",
+    "Workshop",
+    "Veranstaltung",
+    "Sitzung",
+    "Sitzungen",
+    "Protokoll",
+    "Tagesordnung",
+    "Vorlage",
+    "Antrag",
+    "Anträge",
+    "Haushalt",
+    "Haushaltsmittel",
+    "Stelle",
+    "Stellen",
+    "Personal",
+    "Schulung",
+    "Fortbildung",
+    "Kompetenz",
+    "Kompetenzen",
+    "Wissen",
+    "Netzwerk",
+    "Netzwerke",
+    "Kooperation",
+    "Zusammenarbeit",
+    "Verkehr",
+    "Mobilität",
+    "Parkplätze",
+    "Radwege",
+    "Bushaltestellen",
+    "Ladesäulen",
+    "Straßenbeleuchtung",
+    "Energieverbrauch",
+    "Klimaschutz",
+    "Klimaanpassung",
+    "Hitze",
+    "Hochwasser",
+    "Starkregen",
+    "Sensoren",
+    "Messung",
+    "Messungen",
+    "Echtzeit",
+    "Dashboard",
+    "Karte",
+    "Geodaten",
+    "Schnittstellen",
+    "Standards",
+    "Software",
+    "Plattformen",
+    "Rechenzentrum",
+    "Cloud",
+    "Open",
+    "Source",
+    "Lizenz",
+    "Lizenzen",
+    "Algorithmen",
+    "künstliche",
+    "Intelligenz",
+    "Chatbot",
+    "Onlinedienste",
+    "Onlinezugangsgesetz",
+    "Antrag",
+    "Formulare",
+    "Termin",
+    "Termine",
+    "Bürgerbüro",
+    "Rathaus",
+    "Schule",
+    "Schulen",
+    "Kita",
+    "Kitas",
+    "Tablets",
+    "WLAN",
+    "Glasfaser",
+    "Breitband",
+    "Mobilfunk",
+    "Funknetz",
+    "Gewerbe",
+    "Handel",
+    "Innenstadt",
+    "Leerstand",
+    "Tourismus",
+    "Kultur",
+    "Bibliothek",
+    "Museum",
+    "Sport",
+    "Gesundheit",
+    "Pflege",
+    "Senioren",
+    "Jugend",
+    "Familien",
+    "Ehrenamt",
+    "Vereine",
+    "Verein",
+    "Dorf",
+    "Dörfer",
+    "Ortsteil",
+    "Ortsteile",
+    "Landkreis",
+    "Landkreise",
+    "Metropolregion",
+    "Bamberg",
+    "Kaiserslautern",
+    "Ulm",
+    "Wolfsburg",
+    "Darmstadt",
+    "Solingen",
+    "Gera",
+    "Bochum",
+    "Lemgo",
+    "Haßfurt",
+    "Modellprojekt",
+    "Modellprojekte",
+    "Smart",
+    "City",
+    "Strategie",
+    "Leitbild",
+    "Vision",
+    "Ziel",
+    "Ziele",
+    "Maßnahme",
+    "Maßnahmen",
+    "Umsetzung",
+    "Zeitplan",
+    "Meilenstein",
+    "Meilensteine",
+    "Risiko",
+    "Risiken",
+    "Chance",
+    "Chancen",
+]
+STOP = [
+    "die",
+    "der",
+    "das",
+    "und",
+    "in",
+    "mit",
+    "für",
+    "von",
+    "zu",
+    "den",
+    "im",
+    "auf",
+    "ist",
+    "eine",
+    "ein",
+    "des",
+    "dem",
+    "sich",
+    "als",
+    "auch",
+    "wie",
+]
 
 
 def configure_django(*, database: Path | None, postgres: bool) -> None:
@@ -147,7 +465,9 @@ def _text(vocabulary: Vocabulary, rng: random.Random, count: int) -> tuple[str, 
 KINDS = ("practice", "event", "topic", "wish", "post", "municipality", "person")
 
 
-def generate(vocabulary: Vocabulary, rng: random.Random, start: int, count: int) -> Iterator[dict[str, Any]]:
+def generate(
+    vocabulary: Vocabulary, rng: random.Random, start: int, count: int
+) -> Iterator[dict[str, Any]]:
     base = datetime.datetime(2023, 9, 19, tzinfo=datetime.UTC)
     for pk in range(start, start + count):
         title = _text(vocabulary, rng, rng.randint(3, 7))
@@ -175,19 +495,47 @@ def generate(vocabulary: Vocabulary, rng: random.Random, start: int, count: int)
         }
 
 
-def _documents_row(doc: dict[str, Any]) -> tuple[Any, ...]:
-    return (
-        doc["id"], "bench.document", doc["id"], "", doc["kind"], doc["title"][0][:300],
-        doc["body"][0], f"/bench/{doc['id']}/", doc["date"], doc["date"].year, *doc["levels"],
+def _tags(doc: dict[str, Any]) -> str:
+    from stadtgespraeche.search.access import document_tokens
+
+    return " ".join(
+        document_tokens(
+            min_level=doc["levels"][0],
+            max_level=doc["levels"][1],
+            readers={doc["reader"]} if doc["reader"] else set(),
+            kind=doc["kind"],
+            year=doc["date"].year,
+            municipality_ids=set(doc["municipalities"]),
+            topic_ids=set(doc["topics"]),
+        )
     )
 
 
+def _documents_row(doc: dict[str, Any]) -> tuple[Any, ...]:
+    return (
+        doc["id"],
+        "bench.document",
+        doc["id"],
+        "",
+        doc["kind"],
+        doc["title"][0][:300],
+        doc["body"][0],
+        f"/bench/{doc['id']}/",
+        doc["date"],
+        doc["date"].year,
+        *doc["levels"],
+    )
+
+
+PLACEHOLDERS = ", ".join(["%s"] * 12)
 DOC_COLUMNS = (
     "id, model_label, object_id, variant, kind, title, body, url, date, year, min_level, max_level"
 )
 
 
-def build_sqlite(vocabulary: Vocabulary, rng: random.Random, total: int, progress: Callable[[int], None]) -> None:
+def build_sqlite(
+    vocabulary: Vocabulary, rng: random.Random, total: int, progress: Callable[[int], None]
+) -> None:
     from django.db import connection, transaction
 
     with connection.cursor() as cursor:
@@ -199,7 +547,7 @@ def build_sqlite(vocabulary: Vocabulary, rng: random.Random, total: int, progres
         docs = list(generate(vocabulary, rng, done + 1, count))
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO search_searchdocument ({DOC_COLUMNS}) VALUES ({', '.join(['%s'] * 12)})",
+                f"INSERT INTO search_searchdocument ({DOC_COLUMNS}) VALUES ({PLACEHOLDERS})",  # noqa: S608
                 [_documents_row(doc) for doc in docs],
             )
             cursor.executemany(
@@ -212,8 +560,12 @@ def build_sqlite(vocabulary: Vocabulary, rng: random.Random, total: int, progres
                 [(d["id"], d["reader"]) for d in docs if d["reader"]],
             )
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, body, rtitle, rbody) VALUES (%s, %s, %s, %s, %s)",
-                [(d["id"], d["title"][1], d["body"][1], d["title"][2], d["body"][2]) for d in docs],
+                "INSERT INTO search_fts (rowid, title, body, rtitle, rbody, tags) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [
+                    (d["id"], d["title"][1], d["body"][1], d["title"][2], d["body"][2], _tags(d))
+                    for d in docs
+                ],
             )
         done += count
         progress(done)
@@ -222,7 +574,9 @@ def build_sqlite(vocabulary: Vocabulary, rng: random.Random, total: int, progres
         cursor.execute("ANALYZE")
 
 
-def build_postgres(vocabulary: Vocabulary, rng: random.Random, total: int, progress: Callable[[int], None]) -> None:
+def build_postgres(
+    vocabulary: Vocabulary, rng: random.Random, total: int, progress: Callable[[int], None]
+) -> None:
     from django.db import connection
 
     with connection.cursor() as cursor:
@@ -230,7 +584,8 @@ def build_postgres(vocabulary: Vocabulary, rng: random.Random, total: int, progr
         done = cursor.fetchone()[0]
         cursor.execute("DROP INDEX IF EXISTS search_fts_vector")
         cursor.execute(
-            "CREATE UNLOGGED TABLE IF NOT EXISTS bench_stage (id bigint, title text, body text, rtitle text, rbody text)"
+            "CREATE UNLOGGED TABLE IF NOT EXISTS bench_stage "
+            "(id bigint, title text, body text, rtitle text, rbody text, tags text)"
         )
     raw = connection.connection
     while done < total:
@@ -250,14 +605,19 @@ def build_postgres(vocabulary: Vocabulary, rng: random.Random, total: int, progr
                 for d in docs:
                     if d["reader"]:
                         copy.write_row((d["id"], d["reader"]))
-            with cursor.copy("COPY bench_stage (id, title, body, rtitle, rbody) FROM STDIN") as copy:
+            with cursor.copy(
+                "COPY bench_stage (id, title, body, rtitle, rbody, tags) FROM STDIN"
+            ) as copy:
                 for d in docs:
-                    copy.write_row((d["id"], d["title"][1], d["body"][1], d["title"][2], d["body"][2]))
+                    title, body = d["title"], d["body"]
+                    copy.write_row((d["id"], title[1], body[1], title[2], body[2], _tags(d)))
             cursor.execute(
-                "INSERT INTO search_fts (document_id, vector) SELECT id, "
-                "setweight(to_tsvector('simple', title), 'A') || setweight(to_tsvector('simple', body), 'B')"
-                " || setweight(to_tsvector('simple', rtitle), 'C') || setweight(to_tsvector('simple', rbody), 'D')"
-                " FROM bench_stage"
+                "INSERT INTO search_fts (document_id, vector, tags) SELECT id, "
+                "setweight(to_tsvector('simple', title), 'A')"
+                " || setweight(to_tsvector('simple', body), 'B')"
+                " || setweight(to_tsvector('simple', rtitle), 'C')"
+                " || setweight(to_tsvector('simple', rbody), 'D'),"
+                " to_tsvector('simple', tags) FROM bench_stage"
             )
             cursor.execute("TRUNCATE bench_stage")
         raw.commit()
@@ -266,8 +626,12 @@ def build_postgres(vocabulary: Vocabulary, rng: random.Random, total: int, progr
     with connection.cursor() as cursor:
         cursor.execute("DROP TABLE IF EXISTS bench_stage")
         cursor.execute("SET maintenance_work_mem = '1GB'")
-        cursor.execute("CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector)")
-        cursor.execute("SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s)", [total])
+        cursor.execute(
+            "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector, tags)"
+        )
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s)", [total]
+        )
         cursor.execute("VACUUM ANALYZE")
 
 
@@ -293,11 +657,13 @@ class Viewer:
     pk = 42
 
 
-def scenarios(vocabulary: Vocabulary, rng: random.Random, repeat: int) -> dict[str, list[tuple[str, Any]]]:
+def scenarios(
+    vocabulary: Vocabulary, rng: random.Random, repeat: int
+) -> dict[str, list[tuple[str, Any]]]:
     from stadtgespraeche.search.queries import Filters
 
     typical = list(range(30, 1500))  # ranks of typical search words (not the most frequent)
-    frequent = list(range(0, 10))
+    frequent = list(range(10))
 
     def word(ranks: list[int]) -> str:
         return vocabulary.words[rng.choice(ranks)]
@@ -305,20 +671,28 @@ def scenarios(vocabulary: Vocabulary, rng: random.Random, repeat: int) -> dict[s
     result: dict[str, list[tuple[str, Any]]] = {
         "single word": [(word(typical), Filters()) for _ in range(repeat)],
         "single frequent word": [(word(frequent), Filters()) for _ in range(repeat)],
-        "two words": [(f"{word(frequent + typical[:200])} {word(typical)}", Filters()) for _ in range(repeat)],
+        "two words": [
+            (f"{word(frequent + typical[:200])} {word(typical)}", Filters()) for _ in range(repeat)
+        ],
         "phrase": [],
-        "compound part": [(head.capitalize(), Filters()) for head in rng.sample(HEADS, min(repeat, len(HEADS)))],
+        "compound part": [
+            (head.capitalize(), Filters()) for head in rng.sample(HEADS, min(repeat, len(HEADS)))
+        ],
         "filtered (word + municipality)": [
-            (word(frequent + typical), Filters(municipality=rng.randint(1, 11_000))) for _ in range(repeat)
+            (word(frequent + typical), Filters(municipality=rng.randint(1, 11_000)))
+            for _ in range(repeat)
         ],
         "filtered (word + type + year)": [
-            (word(typical), Filters(kind=rng.choice(KINDS), year=rng.choice((2024, 2025)))) for _ in range(repeat)
+            (word(typical), Filters(kind=rng.choice(KINDS), year=rng.choice((2024, 2025))))
+            for _ in range(repeat)
         ],
     }
     for _ in range(repeat):
         title, _, _ = _text(vocabulary, rng, 6)
         parts = [w for w in title.rstrip(".").split() if w not in STOP]
-        result["phrase"].append((f'"{parts[0]} {parts[1]}"' if len(parts) > 1 else parts[0], Filters()))
+        result["phrase"].append(
+            (f'"{parts[0]} {parts[1]}"' if len(parts) > 1 else parts[0], Filters())
+        )
     return result
 
 
@@ -333,7 +707,10 @@ def measure(vocabulary: Vocabulary, repeat: int) -> None:
 
     rng = random.Random(SEED + 1)
     viewer = Viewer()
-    print(f"\n{'scenario':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'+count p95':>11} {'hits (median)':>14}")
+    print(
+        f"\n{'scenario':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
+        f"{'+count p95':>11} {'hits (median)':>14}"
+    )
     for name, cases in scenarios(vocabulary, rng, repeat).items():
         times: list[float] = []
         with_count: list[float] = []
@@ -350,17 +727,22 @@ def measure(vocabulary: Vocabulary, repeat: int) -> None:
             times.append((middle - started) * 1000)
             with_count.append((ended - started) * 1000)
         print(
-            f"{name:34} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} {max(times):8.1f} "
+            f"{name:34} {statistics.median(times):8.1f} {percentile(times, 0.95):8.1f} "
+            f"{max(times):8.1f} "
             f"{percentile(with_count, 0.95):11.1f} {int(statistics.median(totals)):14d}"
         )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--postgres", action="store_true")
-    parser.add_argument("--fresh", action="store_true", help="delete the SQLite benchmark database first")
+    parser.add_argument(
+        "--fresh", action="store_true", help="delete the SQLite benchmark database first"
+    )
     parser.add_argument("--queries-only", action="store_true", help="measure an existing index")
     args = parser.parse_args()
 
@@ -379,7 +761,9 @@ def main() -> None:
 
     sample = "Bürgerbeteiligung Datensouveränität Beteiligungen der Stadtrat"
     assert " ".join(german.stems(sample)) == " ".join(
-        vocabulary.stems[vocabulary.words.index(w)] if w in vocabulary.words else " ".join(german.stems(w))
+        vocabulary.stems[vocabulary.words.index(w)]
+        if w in vocabulary.words
+        else " ".join(german.stems(w))
         for w in sample.split()
         if german.stems(w)
     )
@@ -403,7 +787,10 @@ def main() -> None:
         build(vocabulary, rng, args.documents, progress)
         if tty:
             print()
-        print(f"index build: {time.perf_counter() - started:.1f} s for {args.documents - existing:,} documents")
+        print(
+            f"index build: {time.perf_counter() - started:.1f} s "
+            f"for {args.documents - existing:,} documents"
+        )
     else:
         print(f"reusing the existing index with {existing:,} documents")
     print(f"database size: {database_size(args.postgres, database) / 1024 / 1024:.0f} MiB")

@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from stadtgespraeche.core.forms import Form
 
 from .enums import Kind
-from .query import MAX_QUERY_LENGTH
 from .queries import Filters
+from .query import MAX_QUERY_LENGTH
 
 
 class SearchForm(Form):

@@ -11,12 +11,11 @@ from typing import Any
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import Visibility
-
+from . import access
 from . import query as query_module
 from .backends import get_backend
-from .enums import Kind, Level
+from .backends.base import COUNT_LIMIT, TagGroups
+from .enums import Kind
 from .query import ParsedQuery
 from .snippets import highlight
 
@@ -24,16 +23,6 @@ PER_PAGE = 20
 MAX_PAGE = 50
 FACET_LIMIT = 10
 SUGGESTION_LIMIT = 8
-
-_LEVELS = {
-    Visibility.PUBLIC: Level.PUBLIC,
-    Visibility.NETWORK: Level.NETWORK,
-    Visibility.ORGANISERS: Level.ORGANISERS,
-}
-
-
-def viewer_level(viewer: Any) -> int:
-    return _LEVELS[privacy.viewer_level(viewer)]
 
 
 @dataclass
@@ -69,6 +58,15 @@ class Results:
     facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
 
     @property
+    def total_is_lower_bound(self) -> bool:
+        """More matches than were counted (the page says "more than …")."""
+        return self.total > COUNT_LIMIT
+
+    @property
+    def shown_total(self) -> int:
+        return min(self.total, COUNT_LIMIT)
+
+    @property
     def pages(self) -> int:
         return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
 
@@ -101,88 +99,56 @@ class Results:
         return self.page + 1
 
 
-def _visibility_sql(viewer: Any) -> tuple[str, list[object]]:
-    level = viewer_level(viewer)
-    user_id = getattr(viewer, "pk", None) if getattr(viewer, "is_authenticated", False) else None
-    condition = "(d.min_level <= %s AND d.max_level >= %s)"
-    params: list[object] = [level, level]
-    if user_id is not None and getattr(viewer, "is_active", False):
-        condition = (
-            f"({condition} OR d.id IN "  # noqa: S608
-            "(SELECT r.document_id FROM search_searchreader r WHERE r.user_id = %s))"
-        )
-        params.append(user_id)
-    return condition, params
-
-
-def _filter_sql(filters: Filters) -> tuple[str, list[object]]:
-    conditions: list[str] = []
-    params: list[object] = []
-    if filters.kind:
-        conditions.append("d.kind = %s")
-        params.append(filters.kind)
-    if filters.year:
-        conditions.append("d.year = %s")
-        params.append(filters.year)
-    for kind, value in (("m", filters.municipality), ("t", filters.topic)):
-        if value:
-            conditions.append(
-                "d.id IN (SELECT g.document_id FROM search_searchtag g"
-                " WHERE g.kind = %s AND g.value = %s)"
-            )
-            params += [kind, value]
-    return "".join(f" AND {condition}" for condition in conditions), params
-
-
-def _base(parsed: ParsedQuery, viewer: Any, filters: Filters) -> tuple[str, str, list[object], str]:
-    from_sql, match_sql, match_params, rank = get_backend().match(parsed)
-    visible, visible_params = _visibility_sql(viewer)
-    filter_sql, filter_params = _filter_sql(filters)
-    where = f"{match_sql} AND {visible}{filter_sql}"
-    return from_sql, where, [*match_params, *visible_params, *filter_params], rank
+def _groups(viewer: Any, filters: Filters) -> TagGroups:
+    return access.viewer_groups(
+        viewer,
+        kind=filters.kind,
+        year=filters.year,
+        municipality=filters.municipality,
+        topic=filters.topic,
+    )
 
 
 def ranked_ids(
     parsed: ParsedQuery, viewer: Any, filters: Filters, *, limit: int, offset: int = 0
 ) -> list[int]:
     """Ids of the visible matching documents, best first (ties: newest first)."""
-    from_sql, where, params, rank = _base(parsed, viewer, filters)
-    sql = (
-        f"SELECT d.id FROM {from_sql} WHERE {where} "  # noqa: S608
-        f"ORDER BY {rank}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
-        return [row[0] for row in cursor.fetchall()]
+    return get_backend().ranked_ids(parsed, _groups(viewer, filters), limit=limit, offset=offset)
 
 
 def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
-    from_sql, where, params, _ = _base(parsed, viewer, filters)
+    """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
+    matches, params = get_backend().matches_sql(
+        parsed, _groups(viewer, filters), cap=COUNT_LIMIT + 1
+    )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM {from_sql} WHERE {where}", params)  # noqa: S608
+        cursor.execute(f"SELECT COUNT(*) FROM ({matches}) m", params)  # noqa: S608
         return int(cursor.fetchone()[0])
 
 
 def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
-    """Counts per type, year, municipality and topic of what the viewer may see. Each facet
-    ignores its own filter (so the other choices stay visible) and applies the others."""
+    """Counts per type, year, municipality and topic of what the viewer may see (over at
+    most COUNT_LIMIT matches). Each facet ignores its own filter (so the other choices stay
+    visible) and applies the others."""
+    backend = get_backend()
     facets: dict[str, list[tuple[Any, int]]] = {}
     with connection.cursor() as cursor:
         for name, column in (("kind", "d.kind"), ("year", "d.year")):
             others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
-            from_sql, where, params, _ = _base(parsed, viewer, others)
+            matches, params = backend.matches_sql(parsed, _groups(viewer, others), cap=COUNT_LIMIT)
             cursor.execute(
-                f"SELECT {column}, COUNT(*) FROM {from_sql} WHERE {where} AND {column} IS NOT NULL "  # noqa: S608
+                f"SELECT {column}, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                f"JOIN search_searchdocument d ON d.id = m.id WHERE {column} IS NOT NULL "
                 f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column} DESC",
                 params,
             )
             facets[name] = [(value, count) for value, count in cursor.fetchall()]
         for name, tag in (("municipality", "m"), ("topic", "t")):
             others = Filters(**{**filters.__dict__, name: None})
-            from_sql, where, params, _ = _base(parsed, viewer, others)
+            matches, params = backend.matches_sql(parsed, _groups(viewer, others), cap=COUNT_LIMIT)
             cursor.execute(
-                f"SELECT g.value, COUNT(*) FROM {from_sql} JOIN search_searchtag g "  # noqa: S608
-                f"ON g.document_id = d.id WHERE {where} AND g.kind = %s "
+                f"SELECT g.value, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                "JOIN search_searchtag g ON g.document_id = m.id WHERE g.kind = %s "
                 "GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT %s",
                 [*params, tag, FACET_LIMIT],
             )

@@ -9,7 +9,9 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from .access import document_tokens
 from .backends import get_backend
+from .backends.base import Row
 from .models import SearchDocument, SearchReader, SearchTag
 from .providers import Document, Provider, dependents_of, provider_for
 
@@ -66,7 +68,25 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
         readers += [SearchReader(document=row, user_id=pk) for pk in document.readers]
     SearchTag.objects.bulk_create(tags)
     SearchReader.objects.bulk_create(readers)
-    backend.write([(row.pk, row.title, row.body) for row, _ in new_documents])
+    backend.write(
+        [
+            Row(
+                id=row.pk,
+                title=row.title,
+                body=row.body,
+                tags=document_tokens(
+                    min_level=row.min_level,
+                    max_level=row.max_level,
+                    readers=document.readers,
+                    kind=row.kind,
+                    year=row.year,
+                    municipality_ids=document.municipality_ids,
+                    topic_ids=document.topic_ids,
+                ),
+            )
+            for row, document in new_documents
+        ]
+    )
     return len(new_documents)
 
 

@@ -83,5 +83,6 @@ def test_highlight_escapes_then_marks():
 def test_highlight_windows_long_text():
     text = " ".join(["Wort"] * 100 + ["Treffer"] + ["Wort"] * 100)
     html = highlight(text, query.parse("Treffer"))
-    assert html.startswith("… ") and html.endswith(" …")
+    assert html.startswith("… ")
+    assert html.endswith(" …")
     assert "<mark>Treffer</mark>" in html

@@ -8,7 +8,9 @@ from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.search import queries, services
+from stadtgespraeche.search.access import document_tokens
 from stadtgespraeche.search.backends import get_backend
+from stadtgespraeche.search.backends.base import Row
 from stadtgespraeche.search.enums import Level
 from stadtgespraeche.search.models import SearchDocument, SearchReader
 from stadtgespraeche.topics.models import Topic
@@ -214,8 +216,18 @@ def test_access_list_document_only_for_its_readers(viewers):
         min_level=Level.NOBODY,
         max_level=Level.NOBODY,
     )
-    get_backend().write([(document.pk, document.title, "")])
-    SearchReader.objects.create(document=document, user_id=viewers["coordinator"].pk)
+    reader = viewers["coordinator"].pk
+    SearchReader.objects.create(document=document, user_id=reader)
+    tags = document_tokens(
+        min_level=Level.NOBODY,
+        max_level=Level.NOBODY,
+        readers={reader},
+        kind="practice",
+        year=None,
+        municipality_ids=set(),
+        topic_ids=set(),
+    )
+    get_backend().write([Row(id=document.pk, title=document.title, body="", tags=tags)])
     for name, viewer in viewers.items():
         titles = _titles(viewer, "Beteiligung")[1]
         assert titles == (["Entwurf Bürgerbeteiligung"] if name == "coordinator" else []), name

@@ -1,7 +1,8 @@
-"""PostgreSQL: table `search_fts(document_id, vector tsvector)` with a GIN index. The
-vector is built with the `simple` configuration from our own stems (German quality comes
-from search.german on both backends); weights: A title, B body, C/D reversed stems of
-title/body (compound heads). A pg_trgm index on the document titles serves suggestions."""
+"""PostgreSQL: table `search_fts(document_id, vector tsvector, tags tsvector)` with one GIN
+index over both. `vector` is built with the `simple` configuration from our own stems
+(German quality comes from search.german on both backends); weights: A title, B body, C/D
+reversed stems of title/body (compound heads). `tags` holds the visibility and filter
+tokens (backends/base.py). pg_trgm indexes the document titles (substring look-ups)."""
 
 from collections.abc import Sequence
 
@@ -9,14 +10,14 @@ from django.db import connection
 
 from .. import german
 from ..query import ParsedQuery, matches_compound
-from .base import Backend, Row, normalised
+from .base import RANK_WINDOW, Backend, Row, TagGroups, normalised
 
 CREATE_SQL = [
     "CREATE TABLE IF NOT EXISTS search_fts ("
     " document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id)"
     " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
-    " vector tsvector NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector)",
+    " vector tsvector NOT NULL, tags tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector, tags)",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE INDEX IF NOT EXISTS search_document_title_trgm ON search_searchdocument"
     " USING gin (lower(title) gin_trgm_ops)",
@@ -31,11 +32,11 @@ VECTOR_SQL = (
     " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
 )
 # ts_rank weights {D, C, B, A}; negated so that lower sorts first as on SQLite.
-RANK = "-ts_rank('{0.05, 0.5, 0.15, 1.0}', search_fts.vector, q.query)"
+RANK = "-ts_rank('{0.05, 0.5, 0.15, 1.0}', f.vector, to_tsquery('simple', %s))"
 
 
 def _lexeme(token: str) -> str:
-    return "'" + token.replace("'", "") + "'"
+    return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
 def tsquery(parsed: ParsedQuery) -> str:
@@ -53,6 +54,13 @@ def tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(parts)
 
 
+def tags_query(groups: TagGroups) -> str:
+    return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
+
+
+MATCH = "f.vector @@ to_tsquery('simple', %s) AND f.tags @@ to_tsquery('simple', %s)"
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
 
@@ -60,14 +68,17 @@ class PostgresBackend(Backend):
         if not rows:
             return
         values = []
-        for pk, title, body in rows:
-            title_stems, title_reversed = normalised(title)
-            body_stems, body_reversed = normalised(body)
-            values.append((pk, title_stems, body_stems, title_reversed, body_reversed))
+        for row in rows:
+            title_stems, title_reversed = normalised(row.title)
+            body_stems, body_reversed = normalised(row.body)
+            values.append(
+                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+            )
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO search_fts (document_id, vector) VALUES (%s, {VECTOR_SQL}) "  # noqa: S608 – constant SQL, values bound
-                "ON CONFLICT (document_id) DO UPDATE SET vector = EXCLUDED.vector",
+                f"INSERT INTO search_fts (document_id, vector, tags) VALUES (%s, {VECTOR_SQL}, "  # noqa: S608
+                "to_tsvector('simple', %s)) ON CONFLICT (document_id) DO UPDATE "
+                "SET vector = EXCLUDED.vector, tags = EXCLUDED.tags",
                 values,
             )
 
@@ -79,11 +90,35 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def match(self, parsed: ParsedQuery) -> tuple[str, str, list[object], str]:
+    def ranked_ids(
+        self, parsed: ParsedQuery, groups: TagGroups, *, limit: int, offset: int = 0
+    ) -> list[int]:
+        words, tags = tsquery(parsed), tags_query(groups)
+        with connection.cursor() as cursor:
+            # More matches than the window? Then rank the newest RANK_WINDOW of them.
+            cursor.execute(
+                f"SELECT count(*) FROM (SELECT 1 FROM search_fts f WHERE {MATCH} LIMIT %s) c",  # noqa: S608
+                [words, tags, RANK_WINDOW + 1],
+            )
+            many = cursor.fetchone()[0] > RANK_WINDOW
+            window = (
+                f"(SELECT f.document_id, f.vector FROM search_fts f WHERE {MATCH} "  # noqa: S608
+                "ORDER BY f.document_id DESC LIMIT %s)"
+                if many
+                else f"(SELECT f.document_id, f.vector FROM search_fts f WHERE {MATCH})"  # noqa: S608
+            )
+            window_params: list[object] = [words, tags, *([RANK_WINDOW] if many else [])]
+            cursor.execute(
+                f"SELECT d.id FROM {window} f JOIN search_searchdocument d ON d.id = f.document_id "  # noqa: S608
+                f"ORDER BY {RANK}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
+                [*window_params, words, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def matches_sql(
+        self, parsed: ParsedQuery, groups: TagGroups, *, cap: int
+    ) -> tuple[str, list[object]]:
         return (
-            "search_fts JOIN search_searchdocument d ON d.id = search_fts.document_id"
-            " CROSS JOIN (SELECT to_tsquery('simple', %s) AS query) q",
-            "search_fts.vector @@ q.query",
-            [tsquery(parsed)],
-            RANK,
+            f"SELECT f.document_id AS id FROM search_fts f WHERE {MATCH} LIMIT %s",  # noqa: S608
+            [tsquery(parsed), tags_query(groups), cap],
         )

@@ -1,5 +1,6 @@
-"""SQLite FTS5: a virtual table `search_fts(title, body, rtitle, rbody)` with rowid =
-SearchDocument.id; the r-columns hold the reversed stems for compound-head matching."""
+"""SQLite FTS5: a virtual table `search_fts(title, body, rtitle, rbody, tags)` with rowid =
+SearchDocument.id; the r-columns hold the reversed stems for compound-head matching, `tags`
+the visibility and filter tokens (backends/base.py)."""
 
 from collections.abc import Sequence
 
@@ -7,24 +8,25 @@ from django.db import connection
 
 from .. import german
 from ..query import ParsedQuery, matches_compound
-from .base import Backend, Row, normalised
+from .base import RANK_WINDOW, Backend, Row, TagGroups, normalised
 
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
-    "title, body, rtitle, rbody, tokenize = 'unicode61 remove_diacritics 0', prefix = '3')"
+    "title, body, rtitle, rbody, tags, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '3')"
 )
 DROP_SQL = "DROP TABLE IF EXISTS search_fts"
 
 # bm25 weights per column: a title hit counts far more than a body hit; compound-part hits
-# (reversed columns) a little less than whole words.
-RANK = "bm25(search_fts, 10.0, 1.0, 6.0, 0.6)"
+# (reversed columns) a little less than whole words; tags do not count.
+RANK = "bm25(search_fts, 10.0, 1.0, 6.0, 0.6, 0.0)"
 
 
 def _quoted(token: str) -> str:
     return '"' + token.replace('"', "") + '"'
 
 
-def match_expression(parsed: ParsedQuery) -> str:
+def match_expression(parsed: ParsedQuery, groups: TagGroups) -> str:
     parts = []
     for index, term in enumerate(parsed.terms):
         last = index == len(parsed.terms) - 1
@@ -39,6 +41,8 @@ def match_expression(parsed: ParsedQuery) -> str:
             parts.append(f"{{title body}} : {_quoted(term)}")
     for phrase in parsed.phrases:
         parts.append("{title body} : " + _quoted(" ".join(phrase)))
+    for group in groups:
+        parts.append("tags : (" + " OR ".join(_quoted(token) for token in group) + ")")
     return " AND ".join(parts)
 
 
@@ -49,17 +53,19 @@ class SqliteBackend(Backend):
         if not rows:
             return
         values = []
-        for pk, title, body in rows:
-            title_stems, title_reversed = normalised(title)
-            body_stems, body_reversed = normalised(body)
-            values.append((pk, title_stems, body_stems, title_reversed, body_reversed))
+        for row in rows:
+            title_stems, title_reversed = normalised(row.title)
+            body_stems, body_reversed = normalised(row.body)
+            values.append(
+                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+            )
         with connection.cursor() as cursor:
             cursor.executemany(
                 "DELETE FROM search_fts WHERE rowid = %s", [(value[0],) for value in values]
             )
             cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, body, rtitle, rbody) "
-                "VALUES (%s, %s, %s, %s, %s)",
+                "INSERT INTO search_fts (rowid, title, body, rtitle, rbody, tags) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
                 values,
             )
 
@@ -71,10 +77,33 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def match(self, parsed: ParsedQuery) -> tuple[str, str, list[object], str]:
+    def ranked_ids(
+        self, parsed: ParsedQuery, groups: TagGroups, *, limit: int, offset: int = 0
+    ) -> list[int]:
+        expression = match_expression(parsed, groups)
+        with connection.cursor() as cursor:
+            # The RANK_WINDOW-th newest match: rank only from there on (cheap: rowid order).
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
+                [expression, RANK_WINDOW - 1],
+            )
+            threshold = cursor.fetchone()
+            window = "AND search_fts.rowid >= %s " if threshold else ""
+            params: list[object] = [expression, *([threshold[0]] if threshold else [])]
+            cursor.execute(
+                "SELECT d.id FROM (SELECT rowid AS id, " + RANK + " AS rank FROM search_fts "  # noqa: S608
+                "WHERE search_fts MATCH %s " + window + "ORDER BY rank LIMIT %s) hits "
+                "JOIN search_searchdocument d ON d.id = hits.id "
+                "ORDER BY hits.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
+                [*params, RANK_WINDOW, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def matches_sql(
+        self, parsed: ParsedQuery, groups: TagGroups, *, cap: int
+    ) -> tuple[str, list[object]]:
         return (
-            "search_fts JOIN search_searchdocument d ON d.id = search_fts.rowid",
-            "search_fts MATCH %s",
-            [match_expression(parsed)],
-            RANK,
+            "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s LIMIT %s",
+            [match_expression(parsed, groups), cap],
         )
