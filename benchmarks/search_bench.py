@@ -500,9 +500,6 @@ def _tags(doc: dict[str, Any]) -> str:
 
     return " ".join(
         document_tokens(
-            min_level=doc["levels"][0],
-            max_level=doc["levels"][1],
-            readers={doc["reader"]} if doc["reader"] else set(),
             kind=doc["kind"],
             year=doc["date"].year,
             municipality_ids=set(doc["municipalities"]),
@@ -744,6 +741,7 @@ def main() -> None:
         "--fresh", action="store_true", help="delete the SQLite benchmark database first"
     )
     parser.add_argument("--queries-only", action="store_true", help="measure an existing index")
+    parser.add_argument("--build-only", action="store_true", help="build without measuring")
     args = parser.parse_args()
 
     database = None if args.postgres else RESULTS_DIR / "search-sqlite" / "stadtgespraeche.sqlite3"
@@ -794,7 +792,8 @@ def main() -> None:
     else:
         print(f"reusing the existing index with {existing:,} documents")
     print(f"database size: {database_size(args.postgres, database) / 1024 / 1024:.0f} MiB")
-    measure(vocabulary, args.repeat)
+    if not args.build_only:
+        measure(vocabulary, args.repeat)
 
 
 if __name__ == "__main__":

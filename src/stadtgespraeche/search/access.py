@@ -1,10 +1,10 @@
-"""Visibility and filter tokens: what a document carries and what a viewer may match.
+"""Who may see a document (SQL on its levels and readers) and filter tokens.
 
-A document visible to audience levels min_level..max_level gets one token per level
-(`l0` public, `l1` network, `l2` organisers) and one per reader (`u<user id>`); filter
-values become `k<kind>`, `y<year>`, `m<municipality id>`, `t<topic id>`. A query requires
-one of the viewer's tokens (`l<level>` or `u<own id>`) and every chosen filter token, so
-the full-text engine itself only ever returns what the viewer may see.
+Visibility: a viewer of audience level L sees a document when `min_level <= L <=
+max_level` or when they are one of its readers; the condition is part of every statement.
+Filters: a document's filter values are indexed as tokens of the full-text table
+(`k<kind>`, `y<year>`, `m<municipality id>`, `t<topic id>`), so that the full-text engine
+intersects a selective filter with the words itself.
 """
 
 from typing import Any
@@ -28,17 +28,12 @@ def viewer_level(viewer: Any) -> int:
 
 def document_tokens(
     *,
-    min_level: int,
-    max_level: int,
-    readers: set[int],
     kind: str,
     year: int | None,
     municipality_ids: set[int],
     topic_ids: set[int],
 ) -> list[str]:
-    tokens = [f"l{level}" for level in range(min_level, min(max_level, Level.ORGANISERS) + 1)]
-    tokens += [f"u{pk}" for pk in sorted(readers)]
-    tokens.append(f"k{kind}")
+    tokens = [f"k{kind}"]
     if year:
         tokens.append(f"y{year}")
     tokens += [f"m{pk}" for pk in sorted(municipality_ids)]
@@ -46,19 +41,15 @@ def document_tokens(
     return tokens
 
 
-def viewer_groups(
-    viewer: Any,
+def filter_groups(
     *,
     kind: str = "",
     year: int | None = None,
     municipality: int | None = None,
     topic: int | None = None,
 ) -> TagGroups:
-    """The token groups a query must match: visibility, then the chosen filters."""
-    visible = [f"l{viewer_level(viewer)}"]
-    if getattr(viewer, "is_authenticated", False) and getattr(viewer, "is_active", False):
-        visible.append(f"u{viewer.pk}")
-    groups = [visible]
+    """The token groups a query must match for the chosen filters."""
+    groups = []
     if kind:
         groups.append([f"k{kind}"])
     if year:
@@ -68,3 +59,17 @@ def viewer_groups(
     if topic:
         groups.append([f"t{topic}"])
     return groups
+
+
+def visibility_sql(viewer: Any) -> tuple[str, list[object]]:
+    """The SQL condition on `d` (search_searchdocument) for documents `viewer` may see."""
+    level = viewer_level(viewer)
+    condition = "(d.min_level <= %s AND d.max_level >= %s)"
+    params: list[object] = [level, level]
+    if getattr(viewer, "is_authenticated", False) and getattr(viewer, "is_active", False):
+        condition = (
+            f"({condition} OR d.id IN "  # noqa: S608
+            "(SELECT r.document_id FROM search_searchreader r WHERE r.user_id = %s))"
+        )
+        params.append(viewer.pk)
+    return condition, params

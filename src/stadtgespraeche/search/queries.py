@@ -99,9 +99,8 @@ class Results:
         return self.page + 1
 
 
-def _groups(viewer: Any, filters: Filters) -> TagGroups:
-    return access.viewer_groups(
-        viewer,
+def _groups(filters: Filters) -> TagGroups:
+    return access.filter_groups(
         kind=filters.kind,
         year=filters.year,
         municipality=filters.municipality,
@@ -113,13 +112,15 @@ def ranked_ids(
     parsed: ParsedQuery, viewer: Any, filters: Filters, *, limit: int, offset: int = 0
 ) -> list[int]:
     """Ids of the visible matching documents, best first (ties: newest first)."""
-    return get_backend().ranked_ids(parsed, _groups(viewer, filters), limit=limit, offset=offset)
+    return get_backend().ranked_ids(
+        parsed, _groups(filters), access.visibility_sql(viewer), limit=limit, offset=offset
+    )
 
 
 def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
     """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
     matches, params = get_backend().matches_sql(
-        parsed, _groups(viewer, filters), cap=COUNT_LIMIT + 1
+        parsed, _groups(filters), access.visibility_sql(viewer), cap=COUNT_LIMIT + 1
     )
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({matches}) m", params)  # noqa: S608
@@ -135,7 +136,9 @@ def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, lis
     with connection.cursor() as cursor:
         for name, column in (("kind", "d.kind"), ("year", "d.year")):
             others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
-            matches, params = backend.matches_sql(parsed, _groups(viewer, others), cap=COUNT_LIMIT)
+            matches, params = backend.matches_sql(
+                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
+            )
             cursor.execute(
                 f"SELECT {column}, COUNT(*) FROM ({matches}) m "  # noqa: S608
                 f"JOIN search_searchdocument d ON d.id = m.id WHERE {column} IS NOT NULL "
@@ -145,7 +148,9 @@ def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, lis
             facets[name] = [(value, count) for value, count in cursor.fetchall()]
         for name, tag in (("municipality", "m"), ("topic", "t")):
             others = Filters(**{**filters.__dict__, name: None})
-            matches, params = backend.matches_sql(parsed, _groups(viewer, others), cap=COUNT_LIMIT)
+            matches, params = backend.matches_sql(
+                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
+            )
             cursor.execute(
                 f"SELECT g.value, COUNT(*) FROM ({matches}) m "  # noqa: S608
                 "JOIN search_searchtag g ON g.document_id = m.id WHERE g.kind = %s "

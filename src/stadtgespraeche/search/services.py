@@ -75,9 +75,6 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
                 title=row.title,
                 body=row.body,
                 tags=document_tokens(
-                    min_level=row.min_level,
-                    max_level=row.max_level,
-                    readers=document.readers,
                     kind=row.kind,
                     year=row.year,
                     municipality_ids=document.municipality_ids,

@@ -219,9 +219,6 @@ def test_access_list_document_only_for_its_readers(viewers):
     reader = viewers["coordinator"].pk
     SearchReader.objects.create(document=document, user_id=reader)
     tags = document_tokens(
-        min_level=Level.NOBODY,
-        max_level=Level.NOBODY,
-        readers={reader},
         kind="practice",
         year=None,
         municipality_ids=set(),

@@ -4,11 +4,10 @@ from dataclasses import dataclass
 from .. import german
 from ..query import ParsedQuery
 
-# Visibility and filter values are indexed as *tokens* of a separate column, so that the
-# full-text engine intersects them with the words (no join, selective filters are cheap):
-#   l0 l1 l2   audience levels that see the document     u<id>  a reader (access list)
-#   k<kind>    result type    y<year>    m<municipality id>    t<topic id>
+# Filter values are indexed as *tokens* of a separate column (search.access), so that the
+# full-text engine intersects a selective filter with the words itself.
 TagGroups = list[list[str]]  # AND of OR-groups of tokens
+Visible = tuple[str, list[object]]  # SQL condition on `d` (the document row) and its params
 
 
 @dataclass
@@ -26,7 +25,7 @@ def normalised(text: str) -> tuple[str, str]:
 
 
 # Ranking looks at no more than this many matches: for words found in more documents, the
-# most recently indexed RANK_WINDOW matches are ranked (bounded latency at any size).
+# RANK_WINDOW most recently indexed matches are ranked (bounded latency at any size).
 RANK_WINDOW = 2000
 # Totals and facets count at most this many matches ("more than 10,000 results").
 COUNT_LIMIT = 10_000
@@ -45,13 +44,13 @@ class Backend:
         raise NotImplementedError
 
     def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, *, limit: int, offset: int = 0
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
     ) -> list[int]:
-        """Ids of matching documents, best first (ties: newest date first)."""
+        """Ids of visible matching documents, best first (ties: newest date first)."""
         raise NotImplementedError
 
     def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, *, cap: int
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
     ) -> tuple[str, list[object]]:
-        """A subquery selecting the `id` of at most `cap` matching documents."""
+        """A subquery selecting the `id` of at most `cap` visible matching documents."""
         raise NotImplementedError

@@ -10,7 +10,7 @@ from django.db import connection
 
 from .. import german
 from ..query import ParsedQuery, matches_compound
-from .base import RANK_WINDOW, Backend, Row, TagGroups, normalised
+from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
 
 CREATE_SQL = [
     "CREATE TABLE IF NOT EXISTS search_fts ("
@@ -90,35 +90,36 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
+    def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[object]]:
+        words = tsquery(parsed)
+        if not groups:
+            return "f.vector @@ to_tsquery('simple', %s)", [words]
+        return MATCH, [words, tags_query(groups)]
+
     def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, *, limit: int, offset: int = 0
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
     ) -> list[int]:
-        words, tags = tsquery(parsed), tags_query(groups)
+        # The newest RANK_WINDOW matches (the planner walks the primary key backwards for
+        # frequent words, or sorts the GIN matches for rare ones), ranked by ts_rank.
+        match, match_params = self._match(parsed, groups)
+        condition, params = visible
         with connection.cursor() as cursor:
-            # More matches than the window? Then rank the newest RANK_WINDOW of them.
             cursor.execute(
-                f"SELECT count(*) FROM (SELECT 1 FROM search_fts f WHERE {MATCH} LIMIT %s) c",  # noqa: S608
-                [words, tags, RANK_WINDOW + 1],
-            )
-            many = cursor.fetchone()[0] > RANK_WINDOW
-            window = (
-                f"(SELECT f.document_id, f.vector FROM search_fts f WHERE {MATCH} "  # noqa: S608
-                "ORDER BY f.document_id DESC LIMIT %s)"
-                if many
-                else f"(SELECT f.document_id, f.vector FROM search_fts f WHERE {MATCH})"  # noqa: S608
-            )
-            window_params: list[object] = [words, tags, *([RANK_WINDOW] if many else [])]
-            cursor.execute(
-                f"SELECT d.id FROM {window} f JOIN search_searchdocument d ON d.id = f.document_id "  # noqa: S608
+                "SELECT d.id FROM (SELECT f.document_id, f.vector FROM search_fts f "  # noqa: S608
+                f"WHERE {match} ORDER BY f.document_id DESC LIMIT %s) f "
+                f"JOIN search_searchdocument d ON d.id = f.document_id WHERE {condition} "
                 f"ORDER BY {RANK}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [*window_params, words, limit, offset],
+                [*match_params, RANK_WINDOW, *params, tsquery(parsed), limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
     def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, *, cap: int
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
     ) -> tuple[str, list[object]]:
+        match, match_params = self._match(parsed, groups)
+        condition, params = visible
         return (
-            f"SELECT f.document_id AS id FROM search_fts f WHERE {MATCH} LIMIT %s",  # noqa: S608
-            [tsquery(parsed), tags_query(groups), cap],
+            "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
+            f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
+            [*match_params, *params, cap],
         )

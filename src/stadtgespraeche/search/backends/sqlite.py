@@ -8,7 +8,7 @@ from django.db import connection
 
 from .. import german
 from ..query import ParsedQuery, matches_compound
-from .base import RANK_WINDOW, Backend, Row, TagGroups, normalised
+from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
 
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -78,32 +78,27 @@ class SqliteBackend(Backend):
             cursor.execute("DELETE FROM search_fts")
 
     def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, *, limit: int, offset: int = 0
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
     ) -> list[int]:
-        expression = match_expression(parsed, groups)
+        # FTS5 yields the newest RANK_WINDOW matches lazily (rowid order) and computes bm25
+        # only for them; visibility is checked on the document rows.
+        condition, params = visible
         with connection.cursor() as cursor:
-            # The RANK_WINDOW-th newest match: rank only from there on (cheap: rowid order).
-            cursor.execute(
-                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
-                "ORDER BY rowid DESC LIMIT 1 OFFSET %s",
-                [expression, RANK_WINDOW - 1],
-            )
-            threshold = cursor.fetchone()
-            window = "AND search_fts.rowid >= %s " if threshold else ""
-            params: list[object] = [expression, *([threshold[0]] if threshold else [])]
             cursor.execute(
                 "SELECT d.id FROM (SELECT rowid AS id, " + RANK + " AS rank FROM search_fts "  # noqa: S608
-                "WHERE search_fts MATCH %s " + window + "ORDER BY rank LIMIT %s) hits "
-                "JOIN search_searchdocument d ON d.id = hits.id "
+                "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) hits "
+                "JOIN search_searchdocument d ON d.id = hits.id WHERE " + condition + " "
                 "ORDER BY hits.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [*params, RANK_WINDOW, limit, offset],
+                [match_expression(parsed, groups), RANK_WINDOW, *params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 
     def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, *, cap: int
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
     ) -> tuple[str, list[object]]:
+        condition, params = visible
         return (
-            "SELECT rowid AS id FROM search_fts WHERE search_fts MATCH %s LIMIT %s",
-            [match_expression(parsed, groups), cap],
+            "SELECT d.id AS id FROM search_fts JOIN search_searchdocument d "  # noqa: S608
+            "ON d.id = search_fts.rowid WHERE search_fts MATCH %s AND " + condition + " LIMIT %s",
+            [match_expression(parsed, groups), *params, cap],
         )
