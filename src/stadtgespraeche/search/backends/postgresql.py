@@ -32,7 +32,7 @@ VECTOR_SQL = (
     " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
 )
 # ts_rank weights {D, C, B, A}; negated so that lower sorts first as on SQLite.
-RANK = "-ts_rank('{0.05, 0.5, 0.15, 1.0}', f.vector, to_tsquery('simple', %s))"
+RANK = "-ts_rank('{0.03, 0.3, 0.15, 1.0}', f.vector, to_tsquery('simple', %s))"
 
 
 def _lexeme(token: str) -> str:

@@ -19,7 +19,7 @@ DROP_SQL = "DROP TABLE IF EXISTS search_fts"
 
 # bm25 weights per column: a title hit counts far more than a body hit; compound-part hits
 # (reversed columns) a little less than whole words; tags do not count.
-RANK = "bm25(search_fts, 10.0, 1.0, 6.0, 0.6, 0.0)"
+RANK = "bm25(search_fts, 10.0, 1.0, 3.0, 0.3, 0.0)"
 
 
 def _quoted(token: str) -> str:
