@@ -61,11 +61,11 @@ def filter_groups(
     return groups
 
 
-def visibility_sql(viewer: Any) -> tuple[str, list[object]]:
+def visibility_sql(viewer: Any) -> tuple[str, list[Any]]:
     """The SQL condition on `d` (search_searchdocument) for documents `viewer` may see."""
     level = viewer_level(viewer)
     condition = "(d.min_level <= %s AND d.max_level >= %s)"
-    params: list[object] = [level, level]
+    params: list[Any] = [level, level]
     if getattr(viewer, "is_authenticated", False) and getattr(viewer, "is_active", False):
         condition = (
             f"({condition} OR d.id IN "  # noqa: S608

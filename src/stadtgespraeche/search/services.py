@@ -114,10 +114,7 @@ def index_object(model_label: str, object_id: int) -> None:
 @transaction.atomic
 def index_objects(provider: Provider, objects: Iterable[object]) -> int:
     """(Re)index a batch of objects of one provider; returns the number of documents."""
-    items = [
-        (obj.pk, documents)  # type: ignore[attr-defined]
-        for obj, documents in provider.documents_for_many(objects)
-    ]
+    items = [(obj.pk, documents) for obj, documents in provider.documents_for_many(objects)]
     return _replace(provider, items)
 
 

@@ -1,5 +1,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .. import german
 from ..query import ParsedQuery
@@ -7,7 +8,7 @@ from ..query import ParsedQuery
 # Filter values are indexed as *tokens* of a separate column (search.access), so that the
 # full-text engine intersects a selective filter with the words itself.
 TagGroups = list[list[str]]  # AND of OR-groups of tokens
-Visible = tuple[str, list[object]]  # SQL condition on `d` (the document row) and its params
+Visible = tuple[str, list[Any]]  # SQL condition on `d` (the document row) and its params
 
 
 @dataclass
@@ -51,6 +52,6 @@ class Backend:
 
     def matches_sql(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[object]]:
+    ) -> tuple[str, list[Any]]:
         """A subquery selecting the `id` of at most `cap` visible matching documents."""
         raise NotImplementedError

@@ -5,6 +5,7 @@ reversed stems of title/body (compound heads). `tags` holds the visibility and f
 tokens (backends/base.py). pg_trgm indexes the document titles (substring look-ups)."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
 
@@ -90,7 +91,7 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[object]]:
+    def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
         words = tsquery(parsed)
         if not groups:
             return "f.vector @@ to_tsquery('simple', %s)", [words]
@@ -115,7 +116,7 @@ class PostgresBackend(Backend):
 
     def matches_sql(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[object]]:
+    ) -> tuple[str, list[Any]]:
         match, match_params = self._match(parsed, groups)
         condition, params = visible
         return (

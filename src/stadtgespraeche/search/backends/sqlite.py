@@ -3,6 +3,7 @@ SearchDocument.id; the r-columns hold the reversed stems for compound-head match
 the visibility and filter tokens (backends/base.py)."""
 
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import connection
 
@@ -95,7 +96,7 @@ class SqliteBackend(Backend):
 
     def matches_sql(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[object]]:
+    ) -> tuple[str, list[Any]]:
         condition, params = visible
         return (
             "SELECT d.id AS id FROM search_fts JOIN search_searchdocument d "  # noqa: S608
