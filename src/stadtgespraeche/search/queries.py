@@ -108,10 +108,25 @@ def _groups(filters: Filters) -> TagGroups:
     )
 
 
+def prepare(parsed: ParsedQuery) -> ParsedQuery:
+    """Mark very frequent words as whole-word only (see ParsedQuery.whole_word_terms)."""
+    if not parsed.prepared:
+        backend = get_backend()
+        last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
+        parsed.whole_word_terms = {
+            term
+            for term in parsed.terms
+            if term != last and query_module.matches_compound(term) and backend.is_frequent(term)
+        }
+        parsed.prepared = True
+    return parsed
+
+
 def ranked_ids(
     parsed: ParsedQuery, viewer: Any, filters: Filters, *, limit: int, offset: int = 0
 ) -> list[int]:
     """Ids of the visible matching documents, best first (ties: newest first)."""
+    prepare(parsed)
     return get_backend().ranked_ids(
         parsed, _groups(filters), access.visibility_sql(viewer), limit=limit, offset=offset
     )
@@ -119,6 +134,7 @@ def ranked_ids(
 
 def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
     """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
+    prepare(parsed)
     matches, params = get_backend().matches_sql(
         parsed, _groups(filters), access.visibility_sql(viewer), cap=COUNT_LIMIT + 1
     )

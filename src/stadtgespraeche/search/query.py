@@ -18,6 +18,15 @@ class ParsedQuery:
     terms: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)
     prefix_last: bool = False
+    # Terms looked up as whole words only (no compound parts): set by
+    # queries.prepare() for words so frequent that their whole-word matches fill the
+    # ranking window anyway (keeps frequent words cheap).
+    whole_word_terms: set[str] = field(default_factory=set)
+    prepared: bool = False
+
+    def compound(self, term: str) -> bool:
+        """Whether `term` also matches as a part of compounds."""
+        return matches_compound(term) and term not in self.whole_word_terms
 
     def __bool__(self) -> bool:
         return bool(self.terms or self.phrases)

@@ -44,6 +44,10 @@ class Backend:
     def clear(self) -> None:
         raise NotImplementedError
 
+    def is_frequent(self, term: str) -> bool:
+        """Whether the whole word `term` alone has at least RANK_WINDOW matches."""
+        raise NotImplementedError
+
     def ranked_ids(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
     ) -> list[int]:

@@ -10,7 +10,7 @@ from typing import Any
 from django.db import connection
 
 from .. import german
-from ..query import ParsedQuery, matches_compound
+from ..query import ParsedQuery
 from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
 
 CREATE_SQL = [
@@ -41,17 +41,20 @@ def _lexeme(token: str) -> str:
 
 
 def tsquery(parsed: ParsedQuery) -> str:
+    """Without weight labels: with them, the GIN index can only pre-select and every match
+    would be re-checked against its (TOASTed) vector. Stems and reversed stems are separate
+    lexemes anyway; the weights still rank (title A, body B, compound parts C/D)."""
     parts = []
     for index, term in enumerate(parsed.terms):
         last = index == len(parsed.terms) - 1
         if parsed.prefix_last and last:
-            parts.append(f"{_lexeme(term)}:*AB")
-        elif matches_compound(term):
-            parts.append(f"({_lexeme(term)}:*AB | {_lexeme(german.reverse(term))}:*CD)")
+            parts.append(f"{_lexeme(term)}:*")
+        elif parsed.compound(term):
+            parts.append(f"({_lexeme(term)}:* | {_lexeme(german.reverse(term))}:*)")
         else:
-            parts.append(f"{_lexeme(term)}:AB")
+            parts.append(_lexeme(term))
     for phrase in parsed.phrases:
-        parts.append("(" + " <-> ".join(f"{_lexeme(stem)}:AB" for stem in phrase) + ")")
+        parts.append("(" + " <-> ".join(_lexeme(stem) for stem in phrase) + ")")
     return " & ".join(parts)
 
 
@@ -91,24 +94,46 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
+    def is_frequent(self, term: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts f "
+                "WHERE f.vector @@ to_tsquery('simple', %s) LIMIT %s) c",
+                [_lexeme(term), RANK_WINDOW],
+            )
+            return int(cursor.fetchone()[0]) >= RANK_WINDOW
+
     def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
         words = tsquery(parsed)
         if not groups:
             return "f.vector @@ to_tsquery('simple', %s)", [words]
         return MATCH, [words, tags_query(groups)]
 
+    def _candidates(self, parsed: ParsedQuery, match: str) -> str:
+        """SQL for the ids of the newest RANK_WINDOW matches. With a frequent word, walking
+        the primary key backwards finds them fastest; otherwise the GIN matches are
+        collected first (MATERIALIZED: keeps the planner from choosing the backward walk
+        for rare words, where it would read most of the table)."""
+        if parsed.whole_word_terms:
+            return (
+                f"SELECT f.document_id FROM search_fts f WHERE {match} "  # noqa: S608
+                "ORDER BY f.document_id DESC LIMIT %s"
+            )
+        return (
+            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
+            "SELECT document_id FROM m ORDER BY document_id DESC LIMIT %s"
+        )
+
     def ranked_ids(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
     ) -> list[int]:
-        # The newest RANK_WINDOW matches (the planner walks the primary key backwards for
-        # frequent words, or sorts the GIN matches for rare ones), ranked by ts_rank.
         match, match_params = self._match(parsed, groups)
         condition, params = visible
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT d.id FROM (SELECT f.document_id, f.vector FROM search_fts f "  # noqa: S608
-                f"WHERE {match} ORDER BY f.document_id DESC LIMIT %s) f "
-                f"JOIN search_searchdocument d ON d.id = f.document_id WHERE {condition} "
+                f"SELECT d.id FROM ({self._candidates(parsed, match)}) c "  # noqa: S608
+                "JOIN search_fts f ON f.document_id = c.document_id "
+                f"JOIN search_searchdocument d ON d.id = c.document_id WHERE {condition} "
                 f"ORDER BY {RANK}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
                 [*match_params, RANK_WINDOW, *params, tsquery(parsed), limit, offset],
             )
@@ -119,8 +144,15 @@ class PostgresBackend(Backend):
     ) -> tuple[str, list[Any]]:
         match, match_params = self._match(parsed, groups)
         condition, params = visible
+        if parsed.whole_word_terms:
+            return (
+                "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
+                f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
+                [*match_params, *params, cap],
+            )
         return (
-            "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
-            f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
+            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
+            "SELECT d.id AS id FROM m JOIN search_searchdocument d ON d.id = m.document_id "
+            f"WHERE {condition} LIMIT %s",
             [*match_params, *params, cap],
         )

@@ -8,7 +8,7 @@ from typing import Any
 from django.db import connection
 
 from .. import german
-from ..query import ParsedQuery, matches_compound
+from ..query import ParsedQuery
 from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
 
 CREATE_SQL = (
@@ -33,7 +33,7 @@ def match_expression(parsed: ParsedQuery, groups: TagGroups) -> str:
         last = index == len(parsed.terms) - 1
         if parsed.prefix_last and last:
             parts.append(f"{{title body}} : {_quoted(term)}*")
-        elif matches_compound(term):
+        elif parsed.compound(term):
             parts.append(
                 f"({{title body}} : {_quoted(term)}* OR "
                 f"{{rtitle rbody}} : {_quoted(german.reverse(term))}*)"
@@ -77,6 +77,15 @@ class SqliteBackend(Backend):
     def clear(self) -> None:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
+
+    def is_frequent(self, term: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM search_fts "
+                "WHERE search_fts MATCH %s LIMIT %s)",
+                ["{title body} : " + _quoted(term), RANK_WINDOW],
+            )
+            return int(cursor.fetchone()[0]) >= RANK_WINDOW
 
     def ranked_ids(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int

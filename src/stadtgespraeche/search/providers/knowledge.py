@@ -1,9 +1,9 @@
 """Hook for good-practice entries (app `knowledge`): register a provider here.
 
-Suggested: kind=Kind.PRACTICE; published entries are public (min_level=Level.PUBLIC), drafts
-and entries in review are one document with min_level=Level.NOBODY and `readers` = author and
-reviewers (coordinators of the municipality are added as readers; organisers see everything
-through max_level=Level.ORGANISERS... so use min_level=Level.ORGANISERS plus readers).
-Body: problem, approach, outcome, lessons learned, partners; municipality and topic ids as
-tags; the services call core.indexing.changed(practice) on every save and status change.
+Suggested (see docs/search.md, "How to add a provider"): kind=Kind.PRACTICE; a published
+entry is one public document (min_level=Level.PUBLIC); a draft or an entry in review is one
+document that only organisers see by level (min_level=Level.ORGANISERS) plus its author and
+reviewers as `readers` (the coordinators of its municipalities). Body: problem, approach,
+outcome, lessons learned, partners; municipality and topic ids as filter values; the
+knowledge services call core.indexing.changed(practice) on every save and status change.
 """
