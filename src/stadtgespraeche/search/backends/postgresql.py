@@ -114,7 +114,7 @@ class PostgresBackend(Backend):
         the primary key backwards finds them fastest; otherwise the GIN matches are
         collected first (MATERIALIZED: keeps the planner from choosing the backward walk
         for rare words, where it would read most of the table)."""
-        if parsed.whole_word_terms:
+        if parsed.has_frequent:
             return (
                 f"SELECT f.document_id FROM search_fts f WHERE {match} "  # noqa: S608
                 "ORDER BY f.document_id DESC LIMIT %s"
@@ -144,7 +144,7 @@ class PostgresBackend(Backend):
     ) -> tuple[str, list[Any]]:
         match, match_params = self._match(parsed, groups)
         condition, params = visible
-        if parsed.whole_word_terms:
+        if parsed.has_frequent:
             return (
                 "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
                 f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
