@@ -5,74 +5,127 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ReindexProgress',
+            name="ReindexProgress",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model_label', models.CharField(max_length=100, unique=True)),
-                ('last_pk', models.PositiveBigIntegerField(default=0)),
-                ('done', models.BooleanField(default=False)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model_label", models.CharField(max_length=100, unique=True)),
+                ("last_pk", models.PositiveBigIntegerField(default=0)),
+                ("done", models.BooleanField(default=False)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'reindex progress',
-                'verbose_name_plural': 'reindex progress',
+                "verbose_name": "reindex progress",
+                "verbose_name_plural": "reindex progress",
             },
         ),
         migrations.CreateModel(
-            name='SearchDocument',
+            name="SearchDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('model_label', models.CharField(max_length=100, verbose_name='content type')),
-                ('object_id', models.PositiveBigIntegerField(verbose_name='object id')),
-                ('variant', models.CharField(blank=True, max_length=30, verbose_name='variant')),
-                ('kind', models.CharField(max_length=30, verbose_name='kind')),
-                ('min_level', models.PositiveSmallIntegerField(default=0, verbose_name='visible from level')),
-                ('max_level', models.PositiveSmallIntegerField(default=2, verbose_name='visible up to level')),
-                ('date', models.DateTimeField(blank=True, null=True, verbose_name='date')),
-                ('year', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='year')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('url', models.CharField(max_length=500, verbose_name='address')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("model_label", models.CharField(max_length=100, verbose_name="content type")),
+                ("object_id", models.PositiveBigIntegerField(verbose_name="object id")),
+                ("variant", models.CharField(blank=True, max_length=30, verbose_name="variant")),
+                ("kind", models.CharField(max_length=30, verbose_name="kind")),
+                (
+                    "min_level",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="visible from level"),
+                ),
+                (
+                    "max_level",
+                    models.PositiveSmallIntegerField(default=2, verbose_name="visible up to level"),
+                ),
+                ("date", models.DateTimeField(blank=True, null=True, verbose_name="date")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="year"),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("url", models.CharField(max_length=500, verbose_name="address")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
             ],
             options={
-                'verbose_name': 'search document',
-                'verbose_name_plural': 'search documents',
-                'constraints': [models.UniqueConstraint(fields=('model_label', 'object_id', 'variant'), name='search_unique_document')],
+                "verbose_name": "search document",
+                "verbose_name_plural": "search documents",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("model_label", "object_id", "variant"),
+                        name="search_unique_document",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SearchReader',
+            name="SearchReader",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('user_id', models.PositiveBigIntegerField()),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readers', to='search.searchdocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("user_id", models.PositiveBigIntegerField()),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readers",
+                        to="search.searchdocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search reader',
-                'verbose_name_plural': 'search readers',
-                'indexes': [models.Index(fields=['user_id', 'document'], name='search_reader_lookup')],
+                "verbose_name": "search reader",
+                "verbose_name_plural": "search readers",
+                "indexes": [
+                    models.Index(fields=["user_id", "document"], name="search_reader_lookup")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='SearchTag',
+            name="SearchTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('m', 'municipality'), ('t', 'topic')], max_length=1)),
-                ('value', models.PositiveBigIntegerField()),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tags', to='search.searchdocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(choices=[("m", "municipality"), ("t", "topic")], max_length=1),
+                ),
+                ("value", models.PositiveBigIntegerField()),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tags",
+                        to="search.searchdocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'search filter value',
-                'verbose_name_plural': 'search filter values',
-                'indexes': [models.Index(fields=['kind', 'value', 'document'], name='search_tag_lookup')],
+                "verbose_name": "search filter value",
+                "verbose_name_plural": "search filter values",
+                "indexes": [
+                    models.Index(fields=["kind", "value", "document"], name="search_tag_lookup")
+                ],
             },
         ),
     ]
