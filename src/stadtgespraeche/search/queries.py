@@ -118,9 +118,6 @@ def prepare(parsed: ParsedQuery) -> ParsedQuery:
             for term in parsed.terms
             if term != last and query_module.matches_compound(term) and backend.is_frequent(term)
         }
-        parsed.frequent_phrase = any(
-            backend.is_frequent(stem) for phrase in parsed.phrases for stem in phrase
-        )
         parsed.prepared = True
     return parsed
 

@@ -22,14 +22,12 @@ class ParsedQuery:
     # queries.prepare() for words so frequent that their whole-word matches fill the
     # ranking window anyway (keeps frequent words cheap).
     whole_word_terms: set[str] = field(default_factory=set)
-    # Whether a quoted phrase contains such a frequent word (set by queries.prepare()).
-    frequent_phrase: bool = False
     prepared: bool = False
 
     @property
     def has_frequent(self) -> bool:
         """Whether a frequent word takes part (backends then walk the newest documents)."""
-        return bool(self.whole_word_terms) or self.frequent_phrase
+        return bool(self.whole_word_terms)
 
     def compound(self, term: str) -> bool:
         """Whether `term` also matches as a part of compounds."""
