@@ -37,7 +37,8 @@ class SearchForm(Form):
     )
 
     def filters(self) -> Filters:
-        data = self.cleaned_data if self.is_valid() else {}
+        self.is_valid()  # fills cleaned_data with the valid fields
+        data = self.cleaned_data
         return Filters(
             kind=data.get("kind") or "",
             municipality=data.get("municipality"),

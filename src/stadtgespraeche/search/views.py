@@ -20,7 +20,7 @@ def _page_number(request: HttpRequest) -> int:
 
 def _query_string(form: SearchForm, **changes: object) -> str:
     """The current search as a query string, with `changes` applied (None: removed)."""
-    data = form.cleaned_data if form.is_valid() else {}
+    data = getattr(form, "cleaned_data", {})
     values = {key: data.get(key) for key in ("q", "kind", "municipality", "topic", "year")}
     values.update(changes)
     return urlencode({key: value for key, value in values.items() if value not in (None, "")})
@@ -29,7 +29,11 @@ def _query_string(form: SearchForm, **changes: object) -> str:
 def search(request: HttpRequest) -> HttpResponse:
     """The one search over all content: results as the viewer may see them."""
     form = SearchForm(request.GET or None)
-    text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+    # A bad filter value is reported on its field and ignored; the words are still searched.
+    text = ""
+    if form.is_bound:
+        form.is_valid()
+        text = (form.cleaned_data.get("q") or "").strip()
     results = None
     facets: dict[str, list[tuple[object, int, str, str]]] = {}
     if text:
@@ -66,7 +70,7 @@ def search(request: HttpRequest) -> HttpResponse:
                 )
             facets[name] = entries
     active = []
-    if form.is_valid():
+    if form.is_bound:
         for name in ("kind", "municipality", "topic", "year"):
             if form.cleaned_data.get(name):
                 active.append((name, _query_string(form, **{name: None})))

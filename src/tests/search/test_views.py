@@ -97,3 +97,10 @@ def test_search_page_query_count_is_bounded(client, events, django_assert_num_qu
     with django_assert_num_queries(9):
         response = client.get(URL, {"q": "Bürgerbeteiligung"})
     assert response.content.decode().count("kern-card__content") == count
+
+
+def test_search_page_ignores_a_bad_filter_but_searches_the_words(client, events):
+    [event] = events(1)
+    content = client.get(URL, {"q": "Bürgerbeteiligung", "kind": "nonsense"}).content.decode()
+    assert event.get_absolute_url() in content
+    assert "kern-form-input--error" in content or "kern-error" in content
