@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import Invitation, User
 from stadtgespraeche.accounts.services import invite_user
+from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.topics.models import Topic
 
@@ -189,6 +190,7 @@ def create_or_update_profile(
         actor=by,
         obj=profile,
     )
+    indexing.changed(profile)
     return profile
 
 
@@ -209,6 +211,7 @@ def set_visibility(*, profile: Profile, by: User, **visibilities: Visibility | s
     if changed:
         profile.save(update_fields=[f"{group}_visibility" for group in changed] + ["updated_at"])
         log_action("directory.profile.visibility_changed", actor=by, obj=profile, data=changed)
+        indexing.changed(profile)
     return profile
 
 
@@ -277,6 +280,7 @@ def add_mandate(
         term_end=term_end,
     )
     log_action("directory.mandate.added", actor=by, obj=mandate, data={"profile": profile.pk})
+    indexing.changed(profile)
     return mandate
 
 
@@ -308,6 +312,7 @@ def update_mandate(
     log_action(
         "directory.mandate.updated", actor=by, obj=mandate, data={"profile": mandate.profile_id}
     )
+    indexing.changed(mandate.profile)
     return mandate
 
 
@@ -316,6 +321,7 @@ def remove_mandate(*, mandate: Mandate, by: User) -> None:
     log_action(
         "directory.mandate.removed", actor=by, obj=mandate, data={"profile": mandate.profile_id}
     )
+    indexing.changed(mandate.profile)
     mandate.delete()
 
 

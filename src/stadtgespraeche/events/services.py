@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from stadtgespraeche.accounts.exceptions import AlreadyActive
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.core.throttling import Throttle
@@ -459,6 +460,7 @@ def create_event(
     for name, values in m2m.items():
         getattr(event, name).set(values)
     log_action("events.event.created", actor=by, obj=event, data={"title": title})
+    indexing.changed(event)
     return event
 
 
@@ -476,6 +478,7 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
         getattr(event, name).set(values)
     log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
     services_changes.record_event_change(event, before, by=by)
+    indexing.changed(event)
     return event
 
 
@@ -503,6 +506,7 @@ def transition_event(event: Event, *, to: EventStatus | str, by: User | None) ->
         data={"from": current.value, "to": target.value},
     )
     services_changes.record_event_status_change(locked, previous=current, by=by)
+    indexing.changed(locked)
     event.status = target
     event.sequence = locked.sequence
     return locked
@@ -549,6 +553,7 @@ def duplicate_event(event: Event, *, by: User | None) -> Event:
         )
         new_item.speakers.set(speakers)
     log_action("events.event.duplicated", actor=by, obj=copy, data={"source": event.pk})
+    indexing.changed(copy)
     return copy
 
 
@@ -568,12 +573,14 @@ def save_agenda_item(
         item.speakers.set(speakers)
     action = "events.agenda_item.created" if created else "events.agenda_item.updated"
     log_action(action, actor=by, obj=item, data={"event": event.pk})
+    indexing.changed(event)
     return item
 
 
 @transaction.atomic
 def delete_agenda_item(item: AgendaItem, *, by: User | None) -> None:
     log_action("events.agenda_item.deleted", actor=by, obj=item.event, data={"title": item.title})
+    indexing.changed(item.event)
     item.delete()
 
 

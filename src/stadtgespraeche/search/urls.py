@@ -1,5 +1,12 @@
-"""URLs of the search app (filled in by its issue)."""
+"""URLs of the search app."""
+
+from django.urls import path
+
+from . import views
 
 app_name = "search"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.search, name="search"),
+    path("vorschlaege/", views.suggest, name="suggest"),
+]

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 
 from .models import Topic
@@ -31,6 +32,7 @@ def create_topic(*, title: str, summary: str, body: str = "", slug: str = "", by
         title=title, slug=slug or _unique_slug(title), summary=summary, body=body
     )
     log_action("topics.topic.created", actor=by, obj=topic)
+    indexing.changed(topic)
     return topic
 
 
@@ -52,6 +54,7 @@ def update_topic(
         setattr(topic, name, new_values[name])
     topic.save(update_fields=[*changed, "updated_at"])
     log_action("topics.topic.updated", actor=by, obj=topic, data={"fields": changed})
+    indexing.changed(topic)
     return topic
 
 
@@ -68,4 +71,5 @@ def set_topic_active(topic: Topic, *, is_active: bool, by: User) -> Topic:
         actor=by,
         obj=topic,
     )
+    indexing.changed(topic)
     return topic

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(f"Demo content loaded ({result.created_users} new demo accounts).")
         )
+        # The search index (search app): rebuilt so that the demo content is findable.
+        call_command("reindex", "--restart", stdout=self.stdout)
         self.stdout.write("")
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         width = max(len(login.role) for login in result.logins)

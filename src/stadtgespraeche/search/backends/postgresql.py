@@ -1,0 +1,158 @@
+"""PostgreSQL: table `search_fts(document_id, vector tsvector, tags tsvector)` with one GIN
+index over both. `vector` is built with the `simple` configuration from our own stems
+(German quality comes from search.german on both backends); weights: A title, B body, C/D
+reversed stems of title/body (compound heads). `tags` holds the visibility and filter
+tokens (backends/base.py). pg_trgm indexes the document titles (substring look-ups)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+from .. import german
+from ..query import ParsedQuery
+from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
+
+CREATE_SQL = [
+    "CREATE TABLE IF NOT EXISTS search_fts ("
+    " document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id)"
+    " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
+    " vector tsvector NOT NULL, tags tsvector NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector, tags)",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS search_document_title_trgm ON search_searchdocument"
+    " USING gin (lower(title) gin_trgm_ops)",
+]
+DROP_SQL = [
+    "DROP INDEX IF EXISTS search_document_title_trgm",
+    "DROP TABLE IF EXISTS search_fts",
+]
+
+VECTOR_SQL = (
+    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
+    " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
+)
+# ts_rank weights {D, C, B, A}; negated so that lower sorts first as on SQLite.
+RANK = "-ts_rank('{0.03, 0.3, 0.15, 1.0}', f.vector, to_tsquery('simple', %s))"
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("'", "").replace("\\", "") + "'"
+
+
+def tsquery(parsed: ParsedQuery) -> str:
+    """Without weight labels: with them, the GIN index can only pre-select and every match
+    would be re-checked against its (TOASTed) vector. Stems and reversed stems are separate
+    lexemes anyway; the weights still rank (title A, body B, compound parts C/D)."""
+    parts = []
+    for index, term in enumerate(parsed.terms):
+        last = index == len(parsed.terms) - 1
+        if parsed.prefix_last and last:
+            parts.append(f"{_lexeme(term)}:*")
+        elif parsed.compound(term):
+            parts.append(f"({_lexeme(term)}:* | {_lexeme(german.reverse(term))}:*)")
+        else:
+            parts.append(_lexeme(term))
+    for phrase in parsed.phrases:
+        parts.append("(" + " <-> ".join(_lexeme(stem) for stem in phrase) + ")")
+    return " & ".join(parts)
+
+
+def tags_query(groups: TagGroups) -> str:
+    return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
+
+
+MATCH = "f.vector @@ to_tsquery('simple', %s) AND f.tags @@ to_tsquery('simple', %s)"
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+
+    def write(self, rows: Sequence[Row]) -> None:
+        if not rows:
+            return
+        values = []
+        for row in rows:
+            title_stems, title_reversed = normalised(row.title)
+            body_stems, body_reversed = normalised(row.body)
+            values.append(
+                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+            )
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO search_fts (document_id, vector, tags) VALUES (%s, {VECTOR_SQL}, "  # noqa: S608
+                "to_tsvector('simple', %s)) ON CONFLICT (document_id) DO UPDATE "
+                "SET vector = EXCLUDED.vector, tags = EXCLUDED.tags",
+                values,
+            )
+
+    def delete(self, ids: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts WHERE document_id = ANY(%s)", [list(ids)])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def is_frequent(self, term: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_fts f "
+                "WHERE f.vector @@ to_tsquery('simple', %s) LIMIT %s) c",
+                [_lexeme(term), RANK_WINDOW],
+            )
+            return int(cursor.fetchone()[0]) >= RANK_WINDOW
+
+    def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
+        words = tsquery(parsed)
+        if not groups:
+            return "f.vector @@ to_tsquery('simple', %s)", [words]
+        return MATCH, [words, tags_query(groups)]
+
+    def _candidates(self, parsed: ParsedQuery, match: str) -> str:
+        """SQL for the ids of the newest RANK_WINDOW matches. With a frequent word, walking
+        the primary key backwards finds them fastest; otherwise the GIN matches are
+        collected first (MATERIALIZED: keeps the planner from choosing the backward walk
+        for rare words, where it would read most of the table)."""
+        if parsed.has_frequent:
+            return (
+                f"SELECT f.document_id FROM search_fts f WHERE {match} "  # noqa: S608
+                "ORDER BY f.document_id DESC LIMIT %s"
+            )
+        return (
+            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
+            "SELECT document_id FROM m ORDER BY document_id DESC LIMIT %s"
+        )
+
+    def ranked_ids(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
+    ) -> list[int]:
+        match, match_params = self._match(parsed, groups)
+        condition, params = visible
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT d.id FROM ({self._candidates(parsed, match)}) c "  # noqa: S608
+                "JOIN search_fts f ON f.document_id = c.document_id "
+                f"JOIN search_searchdocument d ON d.id = c.document_id WHERE {condition} "
+                f"ORDER BY {RANK}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
+                [*match_params, RANK_WINDOW, *params, tsquery(parsed), limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def matches_sql(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
+    ) -> tuple[str, list[Any]]:
+        match, match_params = self._match(parsed, groups)
+        condition, params = visible
+        if parsed.has_frequent:
+            return (
+                "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
+                f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
+                [*match_params, *params, cap],
+            )
+        return (
+            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
+            "SELECT d.id AS id FROM m JOIN search_searchdocument d ON d.id = m.document_id "
+            f"WHERE {condition} LIMIT %s",
+            [*match_params, *params, cap],
+        )

@@ -1,0 +1,114 @@
+"""SQLite FTS5: a virtual table `search_fts(title, body, rtitle, rbody, tags)` with rowid =
+SearchDocument.id; the r-columns hold the reversed stems for compound-head matching, `tags`
+the visibility and filter tokens (backends/base.py)."""
+
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+from .. import german
+from ..query import ParsedQuery
+from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
+
+CREATE_SQL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
+    "title, body, rtitle, rbody, tags, "
+    "tokenize = 'unicode61 remove_diacritics 0', prefix = '3')"
+)
+DROP_SQL = "DROP TABLE IF EXISTS search_fts"
+
+# bm25 weights per column: a title hit counts far more than a body hit; compound-part hits
+# (reversed columns) a little less than whole words; tags do not count.
+RANK = "bm25(search_fts, 10.0, 1.0, 3.0, 0.3, 0.0)"
+
+
+def _quoted(token: str) -> str:
+    return '"' + token.replace('"', "") + '"'
+
+
+def match_expression(parsed: ParsedQuery, groups: TagGroups) -> str:
+    parts = []
+    for index, term in enumerate(parsed.terms):
+        last = index == len(parsed.terms) - 1
+        if parsed.prefix_last and last:
+            parts.append(f"{{title body}} : {_quoted(term)}*")
+        elif parsed.compound(term):
+            parts.append(
+                f"({{title body}} : {_quoted(term)}* OR "
+                f"{{rtitle rbody}} : {_quoted(german.reverse(term))}*)"
+            )
+        else:
+            parts.append(f"{{title body}} : {_quoted(term)}")
+    for phrase in parsed.phrases:
+        parts.append("{title body} : " + _quoted(" ".join(phrase)))
+    for group in groups:
+        parts.append("tags : (" + " OR ".join(_quoted(token) for token in group) + ")")
+    return " AND ".join(parts)
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+
+    def write(self, rows: Sequence[Row]) -> None:
+        if not rows:
+            return
+        values = []
+        for row in rows:
+            title_stems, title_reversed = normalised(row.title)
+            body_stems, body_reversed = normalised(row.body)
+            values.append(
+                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+            )
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                "DELETE FROM search_fts WHERE rowid = %s", [(value[0],) for value in values]
+            )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, body, rtitle, rbody, tags) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                values,
+            )
+
+    def delete(self, ids: Sequence[int]) -> None:
+        with connection.cursor() as cursor:
+            cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
+
+    def clear(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM search_fts")
+
+    def is_frequent(self, term: str) -> bool:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM search_fts "
+                "WHERE search_fts MATCH %s LIMIT %s)",
+                ["{title body} : " + _quoted(term), RANK_WINDOW],
+            )
+            return int(cursor.fetchone()[0]) >= RANK_WINDOW
+
+    def ranked_ids(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
+    ) -> list[int]:
+        # FTS5 yields the newest RANK_WINDOW matches lazily (rowid order) and computes bm25
+        # only for them; visibility is checked on the document rows.
+        condition, params = visible
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT d.id FROM (SELECT rowid AS id, " + RANK + " AS rank FROM search_fts "  # noqa: S608
+                "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) hits "
+                "JOIN search_searchdocument d ON d.id = hits.id WHERE " + condition + " "
+                "ORDER BY hits.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
+                [match_expression(parsed, groups), RANK_WINDOW, *params, limit, offset],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def matches_sql(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
+    ) -> tuple[str, list[Any]]:
+        condition, params = visible
+        return (
+            "SELECT d.id AS id FROM search_fts JOIN search_searchdocument d "  # noqa: S608
+            "ON d.id = search_fts.rowid WHERE search_fts MATCH %s AND " + condition + " LIMIT %s",
+            [match_expression(parsed, groups), *params, cap],
+        )

@@ -1,0 +1,231 @@
+"""Reads of the search index: ranked, permission-filtered results, facets, suggestions.
+
+Visibility is part of every SQL statement (never filtered in Python afterwards), so totals,
+facet counts and pages only ever count what the viewer may see.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from . import access
+from . import query as query_module
+from .backends import get_backend
+from .backends.base import COUNT_LIMIT, TagGroups
+from .enums import Kind
+from .query import ParsedQuery
+from .snippets import highlight
+
+PER_PAGE = 20
+MAX_PAGE = 50
+FACET_LIMIT = 10
+SUGGESTION_LIMIT = 8
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    municipality: int | None = None
+    topic: int | None = None
+    year: int | None = None
+
+
+@dataclass
+class Hit:
+    id: int
+    kind: str
+    title: str
+    url: str
+    date: datetime | None
+    snippet: SafeString
+    title_html: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return str(Kind(self.kind).label) if self.kind in Kind.values else self.kind
+
+
+@dataclass
+class Results:
+    parsed: ParsedQuery
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    per_page: int = PER_PAGE
+    facets: dict[str, list[tuple[Any, int]]] = field(default_factory=dict)
+
+    @property
+    def total_is_lower_bound(self) -> bool:
+        """More matches than were counted (the page says "more than …")."""
+        return self.total > COUNT_LIMIT
+
+    @property
+    def shown_total(self) -> int:
+        return min(self.total, COUNT_LIMIT)
+
+    @property
+    def pages(self) -> int:
+        return min(MAX_PAGE, max(1, -(-self.total // self.per_page)))
+
+    # The interface of a Django Page that core/ui/pagination.html uses.
+    @property
+    def number(self) -> int:
+        return self.page
+
+    @property
+    def paginator(self) -> "Results":
+        return self
+
+    @property
+    def num_pages(self) -> int:
+        return self.pages
+
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+    def has_other_pages(self) -> bool:
+        return self.pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.page - 1
+
+    def next_page_number(self) -> int:
+        return self.page + 1
+
+
+def _groups(filters: Filters) -> TagGroups:
+    return access.filter_groups(
+        kind=filters.kind,
+        year=filters.year,
+        municipality=filters.municipality,
+        topic=filters.topic,
+    )
+
+
+def prepare(parsed: ParsedQuery) -> ParsedQuery:
+    """Mark very frequent words as whole-word only (see ParsedQuery.whole_word_terms)."""
+    if not parsed.prepared:
+        backend = get_backend()
+        last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
+        parsed.whole_word_terms = {
+            term
+            for term in parsed.terms
+            if term != last and query_module.matches_compound(term) and backend.is_frequent(term)
+        }
+        parsed.prepared = True
+    return parsed
+
+
+def ranked_ids(
+    parsed: ParsedQuery, viewer: Any, filters: Filters, *, limit: int, offset: int = 0
+) -> list[int]:
+    """Ids of the visible matching documents, best first (ties: newest first)."""
+    prepare(parsed)
+    return get_backend().ranked_ids(
+        parsed, _groups(filters), access.visibility_sql(viewer), limit=limit, offset=offset
+    )
+
+
+def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
+    """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
+    prepare(parsed)
+    matches, params = get_backend().matches_sql(
+        parsed, _groups(filters), access.visibility_sql(viewer), cap=COUNT_LIMIT + 1
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({matches}) m", params)  # noqa: S608
+        return int(cursor.fetchone()[0])
+
+
+def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
+    """Counts per type, year, municipality and topic of what the viewer may see (over at
+    most COUNT_LIMIT matches). Each facet ignores its own filter (so the other choices stay
+    visible) and applies the others."""
+    backend = get_backend()
+    facets: dict[str, list[tuple[Any, int]]] = {}
+    with connection.cursor() as cursor:
+        for name, column in (("kind", "d.kind"), ("year", "d.year")):
+            others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
+            matches, params = backend.matches_sql(
+                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
+            )
+            cursor.execute(
+                f"SELECT {column}, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                f"JOIN search_searchdocument d ON d.id = m.id WHERE {column} IS NOT NULL "
+                f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column} DESC",
+                params,
+            )
+            facets[name] = [(value, count) for value, count in cursor.fetchall()]
+        for name, tag in (("municipality", "m"), ("topic", "t")):
+            others = Filters(**{**filters.__dict__, name: None})
+            matches, params = backend.matches_sql(
+                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
+            )
+            cursor.execute(
+                f"SELECT g.value, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                "JOIN search_searchtag g ON g.document_id = m.id WHERE g.kind = %s "
+                "GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT %s",
+                [*params, tag, FACET_LIMIT],
+            )
+            facets[name] = [(value, count) for value, count in cursor.fetchall()]
+    return facets
+
+
+def search(
+    viewer: Any,
+    text: str,
+    *,
+    filters: Filters | None = None,
+    page: int = 1,
+    per_page: int = PER_PAGE,
+    with_facets: bool = True,
+) -> Results:
+    """One page of results for `text` as `viewer` may see them."""
+    filters = filters or Filters()
+    parsed = query_module.parse(text)
+    page = min(max(1, page), MAX_PAGE)
+    results = Results(parsed=parsed, page=page, per_page=per_page)
+    if not parsed:
+        return results
+    ids = ranked_ids(parsed, viewer, filters, limit=per_page, offset=(page - 1) * per_page)
+    results.total = _count(parsed, viewer, filters)
+    if with_facets:
+        results.facets = _facets(parsed, viewer, filters)
+    results.hits = _hits(ids, parsed)
+    return results
+
+
+def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
+    from .models import SearchDocument
+
+    documents = SearchDocument.objects.in_bulk(ids)
+    hits = []
+    for pk in ids:
+        document = documents[pk]
+        hits.append(
+            Hit(
+                id=pk,
+                kind=document.kind,
+                title=document.title,
+                url=document.url,
+                date=document.date,
+                snippet=highlight(document.body, parsed),
+                title_html=highlight(document.title, parsed, words=60),
+            )
+        )
+    return hits
+
+
+def suggest(viewer: Any, text: str, *, limit: int = SUGGESTION_LIMIT) -> list[Hit]:
+    """Completions while typing: visible documents whose words start with the last word."""
+    parsed = query_module.parse(text, prefix_last=True)
+    if not parsed or len(text.strip()) < 2:
+        return []
+    ids = ranked_ids(parsed, viewer, Filters(), limit=limit)
+    return _hits(ids, parsed)

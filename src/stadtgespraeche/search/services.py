@@ -1,0 +1,144 @@
+"""Writes to the search index: (re)index or remove one object's documents, rebuild all.
+
+`handle_change` is the core.indexing handler (registered in SearchConfig.ready()); it runs
+after the content service's transaction committed.
+"""
+
+import logging
+from collections.abc import Iterable, Sequence
+
+from django.db import transaction
+
+from .access import document_tokens
+from .backends import get_backend
+from .backends.base import Row
+from .models import SearchDocument, SearchReader, SearchTag
+from .providers import Document, Provider, dependents_of, provider_for
+
+logger = logging.getLogger(__name__)
+
+
+def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) -> int:
+    """Replace the documents of the objects `items` (object id, documents); returns how
+    many documents were written."""
+    backend = get_backend()
+    object_ids = [object_id for object_id, _ in items]
+    old_ids = list(
+        SearchDocument.objects.filter(
+            model_label=provider.model_label, object_id__in=object_ids
+        ).values_list("pk", flat=True)
+    )
+    if old_ids:
+        backend.delete(old_ids)
+        SearchDocument.objects.filter(pk__in=old_ids).delete()
+    new_documents: list[tuple[SearchDocument, Document]] = []
+    for object_id, documents in items:
+        for document in documents:
+            row = SearchDocument(
+                model_label=provider.model_label,
+                object_id=object_id,
+                variant=document.variant,
+                kind=document.kind,
+                title=document.title[:300],
+                body=document.body,
+                url=document.url,
+                date=document.date,
+                year=document.date.year if document.date else None,
+                min_level=document.min_level,
+                max_level=document.max_level,
+            )
+            new_documents.append((row, document))
+    if not new_documents:
+        return 0
+    SearchDocument.objects.bulk_create([row for row, _ in new_documents])
+    if any(row.pk is None for row, _ in new_documents):  # backends without RETURNING
+        keys = {
+            (row.object_id, row.variant): row.pk
+            for row in SearchDocument.objects.filter(
+                model_label=provider.model_label, object_id__in=object_ids
+            )
+        }
+        for row, _ in new_documents:
+            row.pk = keys[(row.object_id, row.variant)]
+    tags: list[SearchTag] = []
+    readers: list[SearchReader] = []
+    for row, document in new_documents:
+        tags += [SearchTag(document=row, kind="m", value=pk) for pk in document.municipality_ids]
+        tags += [SearchTag(document=row, kind="t", value=pk) for pk in document.topic_ids]
+        readers += [SearchReader(document=row, user_id=pk) for pk in document.readers]
+    SearchTag.objects.bulk_create(tags)
+    SearchReader.objects.bulk_create(readers)
+    backend.write(
+        [
+            Row(
+                id=row.pk,
+                title=row.title,
+                body=row.body,
+                tags=document_tokens(
+                    kind=row.kind,
+                    year=row.year,
+                    municipality_ids=document.municipality_ids,
+                    topic_ids=document.topic_ids,
+                ),
+            )
+            for row, document in new_documents
+        ]
+    )
+    return len(new_documents)
+
+
+def remove_object(model_label: str, object_id: int) -> None:
+    ids = list(
+        SearchDocument.objects.filter(model_label=model_label, object_id=object_id).values_list(
+            "pk", flat=True
+        )
+    )
+    if ids:
+        get_backend().delete(ids)
+        SearchDocument.objects.filter(pk__in=ids).delete()
+
+
+@transaction.atomic
+def index_object(model_label: str, object_id: int) -> None:
+    """Bring the documents of one object up to date (none if it no longer exists)."""
+    provider = provider_for(model_label)
+    if provider is None:
+        return
+    obj = provider.get(object_id)
+    if obj is None:
+        remove_object(model_label, object_id)
+        return
+    _replace(provider, [(object_id, provider.documents(obj))])
+
+
+@transaction.atomic
+def index_objects(provider: Provider, objects: Iterable[object]) -> int:
+    """(Re)index a batch of objects of one provider; returns the number of documents."""
+    items = [(obj.pk, documents) for obj, documents in provider.documents_for_many(objects)]
+    return _replace(provider, items)
+
+
+def handle_change(model_label: str, object_id: int, removed: bool) -> None:
+    """The core.indexing handler: update the index for one changed or removed object and
+    for the objects whose documents contain it (an agenda item → its event). Never lets an
+    index failure break the content write that already committed."""
+    try:
+        targets = dependents_of(model_label, object_id)
+        if provider_for(model_label) is not None:
+            if removed:
+                with transaction.atomic():
+                    remove_object(model_label, object_id)
+            else:
+                targets.insert(0, (model_label, object_id))
+        for label, pk in targets:
+            index_object(label, pk)
+    except Exception:
+        logger.exception("Search index update failed for %s %s", model_label, object_id)
+
+
+@transaction.atomic
+def clear_index() -> None:
+    get_backend().clear()
+    SearchReader.objects.all().delete()
+    SearchTag.objects.all().delete()
+    SearchDocument.objects.all().delete()

@@ -1,0 +1,88 @@
+import pytest
+
+from stadtgespraeche.search import german, query
+from stadtgespraeche.search.snippets import highlight
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bürger:innen", "Bürger"),
+        ("Bürger*innen", "Bürger"),
+        ("Bürger_innen", "Bürger"),
+        ("BürgerInnen", "Bürger"),
+        ("Bürger/-innen", "Bürger"),
+        ("Bürger(innen)", "Bürger"),
+        ("Bürger:in", "Bürger"),
+        ("Bürger:innenbeteiligung", "Bürgerbeteiligung"),
+        ("Innenstadt", "Innenstadt"),
+        ("Bürgerinnen", "Bürgerinnen"),  # handled by the stemmer
+    ],
+)
+def test_strip_gender_forms(text, expected):
+    assert german.strip_gender_forms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Bürger", "buerger"), ("STRASSE", "strasse"), ("Straße", "strasse"), ("Café", "cafe")],
+)
+def test_fold(text, expected):
+    assert german.fold(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Beteiligung", "Beteiligungen"),
+        ("Bürger", "Bürgerinnen"),
+        ("Lehrer", "Lehrerinnen"),
+        ("Kommune", "Kommunen"),
+        ("Steuer", "Steuern"),
+        ("Nachhaltigkeit", "nachhaltig"),
+        ("Bürgerbeteiligung", "Buergerbeteiligung"),
+    ],
+)
+def test_stem_groups_forms(first, second):
+    assert german.stems(first) == german.stems(second)
+
+
+def test_stop_words_are_dropped():
+    assert german.stems("die Stadt der Zukunft") == ["stadt", "zukunft"]
+
+
+def test_short_words_and_numbers_are_kept():
+    assert german.stems("KI 2025 App") == ["ki", "2025", "app"]
+
+
+def test_parse_separates_phrases_and_terms():
+    parsed = query.parse('"offene Daten" Beteiligung "Kommune"')
+    assert parsed.phrases == [["off", "dat"]]
+    assert parsed.terms == ["kommun", "beteil"]
+
+
+def test_parse_of_only_stop_words_is_empty():
+    assert not query.parse("der die das")
+
+
+def test_parse_prefix_only_inside_a_word():
+    assert query.parse("Bürgerbet", prefix_last=True).prefix_last
+    assert not query.parse("Bürgerbet ", prefix_last=True).prefix_last
+
+
+def test_highlight_escapes_then_marks():
+    parsed = query.parse("Beteiligung")
+    html = highlight("<script>x</script> Die Bürgerbeteiligung & mehr", parsed)
+    assert "&lt;script&gt;" in html
+    assert "<mark>Bürgerbeteiligung</mark>" in html
+    assert "&amp;" in html
+
+
+def test_highlight_windows_long_text():
+    text = " ".join(["Wort"] * 100 + ["Treffer"] + ["Wort"] * 100)
+    html = highlight(text, query.parse("Treffer"))
+    assert html.startswith("… ")
+    assert html.endswith(" …")
+    assert "<mark>Treffer</mark>" in html

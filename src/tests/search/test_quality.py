@@ -1,0 +1,55 @@
+"""The German search-quality set (quality.py), on whichever backend the test leg runs."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from stadtgespraeche.search import queries
+from stadtgespraeche.topics.models import Topic
+
+from .quality import CORPUS, QUERIES, RANKING
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def corpus(db, index):
+    keys = {}
+    for key, (title, body) in CORPUS.items():
+        topic = Topic.objects.create(title=title, slug=key, summary="", body=body)
+        index(topic)
+        keys[topic.title] = key
+    return keys
+
+
+def _found(text, keys):
+    results = queries.search(AnonymousUser(), text, per_page=50, with_facets=False)
+    return [keys[hit.title] for hit in results.hits]
+
+
+def test_quality_set_has_at_least_forty_queries():
+    assert len(QUERIES) >= 40
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), QUERIES, ids=[q[0] for q in QUERIES])
+def test_quality_query_finds_expected_documents(corpus, text, expected, absent):
+    found = set(_found(text, corpus))
+    assert expected <= found, f"missing {expected - found}"
+    assert not (absent & found), f"unexpected {absent & found}"
+
+
+@pytest.mark.parametrize(("text", "first"), RANKING)
+def test_quality_ranking_puts_title_hit_first(corpus, text, first):
+    assert _found(text, corpus)[0] == first
+
+
+def test_frequent_word_is_looked_up_as_whole_word_only(db, index, monkeypatch):
+    """Words with at least RANK_WINDOW whole-word matches skip compound parts (cost)."""
+    from stadtgespraeche.search.backends import postgresql, sqlite
+    from stadtgespraeche.topics.models import Topic
+
+    for module in (sqlite, postgresql):
+        monkeypatch.setattr(module, "RANK_WINDOW", 1)
+    whole = Topic.objects.create(title="Plattform", slug="t-whole", summary="")
+    part = Topic.objects.create(title="Datenplattform", slug="t-part", summary="")
+    index(whole, part)
+    assert [hit.title for hit in queries.search(AnonymousUser(), "Plattform").hits] == ["Plattform"]

@@ -1,0 +1,61 @@
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.search.models import ReindexProgress, SearchDocument
+from tests.factories.directory import MunicipalityFactory
+from tests.factories.events import EventFactory
+
+pytestmark = pytest.mark.integration
+
+
+def _reindex(*args):
+    out = StringIO()
+    call_command("reindex", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_reindex_indexes_every_provider_with_plain_progress_lines(db):
+    municipality = MunicipalityFactory(name="Ulm")
+    EventFactory(title="Offene Daten", status=EventStatus.PUBLISHED)
+    output = _reindex("--restart")
+    assert "events.event: 1/1" in output
+    assert "\r" not in output
+    assert "Search index is up to date." in output
+    assert SearchDocument.objects.filter(
+        model_label="directory.municipality", object_id=municipality.pk
+    ).exists()
+    assert SearchDocument.objects.filter(model_label="events.event", title="Offene Daten").exists()
+
+
+def test_reindex_resumes_after_recorded_progress(db):
+    first = EventFactory(title="Erstes Gespräch")
+    second = EventFactory(title="Zweites Gespräch")
+    ReindexProgress.objects.create(model_label="events.event", last_pk=first.pk)
+    output = _reindex("--only", "events.event", "--batch", "1")
+    assert f"resuming after id {first.pk}" in output
+    titles = set(
+        SearchDocument.objects.filter(model_label="events.event").values_list("title", flat=True)
+    )
+    assert titles == {second.title}
+    assert "already done" in _reindex("--only", "events.event")
+    _reindex("--only", "events.event", "--restart")
+    titles = set(
+        SearchDocument.objects.filter(model_label="events.event").values_list("title", flat=True)
+    )
+    assert titles == {first.title, second.title}
+
+
+def test_reindex_drops_documents_of_deleted_objects(db):
+    event = EventFactory(title="Gelöscht")
+    _reindex("--only", "events.event", "--restart")
+    event.delete()
+    _reindex("--only", "events.event", "--restart")
+    assert not SearchDocument.objects.filter(title="Gelöscht").exists()
+
+
+def test_reindex_rejects_unknown_content_type(db):
+    with pytest.raises(CommandError, match="Unknown content types"):
+        _reindex("--only", "nope.nothing")
