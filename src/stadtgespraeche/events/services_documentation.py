@@ -19,6 +19,7 @@ from django.utils.translation import gettext_noop
 from PIL import Image, UnidentifiedImageError
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.notifications.services import notify
@@ -194,6 +195,8 @@ def save_minutes(
     log_action(
         "events.minutes.saved", actor=by, obj=event, data={"published": minutes.is_published}
     )
+    if minutes.is_published:
+        indexing.changed(event)  # published minutes are findable (search)
     return minutes
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.directory.models import Municipality
@@ -151,6 +152,7 @@ def submit_wish(
         obj=wish,
         data={"on_behalf_of": author.pk} if author != by else None,
     )
+    indexing.changed(wish)
     return wish
 
 
@@ -260,6 +262,7 @@ def merge_wishes(duplicate: TopicWish, *, into: TopicWish, by: User) -> TopicWis
         obj=duplicate,
         data={"into": into.pk, "supporters": moved_supporters, "votes": moved_votes},
     )
+    indexing.changed(duplicate)
     return into
 
 
@@ -272,6 +275,7 @@ def decline_wish(wish: TopicWish, *, by: User, note: str = "") -> TopicWish:
     wish.decision_note = note
     wish.save(update_fields=["status", "decision_note", "updated_at"])
     log_action("wishes.wish.declined", actor=by, obj=wish)
+    indexing.changed(wish)
     return wish
 
 
@@ -303,6 +307,7 @@ def plan_wish(wish: TopicWish, *, event: Event, by: User, note: str = "") -> Top
     wish.decision_note = note
     wish.save(update_fields=["topic", "status", "planned_event", "decision_note", "updated_at"])
     log_action("wishes.wish.planned", actor=by, obj=wish, data={"event": event.pk})
+    indexing.changed(wish)
     _notify_planned(wish, event)
     return wish
 

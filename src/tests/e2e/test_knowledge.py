@@ -1,8 +1,10 @@
 """Browser journey of the knowledge base (issue 6, section 1): a coordinator describes a good
-practice and submits it, the organiser publishes it, and the public list and page show it;
-axe on every page and state."""
+practice and submits it, the organiser publishes it, the public list and page show it, and a
+councillor finds it by searching "Bürger:innenbeteiligung", "Buergerbeteiligung" and
+"Beteiligung"; axe on every page and state."""
 
 import re
+from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
@@ -12,7 +14,7 @@ from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.knowledge.enums import EditorialState
 from stadtgespraeche.knowledge.models import Practice
 from tests.e2e.axe import axe_check
-from tests.factories.accounts import CoordinatorFactory, OrganiserFactory
+from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 from tests.factories.events import MembershipFactory
 
@@ -74,3 +76,10 @@ def test_coordinator_writes_organiser_publishes_public_finds(axe_page: Page, log
     expect(page.get_by_role("heading", level=1)).to_have_text("Bürger:innenbeteiligung im Quartier")
     expect(page.get_by_role("link", name="https://example.org/quartier")).to_be_visible()
     axe_check(page, name="practice detail (published, public)")
+
+    # A councillor finds it by searching in three German spellings (issue 6, "Done when").
+    log_in(page, UserFactory())
+    for query in ("Bürger:innenbeteiligung", "Buergerbeteiligung", "Beteiligung"):
+        page.goto(reverse("search:search") + "?" + urlencode({"q": query}))
+        expect(page.get_by_role("link", name="Bürger:innenbeteiligung im Quartier")).to_be_visible()
+    axe_check(page, name="search finds the practice")

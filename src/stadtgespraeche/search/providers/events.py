@@ -1,4 +1,4 @@
-"""Stadtgespräche with their agenda (and published minutes once a Minutes model exists).
+"""Stadtgespräche with their agenda and, once published, their minutes and results.
 
 Visibility follows events.queries.visible_events: drafts only for organisers, network-only
 and Chatham House events for network members, public events for everyone.
@@ -10,37 +10,19 @@ from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
-from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.events.models import AgendaItem, Event, Minutes
 
 from ..enums import Kind, Level
 from . import Document, Provider, register, register_dependent
 
 
 def _minutes_texts(event: Event) -> list[str]:
-    """Text of the event's published minutes; nothing while no Minutes model exists.
-
-    Guarded: reads `events.Minutes` only if the model is there, and only rows marked
-    published (a `published_at`, `is_published` or `status == "published"`)."""
-    try:
-        minutes_model: Any = apps.get_model("events", "Minutes")
-    except LookupError:
+    """Minutes and results, only once the documentation is published (and the event is
+    "documented", as events.queries_documentation.can_view_documentation requires)."""
+    if event.status != EventStatus.DOCUMENTED:
         return []
-    field_names = {field.name for field in minutes_model._meta.get_fields()}
-    rows = minutes_model.objects.filter(event=event)
-    if "published_at" in field_names:
-        rows = rows.filter(published_at__isnull=False)
-    elif "is_published" in field_names:
-        rows = rows.filter(is_published=True)
-    elif "status" in field_names:
-        rows = rows.filter(status="published")
-    else:
-        return []
-    texts = []
-    for row in rows:
-        texts += [
-            str(getattr(row, name, "") or "") for name in ("title", "summary", "body", "text")
-        ]
-    return texts
+    minutes = Minutes.objects.filter(event=event, published_at__isnull=False).first()
+    return [minutes.body, minutes.results] if minutes else []
 
 
 def event_levels(event: Event) -> tuple[int, int]:
@@ -69,8 +51,13 @@ class EventProvider(Provider):
         municipality_ids = {m.pk for m in event.hosts.all()} | {m.pk for m in event.co_hosts.all()}
         if event.venue_municipality_id:
             municipality_ids.add(event.venue_municipality_id)
+        # Chatham House: content may be used, speakers are not attributed outside the
+        # participants, so their names are not findable.
+        attributed = event.confidentiality != Confidentiality.CHATHAM_HOUSE
         for item in event.agenda.all():
-            texts += [item.title, item.abstract, item.external_speaker, item.external_organisation]
+            texts += [item.title, item.abstract]
+            if attributed:
+                texts += [item.external_speaker, item.external_organisation]
             if item.municipality_id:
                 municipality_ids.add(item.municipality_id)
         texts += _minutes_texts(event)
@@ -100,5 +87,4 @@ def _event_of(label: str) -> Any:
 
 register(EventProvider())
 register_dependent("events.agendaitem", _event_of("events.agendaitem"))
-if "minutes" in {model._meta.model_name for model in apps.get_app_config("events").get_models()}:
-    register_dependent("events.minutes", _event_of("events.minutes"))
+register_dependent("events.minutes", _event_of("events.minutes"))
