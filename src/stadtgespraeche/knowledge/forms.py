@@ -168,3 +168,18 @@ class UnpublishForm(Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AttachmentForm(Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional; otherwise the file name is shown."),
+    )
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "PDF, images (PNG, JPEG, WebP) or office files (docx, xlsx, pptx, odt, ods, odp)."
+        ),
+    )

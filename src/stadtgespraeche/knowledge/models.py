@@ -1,5 +1,8 @@
 """Praxisbeispiele: structured good-practice entries with an editorial workflow."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -7,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.events.models import AgendaItem, Event, private_document_storage
 
 from .enums import EditorialState, PracticeStatus
 
@@ -123,6 +126,47 @@ class PracticeVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.practice} v{self.number}"
+
+
+def attachment_path(instance: "PracticeAttachment", filename: str) -> str:
+    # The stored name is random; the person's file name is kept in `original_name`.
+    return f"practices/{instance.practice_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class PracticeAttachment(models.Model):
+    """A file of a practice (PDF, image, office file), checked by content on upload and
+    served only to those who may see the practice."""
+
+    practice = models.ForeignKey(
+        Practice,
+        verbose_name=_("good practice"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(
+        _("file"), upload_to=attachment_path, storage=private_document_storage, max_length=255
+    )
+    original_name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("file type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.title
 
 
 # The owner link of practice threads lives in its own module (docs/discussions.md).

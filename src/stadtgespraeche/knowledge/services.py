@@ -5,8 +5,10 @@ Every write is audited; the search index hears of changes to published entries t
 """
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
 from django.urls import reverse
@@ -19,11 +21,12 @@ from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.directory.models import Municipality
+from stadtgespraeche.events.services_documentation import UploadRejected, inspect_upload
 from stadtgespraeche.notifications.services import notify
 
 from .enums import TEXT_FIELDS, EditorialState
 from .exceptions import PracticeError
-from .models import Practice, PracticeVersion
+from .models import Practice, PracticeAttachment, PracticeVersion
 
 M2M_FIELDS = ("municipalities", "topics", "related_events", "related_impulses")
 EDITABLE_FIELDS = frozenset({*TEXT_FIELDS, "status", "started_in", "contact", *M2M_FIELDS})
@@ -248,3 +251,50 @@ def delete_practice(practice: Practice, *, by: User) -> None:
     log_action("knowledge.practice.deleted", actor=by, obj=practice, data={"title": practice.title})
     indexing.removed(practice)
     practice.delete()
+
+
+# --- Attachments ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def add_attachment(
+    practice: Practice, *, upload: UploadedFile, title: str = "", by: User
+) -> PracticeAttachment:
+    """Store a file checked by content and size (events' documentation rules: PDF, images,
+    office files); raises PracticeError with the reason otherwise."""
+    try:
+        kind = inspect_upload(upload)
+    except UploadRejected as error:
+        raise PracticeError(str(error)) from error
+    original_name = Path(upload.name or "").name[:255]
+    attachment = PracticeAttachment(
+        practice=practice,
+        title=title.strip() or original_name,
+        original_name=original_name,
+        content_type=kind.content_type,
+        size=upload.size or 0,
+        uploaded_by=by,
+    )
+    attachment.file.save(original_name, upload, save=False)
+    attachment.save()
+    log_action(
+        "knowledge.attachment.added",
+        actor=by,
+        obj=practice,
+        data={"title": attachment.title, "type": kind.content_type},
+    )
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(attachment: PracticeAttachment, *, by: User) -> None:
+    storage, name = attachment.file.storage, attachment.file.name
+    log_action(
+        "knowledge.attachment.deleted",
+        actor=by,
+        obj=attachment.practice,
+        data={"title": attachment.title},
+    )
+    attachment.delete()
+    # Remove the file only once the row is gone for good.
+    transaction.on_commit(lambda: storage.delete(name) if name else None)

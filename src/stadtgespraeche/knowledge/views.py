@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -19,8 +19,8 @@ from stadtgespraeche.events import queries as event_queries
 
 from . import queries, services
 from .exceptions import PracticeError
-from .forms import PracticeForm, ReviewForm, UnpublishForm
-from .models import Practice
+from .forms import AttachmentForm, PracticeForm, ReviewForm, UnpublishForm
+from .models import Practice, PracticeAttachment
 
 PAGE_SIZE = 20
 
@@ -80,6 +80,10 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "impulses": impulses,
         "review_form": ReviewForm()
         if request.user.has_perm("knowledge.review_practice", practice)
+        else None,
+        "attachments": list(practice.attachments.all()),
+        "attachment_form": AttachmentForm()
+        if request.user.has_perm("knowledge.change_practice", practice)
         else None,
     }
     return render(request, "knowledge/practice_detail.html", context)
@@ -234,3 +238,58 @@ def mine(request: HttpRequest) -> HttpResponse:
         else None,
     }
     return render(request, "knowledge/mine.html", context)
+
+
+@login_required
+@require_POST
+def attachment_upload(request: HttpRequest, slug: str) -> HttpResponse:
+    practice = _practice(request, slug, "knowledge.change_practice")
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.add_attachment(
+                practice,
+                upload=form.cleaned_data["file"],
+                title=form.cleaned_data["title"],
+                by=request.user,
+            )
+        except PracticeError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, _("The file was added."))
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+    return redirect(practice)
+
+
+@login_required
+@require_POST
+def attachment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    practice = _practice(request, slug, "knowledge.change_practice")
+    attachment = get_object_or_404(PracticeAttachment, pk=pk, practice=practice)
+    services.delete_attachment(attachment, by=request.user)
+    messages.success(request, _("The file was removed."))
+    return redirect(practice)
+
+
+def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
+    """A file of a practice, for whoever may see the practice; never shown inline."""
+    practice = queries.practice_for(slug, request.user)
+    if practice is None or not request.user.has_perm("knowledge.view_practice", practice):
+        raise Http404
+    attachment = get_object_or_404(PracticeAttachment, pk=pk, practice=practice)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404 from error
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=attachment.original_name,
+        content_type=attachment.content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
