@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core.downloads import private_download
 
 from . import queries, services_documentation
 from . import queries_documentation as docs_queries
@@ -161,19 +162,9 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     if not request.user.has_perm("events.view_documentation", event):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=pk, event=event)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_download(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
 
 
 @require_GET

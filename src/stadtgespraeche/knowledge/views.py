@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from stadtgespraeche.core.downloads import private_download
 from stadtgespraeche.core.htmx import template_for
 from stadtgespraeche.directory.enums import FieldGroup
 from stadtgespraeche.directory.privacy import can_see
@@ -280,16 +281,6 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     if practice is None or not request.user.has_perm("knowledge.view_practice", practice):
         raise Http404
     attachment = get_object_or_404(PracticeAttachment, pk=pk, practice=practice)
-    try:
-        handle = attachment.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404 from error
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=attachment.original_name,
-        content_type=attachment.content_type,
+    return private_download(
+        attachment.file, filename=attachment.original_name, content_type=attachment.content_type
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
