@@ -25,9 +25,10 @@ from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.notifications.services import notify
 
 from . import queries_documentation as docs_queries
+from . import queries_questions
 from .enums import EventStatus
 from .exceptions import EventError
-from .models import AgendaItem, Attachment, Event, Feedback, Minutes
+from .models import AgendaItem, Attachment, Event, Feedback, LiveQuestion, Minutes
 from .services import transition_event
 
 NOTIFICATION_KIND_PUBLISHED = "events.documentation_published"
@@ -197,6 +198,22 @@ def save_minutes(
     )
     if minutes.is_published:
         indexing.changed(event)  # published minutes are findable (search)
+    return minutes
+
+
+@transaction.atomic
+def import_questions_into_minutes(event: Event, *, by: User | None) -> Minutes:
+    """Append the live Q&A questions (without names) to the minutes of `event`."""
+    _require_organiser_event(event)
+    if not LiveQuestion.objects.filter(event=event).exists():
+        raise DocumentationError(_("No questions were asked in the live Q&A of this event."))
+    minutes, _created = Minutes.objects.get_or_create(event=event)
+    text = queries_questions.questions_markdown(event)
+    minutes.body = f"{minutes.body.rstrip()}\n\n{text}" if minutes.body.strip() else text
+    minutes.save(update_fields=["body", "updated_at"])
+    log_action("events.minutes.questions_imported", actor=by, obj=event)
+    if minutes.is_published:
+        indexing.changed(event)
     return minutes
 
 

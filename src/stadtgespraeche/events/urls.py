@@ -22,6 +22,11 @@ urlpatterns = [
         name="documentation-manage",
     ),
     path(
+        "termine/<slug:slug>/dokumentation/fragen-uebernehmen/",
+        views_documentation.questions_import,
+        name="documentation-import-questions",
+    ),
+    path(
         "termine/<slug:slug>/dokumentation/anhaenge/",
         views_documentation.attachment_upload,
         name="attachment-upload",

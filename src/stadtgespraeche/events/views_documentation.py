@@ -88,6 +88,22 @@ def documentation_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
+def questions_import(request: HttpRequest, slug: str) -> HttpResponse:
+    """Append the questions of the live Q&A to the minutes (organisers)."""
+    event = _managed_event(request, slug)
+    try:
+        services_documentation.import_questions_into_minutes(event, by=cast(User, request.user))
+    except EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("The questions of the live Q&A were added to the end of the minutes.")
+        )
+    return redirect("events:documentation-manage", slug=event.slug)
+
+
+@login_required
+@require_POST
 def attachment_upload(request: HttpRequest, slug: str) -> HttpResponse:
     event = _managed_event(request, slug)
     form = AttachmentForm(request.POST, request.FILES)

@@ -106,7 +106,7 @@ def test_thread_page_query_count_is_constant(
         PostFactory(thread=public_thread, reply_to=reply_to, quoted=reply_to)
     client.force_login(other)
 
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(11):
         response = client.get(thread_url(public_thread))
 
     assert response.status_code == 200
@@ -528,3 +528,56 @@ def test_municipality_page_thread_list_query_count_is_constant(
         response = client.get(municipality.get_absolute_url())
 
     assert response.text.count("/diskussionen/") >= count
+
+
+def test_member_follows_a_thread_from_its_page(client, network_thread, other):
+    from django.contrib.contenttypes.models import ContentType
+
+    from stadtgespraeche.notifications.queries import is_following
+
+    client.force_login(other)
+    assert "Folgen" in client.get(thread_url(network_thread)).text
+
+    client.post(
+        reverse("notifications:follow"),
+        {
+            "content_type": ContentType.objects.get_for_model(network_thread).pk,
+            "object_id": network_thread.pk,
+            "action": "follow",
+            "next": thread_url(network_thread),
+        },
+    )
+
+    assert is_following(other, network_thread)
+
+
+def test_anonymous_sees_no_follow_button_on_a_public_thread(client, public_thread):
+    assert 'name="action" value="follow"' not in client.get(thread_url(public_thread)).text
+
+
+def test_follow_of_a_thread_the_person_may_not_read_is_refused(client, network_thread):
+    from django.contrib.contenttypes.models import ContentType
+
+    from stadtgespraeche.events.enums import EventStatus
+    from stadtgespraeche.events.threads import EventThread
+    from stadtgespraeche.notifications.queries import is_following
+
+    outsider = UserFactory()
+    network_thread_hidden = network_thread
+    # Members read network threads; the thread of a draft event is for organisers only.
+
+    event = EventThread.objects.get(thread=network_thread_hidden).event
+    event.status = EventStatus.DRAFT
+    event.save()
+    client.force_login(outsider)
+
+    client.post(
+        reverse("notifications:follow"),
+        {
+            "content_type": ContentType.objects.get_for_model(network_thread_hidden).pk,
+            "object_id": network_thread_hidden.pk,
+            "action": "follow",
+        },
+    )
+
+    assert not is_following(outsider, network_thread_hidden)

@@ -111,7 +111,6 @@ def test_download_follows_the_practice_visibility(client, coordinator, city):
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
-    response.close()
 
     practice.state = EditorialState.DRAFT
     practice.save()
