@@ -12,7 +12,7 @@ demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche migrate --noinput
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche load_reference_data
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche load_demo
-	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche runserver --insecure 127.0.0.1:8000
+	RUN="$(RUN)" ./scripts/demo-server.sh
 
 # Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
 demo-code:
