@@ -18,6 +18,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.events import services as event_services
 from stadtgespraeche.events.enums import (
+    AgendaItemKind,
     AttendanceMode,
     EventFormat,
     EventStatus,
@@ -42,6 +43,35 @@ def _start() -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(17, 0), tzinfo=BERLIN)
 
 
+# (minutes after the start, duration, kind, title, abstract) — a neutral, plausible plan.
+AGENDA = [
+    (0, 10, AgendaItemKind.WELCOME, "Begrüßung", ""),
+    (
+        10,
+        20,
+        AgendaItemKind.IMPULSE,
+        "Impuls: Offene Standards in der kommunalen IT",
+        "Welche Abhängigkeiten bestehen, und welche Rolle können offene Standards spielen?",
+    ),
+    (30, 60, AgendaItemKind.EXCHANGE, "Austausch in kleinen Runden vor Ort und online", ""),
+    (90, 30, AgendaItemKind.WRAP_UP, "Abschluss und Themen für das nächste Stadtgespräch", ""),
+]
+
+
+def _agenda(event: Event, *, host: Municipality, by: User) -> None:
+    for offset, duration, kind, title, abstract in AGENDA:
+        event_services.save_agenda_item(
+            event,
+            by=by,
+            starts_at=event.starts_at + datetime.timedelta(minutes=offset),
+            duration=duration,
+            kind=kind,
+            title=title,
+            abstract=abstract,
+            municipality=host if kind == AgendaItemKind.IMPULSE else None,
+        )
+
+
 @transaction.atomic
 def load_demo_registrations(
     *, series: Series, organiser: User, host: Municipality, keep_free: str
@@ -64,6 +94,7 @@ def load_demo_registrations(
             capacity_online=CAPACITY_ONLINE,
             hosts=[host],
         )
+        _agenda(event, host=host, by=organiser)
         for status in (EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN):
             event_services.transition_event(event, to=status, by=organiser)
     councillors = (

@@ -24,6 +24,12 @@ def test_demo_has_an_open_event_with_one_place_left_in_person(reference_data):
 
     event = Event.objects.get(title=TITLE)
     assert event.status == EventStatus.REGISTRATION_OPEN
+    assert [item.kind for item in event.agenda.order_by("starts_at")] == [
+        "welcome",
+        "impulse",
+        "exchange",
+        "wrap_up",
+    ]
     assert queries_registration.registration_window_open(event)
     in_person, online = queries_registration.mode_counts(event)
     assert (in_person.capacity, in_person.registered, in_person.places_left) == (12, 11, 1)
