@@ -14,3 +14,9 @@ class CoreConfig(AppConfig):
             "core.clear_expired_sessions", jobs.clear_expired_sessions, every=timedelta(days=1)
         )
         register_core()
+        # Django 6.1's label of the empty choice in selects ("- Select an option -") has no
+        # German translation in Django's own catalogue yet; Django documents overriding it here.
+        from django.db.models import fields
+        from django.utils.translation import gettext_lazy
+
+        fields.BLANK_CHOICE_LABEL = gettext_lazy("Please choose")

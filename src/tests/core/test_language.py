@@ -27,3 +27,14 @@ def test_unknown_language_cookie_falls_back_to_german(client):
     response = client.get(reverse("pages:about"))
 
     assert '<html lang="de">' in response.text
+
+
+@pytest.mark.unit
+def test_the_empty_choice_of_selects_is_translated():
+    from django.db.models.utils import get_blank_choice_label
+    from django.utils import translation
+
+    with translation.override("de"):
+        assert str(get_blank_choice_label()) == "Bitte auswählen"
+    with translation.override("en"):
+        assert str(get_blank_choice_label()) == "Please choose"
