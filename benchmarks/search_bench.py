@@ -609,12 +609,12 @@ def build_postgres(
                     title, body = d["title"], d["body"]
                     copy.write_row((d["id"], title[1], body[1], title[2], body[2], _tags(d)))
             cursor.execute(
-                "INSERT INTO search_fts (document_id, vector, tags) SELECT id, "
+                "INSERT INTO search_fts (document_id, vector, tags) SELECT id, v, "
+                "to_tsvector('simple', tags) || search_bigrams(v) FROM (SELECT id, tags, "
                 "setweight(to_tsvector('simple', title), 'A')"
                 " || setweight(to_tsvector('simple', body), 'B')"
                 " || setweight(to_tsvector('simple', rtitle), 'C')"
-                " || setweight(to_tsvector('simple', rbody), 'D'),"
-                " to_tsvector('simple', tags) FROM bench_stage"
+                " || setweight(to_tsvector('simple', rbody), 'D') AS v FROM bench_stage) AS s"
             )
             cursor.execute("TRUNCATE bench_stage")
         raw.commit()

@@ -2,8 +2,12 @@
 index over both. `vector` is built with the `simple` configuration from our own stems
 (German quality comes from search.german on both backends); weights: A title, B body, C/D
 reversed stems of title/body (compound heads). `tags` holds the visibility and filter
-tokens (backends/base.py). pg_trgm indexes the document titles (substring look-ups)."""
+tokens (backends/base.py) and, for phrases, every pair of adjacent lexemes of `vector` as one
+lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a phrase is looked up
+by its pairs in the GIN index, and only those few documents are re-checked with `<->`.
+pg_trgm indexes the document titles (substring look-ups)."""
 
+import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -58,6 +62,22 @@ def tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(parts)
 
 
+def _quoted(lexeme: str) -> str:
+    """A lexeme in tsquery input syntax (no parser, so `~` stays part of the lexeme)."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def bigrams_query(parsed: ParsedQuery) -> str:
+    """The pairs of adjacent stems of every phrase, ANDed (documents with positions beyond the
+    tsvector limit carry `~long` and are always re-checked): a superset of the phrase
+    matches that the GIN index answers without looking at positions."""
+    pairs = []
+    for phrase in parsed.phrases:
+        tokens = [_lexeme(stem)[1:-1].lower() for stem in phrase]
+        pairs.extend(_quoted(f"{a}~{b}") for a, b in itertools.pairwise(tokens))
+    return "(" + " & ".join(pairs) + ") | " + _quoted("~long")
+
+
 def tags_query(groups: TagGroups) -> str:
     return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
 
@@ -80,8 +100,10 @@ class PostgresBackend(Backend):
             )
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO search_fts (document_id, vector, tags) VALUES (%s, {VECTOR_SQL}, "  # noqa: S608
-                "to_tsvector('simple', %s)) ON CONFLICT (document_id) DO UPDATE "
+                "INSERT INTO search_fts (document_id, vector, tags) SELECT id, v, "  # noqa: S608
+                "to_tsvector('simple', t) || search_bigrams(v) FROM (SELECT %s::bigint AS id, "
+                f"{VECTOR_SQL} AS v, %s::text AS t) AS r "
+                "ON CONFLICT (document_id) DO UPDATE "
                 "SET vector = EXCLUDED.vector, tags = EXCLUDED.tags",
                 values,
             )
@@ -106,8 +128,13 @@ class PostgresBackend(Backend):
     def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
         words = tsquery(parsed)
         if not groups:
-            return "f.vector @@ to_tsquery('simple', %s)", [words]
-        return MATCH, [words, tags_query(groups)]
+            match, params = "f.vector @@ to_tsquery('simple', %s)", [words]
+        else:
+            match, params = MATCH, [words, tags_query(groups)]
+        if parsed.phrases:
+            match += " AND f.tags @@ %s::tsquery"
+            params.append(bigrams_query(parsed))
+        return match, params
 
     def _candidates(self, parsed: ParsedQuery, match: str) -> str:
         """SQL for the ids of the newest RANK_WINDOW matches. With a frequent word, walking
