@@ -115,3 +115,20 @@ def test_download_follows_the_practice_visibility(client, coordinator, city):
     practice.state = EditorialState.DRAFT
     practice.save()
     assert client.get(url).status_code == 404
+
+
+@pytest.mark.integration
+def test_delete_view_removes_the_file_and_is_forbidden_for_others(client, coordinator, city):
+    practice = PracticeFactory(municipalities=[city])
+    attachment = services.add_attachment(practice, upload=_pdf(), title="Bericht", by=coordinator)
+    url = reverse("knowledge:attachment-delete", args=[practice.slug, attachment.pk])
+
+    client.force_login(UserFactory())
+    assert client.post(url).status_code == 403
+    assert PracticeAttachment.objects.filter(pk=attachment.pk).exists()
+
+    client.force_login(coordinator)
+    response = client.post(url, follow=True)
+
+    assert "Die Datei wurde entfernt." in response.content.decode()
+    assert not PracticeAttachment.objects.filter(pk=attachment.pk).exists()
