@@ -624,7 +624,8 @@ def build_postgres(
         cursor.execute("DROP TABLE IF EXISTS bench_stage")
         cursor.execute("SET maintenance_work_mem = '1GB'")
         cursor.execute(
-            "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector, tags)"
+            "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts"
+            " USING gin (vector, tags, search_block(document_id))"
         )
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('search_searchdocument', 'id'), %s)", [total]

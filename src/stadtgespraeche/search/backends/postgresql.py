@@ -5,9 +5,12 @@ reversed stems of title/body (compound heads). `tags` holds the visibility and f
 tokens (backends/base.py) and, for phrases, every pair of adjacent lexemes of `vector` as one
 lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a phrase is looked up
 by its pairs in the GIN index, and only those few documents are re-checked with `<->`.
-pg_trgm indexes the document titles (substring look-ups)."""
+The GIN index has a third column, `search_block(document_id)` (migration 0005): the block of
+16,384 consecutive ids a row belongs to, so that the newest matches are found without
+reading older ones (`_window`). pg_trgm indexes the document titles (substring look-ups)."""
 
 import itertools
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,21 +19,6 @@ from django.db import connection
 from .. import german
 from ..query import ParsedQuery
 from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
-
-CREATE_SQL = [
-    "CREATE TABLE IF NOT EXISTS search_fts ("
-    " document_id bigint PRIMARY KEY REFERENCES search_searchdocument (id)"
-    " ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,"
-    " vector tsvector NOT NULL, tags tsvector NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS search_fts_vector ON search_fts USING gin (vector, tags)",
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE INDEX IF NOT EXISTS search_document_title_trgm ON search_searchdocument"
-    " USING gin (lower(title) gin_trgm_ops)",
-]
-DROP_SQL = [
-    "DROP INDEX IF EXISTS search_document_title_trgm",
-    "DROP TABLE IF EXISTS search_fts",
-]
 
 VECTOR_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
@@ -81,6 +69,12 @@ def bigrams_query(parsed: ParsedQuery) -> str:
 def tags_query(groups: TagGroups) -> str:
     return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
 
+
+# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (_window);
+# beyond MAX_PROBE_BLOCKS blocks per probe, the rest of the table is read at once.
+BLOCK_BITS = 14
+MAX_PROBE_BLOCKS = 24
+Ranked = tuple[int, float]  # (document id, rank)
 
 MATCH = "f.vector @@ to_tsquery('simple', %s) AND f.tags @@ to_tsquery('simple', %s)"
 
@@ -136,20 +130,48 @@ class PostgresBackend(Backend):
             params.append(bigrams_query(parsed))
         return match, params
 
-    def _candidates(self, parsed: ParsedQuery, match: str) -> str:
-        """SQL for the ids of the newest RANK_WINDOW matches. With a frequent word, walking
-        the primary key backwards finds them fastest; otherwise the GIN matches are
-        collected first (MATERIALIZED: keeps the planner from choosing the backward walk
-        for rare words, where it would read most of the table)."""
-        if parsed.has_frequent:
-            return (
-                f"SELECT f.document_id FROM search_fts f WHERE {match} "  # noqa: S608
-                "ORDER BY f.document_id DESC LIMIT %s"
+    def _window(self, cursor: Any, match: str, params: list[Any], rank_query: str) -> list[Ranked]:
+        """(id, rank) of the newest RANK_WINDOW matches, newest first.
+
+        Probes the newest blocks of ids first (the GIN index intersects the words with the
+        blocks, so only matches inside them are read) and widens the range by the density
+        seen so far until the window is full; the rest of the table is read at once only
+        when matches are too rare for blocks to pay off."""
+        cursor.execute("SELECT max(document_id) FROM search_fts")
+        top_id = cursor.fetchone()[0]
+        if top_id is None:
+            return []
+        found: list[Ranked] = []
+        high, span = top_id >> BLOCK_BITS, 1
+        while high >= 0:
+            low = high - span + 1
+            if low <= 0 or span > MAX_PROBE_BLOCKS:
+                cursor.execute(
+                    "WITH m AS MATERIALIZED (SELECT f.document_id, "  # noqa: S608
+                    f"{RANK} AS rank FROM search_fts f WHERE {match} AND f.document_id < %s) "
+                    "SELECT document_id, rank FROM m ORDER BY document_id DESC LIMIT %s",
+                    [rank_query, *params, (high + 1) << BLOCK_BITS, RANK_WINDOW - len(found)],
+                )
+                found += cursor.fetchall()
+                break
+            blocks = " | ".join(f"b{block}" for block in range(high, low - 1, -1))
+            cursor.execute(
+                f"SELECT f.document_id, {RANK} FROM search_fts f WHERE {match} "  # noqa: S608
+                "AND search_block(f.document_id) @@ %s::tsquery",
+                [rank_query, *params, blocks],
             )
-        return (
-            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
-            "SELECT document_id FROM m ORDER BY document_id DESC LIMIT %s"
-        )
+            found += cursor.fetchall()
+            if len(found) >= RANK_WINDOW:
+                break
+            if found:  # enough blocks for the missing matches at the density seen, +25 %
+                density = len(found) / (top_id - (low << BLOCK_BITS) + 1)
+                missing = RANK_WINDOW - len(found)
+                span = max(1, math.ceil(missing / density * 1.25 / (1 << BLOCK_BITS)))
+            else:
+                span *= 4
+            high = low - 1
+        found.sort(key=lambda row: row[0], reverse=True)
+        return found[:RANK_WINDOW]
 
     def ranked_ids(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
@@ -157,12 +179,15 @@ class PostgresBackend(Backend):
         match, match_params = self._match(parsed, groups)
         condition, params = visible
         with connection.cursor() as cursor:
+            window = self._window(cursor, match, match_params, tsquery(parsed))
+            if not window:
+                return []
+            ids, ranks = zip(*window, strict=True)
             cursor.execute(
-                f"SELECT d.id FROM ({self._candidates(parsed, match)}) c "  # noqa: S608
-                "JOIN search_fts f ON f.document_id = c.document_id "
-                f"JOIN search_searchdocument d ON d.id = c.document_id WHERE {condition} "
-                f"ORDER BY {RANK}, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [*match_params, RANK_WINDOW, *params, tsquery(parsed), limit, offset],
+                "SELECT d.id FROM unnest(%s::bigint[], %s::float8[]) AS c (id, rank) "  # noqa: S608
+                f"JOIN search_searchdocument d ON d.id = c.id WHERE {condition} "
+                "ORDER BY c.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
+                [list(ids), list(ranks), *params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -1,0 +1,107 @@
+"""The ranking window (the newest RANK_WINDOW matches) on both databases, with document ids
+spread over many PostgreSQL recency blocks (backends/postgresql.py, `_window`): block
+probes, widening by density, and reading the rest at once must give exactly the newest
+matches."""
+
+import random
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from stadtgespraeche.search import access, queries
+from stadtgespraeche.search import query as query_module
+from stadtgespraeche.search.backends import get_backend, postgresql, sqlite
+from stadtgespraeche.search.backends.base import Row
+from stadtgespraeche.search.models import SearchDocument
+
+pytestmark = pytest.mark.integration
+
+WORDS = ["Wärmeplanung", "Radverkehr", "Sensorik", "Haushalt"]
+
+
+def _add(pk: int, words: list[str], *, min_level: int = 0) -> None:
+    title = " ".join(words)
+    SearchDocument.objects.create(
+        id=pk,
+        model_label="tests.document",
+        object_id=pk,
+        kind="practice",
+        title=title,
+        url=f"/d/{pk}/",
+        body="",
+        min_level=min_level,
+        max_level=2,
+    )
+    tokens = access.document_tokens(
+        kind="practice", year=None, municipality_ids=set(), topic_ids=set()
+    )
+    get_backend().write([Row(id=pk, title=title, body="", tags=tokens)])
+
+
+@pytest.fixture
+def window(monkeypatch):
+    def _set(size: int) -> None:
+        monkeypatch.setattr(postgresql, "RANK_WINDOW", size)
+        monkeypatch.setattr(sqlite, "RANK_WINDOW", size)
+
+    return _set
+
+
+def _ranked(text: str) -> list[int]:
+    parsed = query_module.parse(text)
+    parsed.prepared = True  # whole words only; frequency is not under test here
+    return queries.ranked_ids(parsed, AnonymousUser(), queries.Filters(), limit=100)
+
+
+def test_window_holds_the_newest_matches_across_blocks(db, window):
+    # Block size on PostgreSQL: 16,384 ids. Matches in the newest block, a gap of empty
+    # blocks, and old matches far below (read at once after the probes).
+    ids = [3, 9, 16_390, 40_000, 70_001, 300_000, 600_000, 600_001]
+    for pk in ids:
+        _add(pk, ["Wärmeplanung"])
+    _add(600_002, ["Radverkehr"])
+    window(3)
+    assert sorted(_ranked("Wärmeplanung")) == [300_000, 600_000, 600_001]
+    window(6)
+    assert sorted(_ranked("Wärmeplanung")) == [16_390, 40_000, 70_001, 300_000, 600_000, 600_001]
+    window(100)
+    assert sorted(_ranked("Wärmeplanung")) == ids
+    assert _ranked("Radverkehr") == [600_002]
+    assert _ranked("Sensorik") == []
+
+
+def test_window_counts_matches_before_visibility(db, window):
+    # The window is taken over all matches, visibility applies inside it (both backends).
+    _add(10, ["Haushalt"])
+    _add(50_000, ["Haushalt"], min_level=1)
+    window(1)
+    assert _ranked("Haushalt") == []
+    window(2)
+    assert _ranked("Haushalt") == [10]
+
+
+def test_window_equals_the_newest_matches_for_random_documents(db, window):
+    rng = random.Random(7)
+    documents = {}
+    for pk in sorted(rng.sample(range(1, 400_000), 80)):
+        words = rng.sample(WORDS, rng.randint(1, 3))
+        documents[pk] = set(words)
+        _add(pk, words)
+    for size in (1, 4, 15, 60):
+        window(size)
+        for text in ("Wärmeplanung", "Radverkehr Sensorik", "Haushalt"):
+            wanted = set(text.split())
+            matching = sorted(
+                (pk for pk, words in documents.items() if wanted <= words), reverse=True
+            )
+            assert sorted(_ranked(text)) == sorted(matching[:size]), (size, text)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL function")
+def test_block_of_a_document_is_its_id_in_steps_of_16384(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT search_block(0)::text, search_block(16383)::text, search_block(16384)::text"
+        )
+        assert cursor.fetchone() == ("'b0'", "'b0'", "'b1'")
