@@ -105,3 +105,24 @@ def test_block_of_a_document_is_its_id_in_steps_of_16384(db):
             "SELECT search_block(0)::text, search_block(16383)::text, search_block(16384)::text"
         )
         assert cursor.fetchone() == ("'b0'", "'b0'", "'b1'")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage")
+def test_ranking_reads_vectors_in_the_row_and_documents_from_one_index(db):
+    # Migration 0005: vector stays in the row (no TOAST look-up per ranked match), the long
+    # tags go to TOAST; a covering index answers visibility and date of a ranking window.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'search_fts'::regclass "
+            "AND attname IN ('vector', 'tags') ORDER BY attname"
+        )
+        assert cursor.fetchall() == [("tags", "e"), ("vector", "m")]
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_fts'")
+        assert cursor.fetchone()[0] == ["toast_tuple_target=4000"]
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname IN "
+            "('search_fts_vector', 'search_document_window') ORDER BY indexname"
+        )
+        window, vector = (row[0] for row in cursor.fetchall())
+        assert "(id) INCLUDE (min_level, max_level, date)" in window
+        assert "gin (vector, tags, search_block(document_id))" in vector

@@ -111,13 +111,12 @@ class PostgresBackend(Backend):
             cursor.execute("DELETE FROM search_fts")
 
     def is_frequent(self, term: str) -> bool:
+        """Counted over the newest matches (the same rows the ranking window reads next)."""
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM search_fts f "
-                "WHERE f.vector @@ to_tsquery('simple', %s) LIMIT %s) c",
-                [_lexeme(term), RANK_WINDOW],
+            window = self._window(
+                cursor, "f.vector @@ to_tsquery('simple', %s)", [_lexeme(term)], rank_query=None
             )
-            return int(cursor.fetchone()[0]) >= RANK_WINDOW
+            return len(window) >= RANK_WINDOW
 
     def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
         words = tsquery(parsed)
@@ -130,8 +129,11 @@ class PostgresBackend(Backend):
             params.append(bigrams_query(parsed))
         return match, params
 
-    def _window(self, cursor: Any, match: str, params: list[Any], rank_query: str) -> list[Ranked]:
-        """(id, rank) of the newest RANK_WINDOW matches, newest first.
+    def _window(
+        self, cursor: Any, match: str, params: list[Any], *, rank_query: str | None
+    ) -> list[Ranked]:
+        """(id, rank) of the newest RANK_WINDOW matches, newest first (rank 0 without a
+        `rank_query`).
 
         Probes the newest blocks of ids first (the GIN index intersects the words with the
         blocks, so only matches inside them are read) and widens the range by the density
@@ -142,23 +144,24 @@ class PostgresBackend(Backend):
         if top_id is None:
             return []
         found: list[Ranked] = []
+        rank, rank_params = (RANK, [rank_query]) if rank_query else ("0", [])
         high, span = top_id >> BLOCK_BITS, 1
         while high >= 0:
             low = high - span + 1
             if low <= 0 or span > MAX_PROBE_BLOCKS:
                 cursor.execute(
                     "WITH m AS MATERIALIZED (SELECT f.document_id, "  # noqa: S608
-                    f"{RANK} AS rank FROM search_fts f WHERE {match} AND f.document_id < %s) "
+                    f"{rank} AS rank FROM search_fts f WHERE {match} AND f.document_id < %s) "
                     "SELECT document_id, rank FROM m ORDER BY document_id DESC LIMIT %s",
-                    [rank_query, *params, (high + 1) << BLOCK_BITS, RANK_WINDOW - len(found)],
+                    [*rank_params, *params, (high + 1) << BLOCK_BITS, RANK_WINDOW - len(found)],
                 )
                 found += cursor.fetchall()
                 break
             blocks = " | ".join(f"b{block}" for block in range(high, low - 1, -1))
             cursor.execute(
-                f"SELECT f.document_id, {RANK} FROM search_fts f WHERE {match} "  # noqa: S608
+                f"SELECT f.document_id, {rank} FROM search_fts f WHERE {match} "  # noqa: S608
                 "AND search_block(f.document_id) @@ %s::tsquery",
-                [rank_query, *params, blocks],
+                [*rank_params, *params, blocks],
             )
             found += cursor.fetchall()
             if len(found) >= RANK_WINDOW:
@@ -179,15 +182,18 @@ class PostgresBackend(Backend):
         match, match_params = self._match(parsed, groups)
         condition, params = visible
         with connection.cursor() as cursor:
-            window = self._window(cursor, match, match_params, tsquery(parsed))
+            window = self._window(cursor, match, match_params, rank_query=tsquery(parsed))
             if not window:
                 return []
-            ids, ranks = zip(*window, strict=True)
+            # Arrays as text literals: binding thousands of numbers one by one is slower.
+            ids = "{" + ",".join(str(pk) for pk, _ in window) + "}"
+            ranks = "{" + ",".join(repr(float(rank)) for _, rank in window) + "}"
+            # Visibility and date come from the covering index search_document_window.
             cursor.execute(
                 "SELECT d.id FROM unnest(%s::bigint[], %s::float8[]) AS c (id, rank) "  # noqa: S608
                 f"JOIN search_searchdocument d ON d.id = c.id WHERE {condition} "
                 "ORDER BY c.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [list(ids), list(ranks), *params, limit, offset],
+                [ids, ranks, *params, limit, offset],
             )
             return [row[0] for row in cursor.fetchall()]
 

@@ -8,6 +8,14 @@ document ids the row belongs to. A query then asks the index for its matches ins
 newest few blocks only (`search_block(document_id) @@ 'b61 | b60'`), and GIN intersects the
 word with the blocks before any row is read (backends/postgresql.py, `_window`). The value is
 computed from the id, so rows are not rewritten; only the index is rebuilt.
+
+Two more changes keep the rows such a window reads few and close together:
+- `vector` is kept in the row (storage MAIN, `toast_tuple_target` 4000) and the long `tags`
+  (filter tokens and phrase bigrams, only needed by the index) goes to the TOAST table
+  (storage EXTERNAL): ranking reads the vector without a TOAST look-up per match. Applies to
+  rows written from now on (`reindex` rewrites all).
+- `search_document_window` covers id, audience levels and date of the documents, so the
+  visibility check and the tie-break by date of a ranking window read only that index.
 """
 
 from django.db import migrations
@@ -28,10 +36,23 @@ def create(apps, schema_editor):
             "CREATE INDEX search_fts_vector ON search_fts "
             "USING gin (vector, tags, search_block(document_id))"
         )
+        schema_editor.execute(
+            "ALTER TABLE search_fts SET (toast_tuple_target = 4000), "
+            "ALTER COLUMN vector SET STORAGE MAIN, ALTER COLUMN tags SET STORAGE EXTERNAL"
+        )
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS search_document_window ON search_searchdocument (id) "
+            "INCLUDE (min_level, max_level, date)"
+        )
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_document_window")
+        schema_editor.execute(
+            "ALTER TABLE search_fts RESET (toast_tuple_target), "
+            "ALTER COLUMN vector SET STORAGE EXTENDED, ALTER COLUMN tags SET STORAGE EXTENDED"
+        )
         schema_editor.execute("DROP INDEX IF EXISTS search_fts_vector")
         schema_editor.execute(
             "CREATE INDEX search_fts_vector ON search_fts USING gin (vector, tags)"
