@@ -10,7 +10,7 @@ network member, and prints build time, size and p50/p95 per scenario.
     python -m uv run --frozen python benchmarks/search_bench.py                # SQLite
     scripts/with-postgres.sh \
         python -m uv run --frozen python benchmarks/search_bench.py --postgres  # PostgreSQL
-    # options: --documents N (default 1000000) --repeat N --fresh --queries-only
+    # options: --documents N (default 1000000) --repeat N --fresh --queries-only --warm-up N
 
 The text is normalised by search.german exactly as at index time: every vocabulary word is
 stemmed once and documents are assembled from the precomputed stems (checked against
@@ -699,6 +699,21 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
+def warm_up(vocabulary: Vocabulary, count: int) -> None:
+    """`count` searches for other words first, through the same connection: the state of a
+    server that has been answering searches for a while (the measured words are drawn from
+    their own random stream, so they are not simply repeated)."""
+    from stadtgespraeche.search import queries
+    from stadtgespraeche.search import query as query_module
+
+    rng = random.Random(SEED + 2)
+    started = time.perf_counter()
+    for _ in range(count):
+        text = vocabulary.words[rng.randrange(0, 1500)]
+        queries.ranked_ids(query_module.parse(text), Viewer(), queries.Filters(), limit=20)
+    print(f"warm-up: {count} other searches in {time.perf_counter() - started:.1f} s")
+
+
 def measure(vocabulary: Vocabulary, repeat: int) -> None:
     from stadtgespraeche.search import queries
     from stadtgespraeche.search import query as query_module
@@ -743,6 +758,9 @@ def main() -> None:
     )
     parser.add_argument("--queries-only", action="store_true", help="measure an existing index")
     parser.add_argument("--build-only", action="store_true", help="build without measuring")
+    parser.add_argument(
+        "--warm-up", type=int, default=0, help="searches for other words before measuring"
+    )
     args = parser.parse_args()
 
     database = None if args.postgres else RESULTS_DIR / "search-sqlite" / "stadtgespraeche.sqlite3"
@@ -794,6 +812,8 @@ def main() -> None:
         print(f"reusing the existing index with {existing:,} documents")
     print(f"database size: {database_size(args.postgres, database) / 1024 / 1024:.0f} MiB")
     if not args.build_only:
+        if args.warm_up:
+            warm_up(vocabulary, args.warm_up)
         measure(vocabulary, args.repeat)
 
 
