@@ -145,7 +145,10 @@ class PostgresBackend(Backend):
             return []
         found: list[Ranked] = []
         rank, rank_params = (RANK, [rank_query]) if rank_query else ("0", [])
-        high, span = top_id >> BLOCK_BITS, 1
+        high = top_id >> BLOCK_BITS
+        # The first probe covers at least half a block of documents, so that the density
+        # it measures is a fair estimate (the newest block may hold only a few).
+        span = 2 if top_id - (high << BLOCK_BITS) < (1 << BLOCK_BITS) // 2 else 1
         while high >= 0:
             low = high - span + 1
             if low <= 0 or span > MAX_PROBE_BLOCKS:
