@@ -132,31 +132,46 @@ def ranked_ids(
     )
 
 
-def _count(parsed: ParsedQuery, viewer: Any, filters: Filters) -> int:
+class _MatchSets:
+    """The capped sets of visible matches of one search, by filter groups: the total and the
+    facets whose filters coincide (all of them when no filter is chosen) share one set."""
+
+    def __init__(self, parsed: ParsedQuery, viewer: Any) -> None:
+        self.parsed = prepare(parsed)
+        self.visible = access.visibility_sql(viewer)
+        self._sets: dict[tuple[tuple[str, ...], ...], tuple[str, list[Any]]] = {}
+
+    def sql(self, filters: Filters) -> tuple[str, list[Any]]:
+        """A subquery of the `id`s of at most COUNT_LIMIT + 1 visible matches."""
+        groups = _groups(filters)
+        key = tuple(tuple(group) for group in groups)
+        if key not in self._sets:
+            self._sets[key] = get_backend().matches_sql(
+                self.parsed, groups, self.visible, cap=COUNT_LIMIT + 1
+            )
+        return self._sets[key]
+
+
+def _count(matches: _MatchSets, filters: Filters) -> int:
     """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
-    prepare(parsed)
-    matches, params = get_backend().matches_sql(
-        parsed, _groups(filters), access.visibility_sql(viewer), cap=COUNT_LIMIT + 1
-    )
+    subquery, params = matches.sql(filters)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({matches}) m", params)  # noqa: S608
+        cursor.execute(f"SELECT COUNT(*) FROM ({subquery}) m", params)  # noqa: S608
         return int(cursor.fetchone()[0])
 
 
-def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
+def _facets(matches: _MatchSets, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
     """Counts per type, year, municipality and topic of what the viewer may see (over at
     most COUNT_LIMIT matches). Each facet ignores its own filter (so the other choices stay
     visible) and applies the others."""
-    backend = get_backend()
     facets: dict[str, list[tuple[Any, int]]] = {}
     with connection.cursor() as cursor:
         for name, column in (("kind", "d.kind"), ("year", "d.year")):
             others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
-            matches, params = backend.matches_sql(
-                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
-            )
+            subquery, params = matches.sql(others)
             cursor.execute(
-                f"SELECT {column}, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                f"SELECT {column}, COUNT(*) FROM (SELECT id FROM ({subquery}) s "  # noqa: S608
+                f"LIMIT {COUNT_LIMIT}) m "
                 f"JOIN search_searchdocument d ON d.id = m.id WHERE {column} IS NOT NULL "
                 f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column} DESC",
                 params,
@@ -164,11 +179,10 @@ def _facets(parsed: ParsedQuery, viewer: Any, filters: Filters) -> dict[str, lis
             facets[name] = [(value, count) for value, count in cursor.fetchall()]
         for name, tag in (("municipality", "m"), ("topic", "t")):
             others = Filters(**{**filters.__dict__, name: None})
-            matches, params = backend.matches_sql(
-                parsed, _groups(others), access.visibility_sql(viewer), cap=COUNT_LIMIT
-            )
+            subquery, params = matches.sql(others)
             cursor.execute(
-                f"SELECT g.value, COUNT(*) FROM ({matches}) m "  # noqa: S608
+                f"SELECT g.value, COUNT(*) FROM (SELECT id FROM ({subquery}) s "  # noqa: S608
+                f"LIMIT {COUNT_LIMIT}) m "
                 "JOIN search_searchtag g ON g.document_id = m.id WHERE g.kind = %s "
                 "GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT %s",
                 [*params, tag, FACET_LIMIT],
@@ -194,9 +208,10 @@ def search(
     if not parsed:
         return results
     ids = ranked_ids(parsed, viewer, filters, limit=per_page, offset=(page - 1) * per_page)
-    results.total = _count(parsed, viewer, filters)
+    matches = _MatchSets(parsed, viewer)
+    results.total = _count(matches, filters)
     if with_facets:
-        results.facets = _facets(parsed, viewer, filters)
+        results.facets = _facets(matches, filters)
     results.hits = _hits(ids, parsed)
     return results
 

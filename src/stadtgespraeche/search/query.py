@@ -24,11 +24,6 @@ class ParsedQuery:
     whole_word_terms: set[str] = field(default_factory=set)
     prepared: bool = False
 
-    @property
-    def has_frequent(self) -> bool:
-        """Whether a frequent word takes part (backends then walk the newest documents)."""
-        return bool(self.whole_word_terms)
-
     def compound(self, term: str) -> bool:
         """Whether `term` also matches as a part of compounds."""
         return matches_compound(term) and term not in self.whole_word_terms

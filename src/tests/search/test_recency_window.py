@@ -121,8 +121,26 @@ def test_ranking_reads_vectors_in_the_row_and_documents_from_one_index(db):
         assert cursor.fetchone()[0] == ["toast_tuple_target=4000"]
         cursor.execute(
             "SELECT indexdef FROM pg_indexes WHERE indexname IN "
-            "('search_fts_vector', 'search_document_window') ORDER BY indexname"
+            "('search_fts_vector', 'search_document_window', 'search_tag_by_document') "
+            "ORDER BY indexname"
         )
-        window, vector = (row[0] for row in cursor.fetchall())
-        assert "(id) INCLUDE (min_level, max_level, date)" in window
+        window, vector, tags = (row[0] for row in cursor.fetchall())
+        assert "(id) INCLUDE (min_level, max_level, date, kind, year)" in window
+        assert "(document_id) INCLUDE (kind, value)" in tags
         assert "gin (vector, tags, search_block(document_id))" in vector
+
+
+def test_total_and_facets_count_visible_matches_across_blocks(db, monkeypatch):
+    visible_ids = [5, 20_000, 70_000, 500_000]
+    for pk in visible_ids:
+        _add(pk, ["Sensorik"])
+    for pk in (30_000, 600_000):  # network only: never counted for an anonymous viewer
+        _add(pk, ["Sensorik"], min_level=1)
+    results = queries.search(AnonymousUser(), "Sensorik")
+    assert results.total == 4
+    assert results.facets["kind"] == [("practice", 4)]
+    # Above the cap the page says "more than …" and the facets count the capped set.
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 2)
+    results = queries.search(AnonymousUser(), "Sensorik")
+    assert results.total == 3
+    assert results.facets["kind"] == [("practice", 2)]

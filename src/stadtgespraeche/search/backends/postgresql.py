@@ -11,7 +11,7 @@ reading older ones (`_window`). pg_trgm indexes the document titles (substring l
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.db import connection
@@ -48,6 +48,11 @@ def tsquery(parsed: ParsedQuery) -> str:
     for phrase in parsed.phrases:
         parts.append("(" + " <-> ".join(_lexeme(stem) for stem in phrase) + ")")
     return " & ".join(parts)
+
+
+def _array(values: Iterable[float]) -> str:
+    """An array literal: binding thousands of numbers one by one is much slower."""
+    return "{" + ",".join(repr(value) for value in values) + "}"
 
 
 def _quoted(lexeme: str) -> str:
@@ -130,21 +135,34 @@ class PostgresBackend(Backend):
         return match, params
 
     def _window(
-        self, cursor: Any, match: str, params: list[Any], *, rank_query: str | None
+        self,
+        cursor: Any,
+        match: str,
+        params: list[Any],
+        *,
+        size: int | None = None,
+        rank_query: str | None = None,
+        visible: Visible | None = None,
     ) -> list[Ranked]:
-        """(id, rank) of the newest RANK_WINDOW matches, newest first (rank 0 without a
-        `rank_query`).
+        """(id, rank) of the newest `size` matches, newest first (rank 0 without a
+        `rank_query`; only documents the viewer may see with `visible`). `size` defaults to
+        RANK_WINDOW.
 
         Probes the newest blocks of ids first (the GIN index intersects the words with the
         blocks, so only matches inside them are read) and widens the range by the density
         seen so far until the window is full; the rest of the table is read at once only
         when matches are too rare for blocks to pay off."""
+        size = RANK_WINDOW if size is None else size
         cursor.execute("SELECT max(document_id) FROM search_fts")
         top_id = cursor.fetchone()[0]
         if top_id is None:
             return []
-        found: list[Ranked] = []
         rank, rank_params = (RANK, [rank_query]) if rank_query else ("0", [])
+        source, condition, condition_params = "search_fts f", "TRUE", []
+        if visible:
+            source = "search_fts f JOIN search_searchdocument d ON d.id = f.document_id"
+            condition, condition_params = visible
+        found: list[Ranked] = []
         high = top_id >> BLOCK_BITS
         # The first probe covers at least half a block of documents, so that the density
         # it measures is a fair estimate (the newest block may hold only a few).
@@ -154,30 +172,37 @@ class PostgresBackend(Backend):
             if low <= 0 or span > MAX_PROBE_BLOCKS:
                 cursor.execute(
                     "WITH m AS MATERIALIZED (SELECT f.document_id, "  # noqa: S608
-                    f"{rank} AS rank FROM search_fts f WHERE {match} AND f.document_id < %s) "
+                    f"{rank} AS rank FROM {source} WHERE {match} AND {condition} "
+                    "AND f.document_id < %s) "
                     "SELECT document_id, rank FROM m ORDER BY document_id DESC LIMIT %s",
-                    [*rank_params, *params, (high + 1) << BLOCK_BITS, RANK_WINDOW - len(found)],
+                    [
+                        *rank_params,
+                        *params,
+                        *condition_params,
+                        (high + 1) << BLOCK_BITS,
+                        size - len(found),
+                    ],
                 )
                 found += cursor.fetchall()
                 break
             blocks = " | ".join(f"b{block}" for block in range(high, low - 1, -1))
             cursor.execute(
-                f"SELECT f.document_id, {rank} FROM search_fts f WHERE {match} "  # noqa: S608
-                "AND search_block(f.document_id) @@ %s::tsquery",
-                [*rank_params, *params, blocks],
+                f"SELECT f.document_id, {rank} FROM {source} WHERE {match} "  # noqa: S608
+                f"AND {condition} AND search_block(f.document_id) @@ %s::tsquery",
+                [*rank_params, *params, *condition_params, blocks],
             )
             found += cursor.fetchall()
-            if len(found) >= RANK_WINDOW:
+            if len(found) >= size:
                 break
             if found:  # enough blocks for the missing matches at the density seen, +25 %
                 density = len(found) / (top_id - (low << BLOCK_BITS) + 1)
-                missing = RANK_WINDOW - len(found)
+                missing = size - len(found)
                 span = max(1, math.ceil(missing / density * 1.25 / (1 << BLOCK_BITS)))
             else:
                 span *= 4
             high = low - 1
         found.sort(key=lambda row: row[0], reverse=True)
-        return found[:RANK_WINDOW]
+        return found[:size]
 
     def ranked_ids(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
@@ -188,9 +213,8 @@ class PostgresBackend(Backend):
             window = self._window(cursor, match, match_params, rank_query=tsquery(parsed))
             if not window:
                 return []
-            # Arrays as text literals: binding thousands of numbers one by one is slower.
-            ids = "{" + ",".join(str(pk) for pk, _ in window) + "}"
-            ranks = "{" + ",".join(repr(float(rank)) for _, rank in window) + "}"
+            ids = _array(pk for pk, _ in window)
+            ranks = _array(float(rank) for _, rank in window)
             # Visibility and date come from the covering index search_document_window.
             cursor.execute(
                 "SELECT d.id FROM unnest(%s::bigint[], %s::float8[]) AS c (id, rank) "  # noqa: S608
@@ -203,17 +227,9 @@ class PostgresBackend(Backend):
     def matches_sql(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
     ) -> tuple[str, list[Any]]:
+        """The newest `cap` visible matches, found like the ranking window (block probes
+        that read only the matches inside the newest blocks) and passed on as an array."""
         match, match_params = self._match(parsed, groups)
-        condition, params = visible
-        if parsed.has_frequent:
-            return (
-                "SELECT d.id AS id FROM search_fts f JOIN search_searchdocument d "  # noqa: S608
-                f"ON d.id = f.document_id WHERE {match} AND {condition} LIMIT %s",
-                [*match_params, *params, cap],
-            )
-        return (
-            f"WITH m AS MATERIALIZED (SELECT f.document_id FROM search_fts f WHERE {match}) "  # noqa: S608
-            "SELECT d.id AS id FROM m JOIN search_searchdocument d ON d.id = m.document_id "
-            f"WHERE {condition} LIMIT %s",
-            [*match_params, *params, cap],
-        )
+        with connection.cursor() as cursor:
+            window = self._window(cursor, match, match_params, size=cap, visible=visible)
+        return "SELECT unnest(%s::bigint[]) AS id", [_array(pk for pk, _ in window)]

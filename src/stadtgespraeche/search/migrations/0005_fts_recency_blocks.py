@@ -14,8 +14,10 @@ Two more changes keep the rows such a window reads few and close together:
   (filter tokens and phrase bigrams, only needed by the index) goes to the TOAST table
   (storage EXTERNAL): ranking reads the vector without a TOAST look-up per match. Applies to
   rows written from now on (`reindex` rewrites all).
-- `search_document_window` covers id, audience levels and date of the documents, so the
-  visibility check and the tie-break by date of a ranking window read only that index.
+- `search_document_window` covers id, audience levels, date, kind and year of the
+  documents, and `search_tag_by_document` the filter values by document: the visibility
+  check, the tie-break by date and the facets of a window of matches read only these
+  indexes.
 """
 
 from django.db import migrations
@@ -42,12 +44,17 @@ def create(apps, schema_editor):
         )
         schema_editor.execute(
             "CREATE INDEX IF NOT EXISTS search_document_window ON search_searchdocument (id) "
-            "INCLUDE (min_level, max_level, date)"
+            "INCLUDE (min_level, max_level, date, kind, year)"
+        )
+        schema_editor.execute(
+            "CREATE INDEX IF NOT EXISTS search_tag_by_document ON search_searchtag (document_id) "
+            "INCLUDE (kind, value)"
         )
 
 
 def drop(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS search_tag_by_document")
         schema_editor.execute("DROP INDEX IF EXISTS search_document_window")
         schema_editor.execute(
             "ALTER TABLE search_fts RESET (toast_tuple_target), "
