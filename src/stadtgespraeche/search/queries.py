@@ -160,34 +160,77 @@ def _count(matches: _MatchSets, filters: Filters) -> int:
         return int(cursor.fetchone()[0])
 
 
+# Facets read in pairs: two columns of the document row, two kinds of filter tag.
+_DOCUMENT_FACETS = ("kind", "year")
+_TAG_FACETS = {"municipality": "m", "topic": "t"}
+
+
+def _without(filters: Filters, name: str) -> Filters:
+    return Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
+
+
 def _facets(matches: _MatchSets, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
     """Counts per type, year, municipality and topic of what the viewer may see (over at
     most COUNT_LIMIT matches). Each facet ignores its own filter (so the other choices stay
-    visible) and applies the others."""
+    visible) and applies the others. Two facets over the same set of matches are counted in
+    one statement (with no filter chosen: two statements for all four)."""
     facets: dict[str, list[tuple[Any, int]]] = {}
+    for names, count in ((_DOCUMENT_FACETS, _document_facets), (tuple(_TAG_FACETS), _tag_facets)):
+        sets = [matches.sql(_without(filters, name)) for name in names]
+        if sets[0] == sets[1]:
+            facets.update(count(sets[0], names))
+        else:
+            for name, matched in zip(names, sets, strict=True):
+                facets.update(count(matched, (name,)))
+    return facets
+
+
+def _capped(matched: tuple[str, list[Any]]) -> str:
+    return f"SELECT id FROM ({matched[0]}) s LIMIT {COUNT_LIMIT}"  # noqa: S608
+
+
+def _document_facets(
+    matched: tuple[str, list[Any]], names: tuple[str, ...]
+) -> dict[str, list[tuple[Any, int]]]:
+    """Per type and/or year: (value, count), most frequent first (ties: higher value). One
+    statement counts the few (type, year) pairs; the facets are their sums."""
+    columns = ", ".join(f"d.{name}" for name in names)
+    totals: dict[str, dict[Any, int]] = {name: {} for name in names}
     with connection.cursor() as cursor:
-        for name, column in (("kind", "d.kind"), ("year", "d.year")):
-            others = Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
-            subquery, params = matches.sql(others)
-            cursor.execute(
-                f"SELECT {column}, COUNT(*) FROM (SELECT id FROM ({subquery}) s "  # noqa: S608
-                f"LIMIT {COUNT_LIMIT}) m "
-                f"JOIN search_searchdocument d ON d.id = m.id WHERE {column} IS NOT NULL "
-                f"GROUP BY {column} ORDER BY COUNT(*) DESC, {column} DESC",
-                params,
-            )
-            facets[name] = [(value, count) for value, count in cursor.fetchall()]
-        for name, tag in (("municipality", "m"), ("topic", "t")):
-            others = Filters(**{**filters.__dict__, name: None})
-            subquery, params = matches.sql(others)
-            cursor.execute(
-                f"SELECT g.value, COUNT(*) FROM (SELECT id FROM ({subquery}) s "  # noqa: S608
-                f"LIMIT {COUNT_LIMIT}) m "
-                "JOIN search_searchtag g ON g.document_id = m.id WHERE g.kind = %s "
-                "GROUP BY g.value ORDER BY COUNT(*) DESC, g.value LIMIT %s",
-                [*params, tag, FACET_LIMIT],
-            )
-            facets[name] = [(value, count) for value, count in cursor.fetchall()]
+        cursor.execute(
+            f"SELECT {columns}, COUNT(*) FROM ({_capped(matched)}) c "  # noqa: S608
+            f"JOIN search_searchdocument d ON d.id = c.id GROUP BY {columns}",
+            matched[1],
+        )
+        for *values, count in cursor.fetchall():
+            for name, value in zip(names, values, strict=True):
+                if value is not None:
+                    totals[name][value] = totals[name].get(value, 0) + count
+    return {
+        name: sorted(counts.items(), key=lambda entry: (entry[1], entry[0]), reverse=True)
+        for name, counts in totals.items()
+    }
+
+
+def _tag_facets(
+    matched: tuple[str, list[Any]], names: tuple[str, ...]
+) -> dict[str, list[tuple[Any, int]]]:
+    """Per municipality and/or topic: the FACET_LIMIT most frequent (value, count), ties by
+    the smaller id."""
+    kinds = {_TAG_FACETS[name]: name for name in names}
+    placeholders = ", ".join(["%s"] * len(kinds))
+    facets: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT kind, value, n FROM (SELECT g.kind, g.value, COUNT(*) AS n, "  # noqa: S608
+            "ROW_NUMBER() OVER (PARTITION BY g.kind ORDER BY COUNT(*) DESC, g.value) AS place "
+            f"FROM ({_capped(matched)}) c JOIN search_searchtag g ON g.document_id = c.id "
+            f"WHERE g.kind IN ({placeholders}) GROUP BY g.kind, g.value) x "
+            "WHERE place <= %s ORDER BY kind, place",
+            [*matched[1], *kinds, FACET_LIMIT],
+        )
+        for kind, value, count in cursor.fetchall():
+            facets[kinds[kind]].append((value, count))
     return facets
 
 
