@@ -1,19 +1,33 @@
-"""The network issue's "done when", in the browser on the demo content: a councillor completes
-the profile, finds a peer from another city and party through a suggestion, exchanges
-contacts, exports their data and deletes the account."""
+"""The issues' "done when", in the browser on the demo content with the demo logins:
+
+- network (issue 3): a councillor completes the profile, finds a peer from another city and
+  party through a suggestion, exchanges contacts, exports their data and deletes the account;
+- knowledge base and search (issue 6): the demo coordinator writes a good practice, the demo
+  organiser (with the second factor) publishes it, and the demo councillor finds it by
+  searching "Bürger:innenbeteiligung", "Buergerbeteiligung" and "Beteiligung"."""
 
 import json
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.directory.enums import MunicipalityKind
-from stadtgespraeche.directory.models import ContactRequest, Mandate
-from stadtgespraeche.pages.demo import COUNCILLOR_EMAIL, DEMO_PASSWORD, load_demo
+from stadtgespraeche.directory.models import ContactRequest, Mandate, Municipality
+from stadtgespraeche.knowledge.enums import EditorialState
+from stadtgespraeche.knowledge.models import Practice
+from stadtgespraeche.pages.demo import (
+    COORDINATOR_EMAIL,
+    COUNCILLOR_EMAIL,
+    DEMO_PASSWORD,
+    ORGANISER_EMAIL,
+    current_demo_code,
+    load_demo,
+)
+from tests.e2e.axe import axe_check
 from tests.factories.directory import MunicipalityFactory, StateFactory
 
 pytestmark = pytest.mark.e2e
@@ -43,7 +57,17 @@ def log_in(page: Page, email: str) -> None:
     page.locator("input[name=email]").fill(email)
     page.locator("input[name=password]").fill(DEMO_PASSWORD)
     page.locator("main form button[type=submit]").click()
+    if email == ORGANISER_EMAIL:  # organisers must use two-factor authentication
+        page.wait_for_url(f"**{reverse('accounts:login-two-factor')}")
+        code = current_demo_code(email)
+        assert code is not None
+        page.locator("input[name=code]").fill(code)
+        page.locator("main form button[type=submit]").click()
     page.wait_for_url(f"**{reverse('accounts:home')}")
+
+
+def search(page: Page, text: str) -> None:
+    page.goto(reverse("search:search") + "?" + urlencode({"q": text}))
 
 
 def parties_of(user: User) -> set[str]:
@@ -118,3 +142,54 @@ def test_demo_councillor_finds_peer_exchanges_contacts_exports_and_deletes(demo,
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
     assert urlsplit(page.url).path == reverse("accounts:login")
+
+
+def test_demo_coordinator_writes_organiser_publishes_councillor_finds_practice(
+    demo, new_page, axe_page
+):
+    title = "Bürger:innenbeteiligung im Quartier mit Stadtteiltreffs"
+    bamberg = Municipality.objects.get(name="Bamberg")
+
+    # 1. The coordinator of Bamberg writes a practice and submits it for review.
+    author = new_page()
+    log_in(author, COORDINATOR_EMAIL)
+    author.goto(reverse("knowledge:practice-create"))
+    author.get_by_label("Titel").fill(title)
+    author.get_by_label("Kurzbeschreibung").fill("Beteiligung im Stadtteil und online verbinden.")
+    author.get_by_label("Ausgangslage").fill("Beteiligungsformate erreichten wenige Menschen.")
+    author.get_by_label("Vorgehen").fill("Stadtteiltreffs ergänzen die Online-Beteiligung.")
+    author.get_by_role("button", name="Entwurf speichern").click()
+    expect(author.get_by_text("Ihr Entwurf wurde gespeichert.")).to_be_visible()
+    author.get_by_role("button", name="Zur Prüfung einreichen").click()
+    expect(author.get_by_text("Zur Prüfung eingereicht.")).to_be_visible()
+    practice = Practice.objects.get(title=title)
+    assert practice.state == EditorialState.IN_REVIEW
+    assert list(practice.municipalities.all()) == [bamberg]
+
+    # 2. Not published yet: the councillor does not find it, not even as a snippet.
+    reader = axe_page  # the councillor's browser (axe checks the search page)
+    log_in(reader, COUNCILLOR_EMAIL)
+    search(reader, "Stadtteiltreffs")
+    assert "Stadtteiltreffs" not in reader.locator("main").inner_text()
+
+    # 3. The organiser logs in with the second factor and publishes it.
+    organiser = new_page()
+    log_in(organiser, ORGANISER_EMAIL)
+    organiser.goto(reverse("knowledge:mine"))
+    organiser.get_by_role("link", name=title).click()
+    organiser.get_by_label("Veröffentlichen").check()
+    organiser.get_by_role("button", name="Entscheidung senden").click()
+    expect(organiser.get_by_text("Das Praxisbeispiel ist veröffentlicht.")).to_be_visible()
+    practice.refresh_from_db()
+    assert practice.state == EditorialState.PUBLISHED
+
+    # 4. The councillor finds it in three German spellings, with the hit highlighted.
+    for text in ("Bürger:innenbeteiligung", "Buergerbeteiligung", "Beteiligung"):
+        search(reader, text)
+        hit = reader.locator("main li", has=reader.get_by_role("link", name=title))
+        expect(hit).to_have_count(1)
+        expect(hit.locator("mark").first).to_be_visible()
+    axe_check(reader, name="search in the demo finds the new practice (councillor)")
+    reader.get_by_role("link", name=title).click()
+    expect(reader.get_by_role("heading", level=1)).to_have_text(title)
+    expect(reader.locator("main")).to_contain_text("Bamberg")
