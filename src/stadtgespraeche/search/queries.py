@@ -4,6 +4,8 @@ Visibility is part of every SQL statement (never filtered in Python afterwards),
 facet counts and pages only ever count what the viewer may see.
 """
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -14,7 +16,7 @@ from django.utils.safestring import SafeString
 from . import access
 from . import query as query_module
 from .backends import get_backend
-from .backends.base import COUNT_LIMIT, TagGroups
+from .backends.base import Candidate, TagGroups
 from .enums import Kind
 from .query import ParsedQuery
 from .snippets import highlight
@@ -23,6 +25,10 @@ PER_PAGE = 20
 MAX_PAGE = 50
 FACET_LIMIT = 10
 SUGGESTION_LIMIT = 8
+# Ranking, the total and the facets look at the RANK_WINDOW most recently indexed matches the
+# viewer may see (bounded cost at any size): for most searches that is every match; above it
+# the page says "more than 2,000 results" and ranks and counts the newest 2,000.
+RANK_WINDOW = 2000
 
 
 @dataclass
@@ -60,11 +66,11 @@ class Results:
     @property
     def total_is_lower_bound(self) -> bool:
         """More matches than were counted (the page says "more than …")."""
-        return self.total > COUNT_LIMIT
+        return self.total > RANK_WINDOW
 
     @property
     def shown_total(self) -> int:
-        return min(self.total, COUNT_LIMIT)
+        return min(self.total, RANK_WINDOW)
 
     @property
     def pages(self) -> int:
@@ -108,126 +114,133 @@ def _groups(filters: Filters) -> TagGroups:
     )
 
 
+class _Windows:
+    """The windows of one search (backends: `window`), each read once per combination of
+    filters: the results, the total and the facets share them (with no filter chosen, all of
+    them come from one window)."""
+
+    def __init__(self, parsed: ParsedQuery, viewer: Any, filters: Filters) -> None:
+        self.parsed = parsed
+        self.visible = access.visibility_sql(viewer)
+        self._read: dict[tuple[tuple[str, ...], ...], list[Candidate]] = {}
+        if not parsed.prepared and not _groups(filters):
+            self._prepare_one_word()
+        prepare(parsed)
+
+    def _prepare_one_word(self) -> None:
+        """A search for one word without filters: where the backend counts the matches of a
+        window, the window of the whole word is the frequency check, and for a frequent word
+        (the usual case in a large index) also the window of the search."""
+        parsed, backend = self.parsed, get_backend()
+        if parsed.phrases or parsed.prefix_last or len(parsed.terms) != 1:
+            return
+        [term] = parsed.terms
+        if not backend.counts_matches or not query_module.matches_compound(term):
+            return
+        whole = ParsedQuery(terms=[term], whole_word_terms={term}, prepared=True)
+        window = backend.window(whole, [], self.visible, size=RANK_WINDOW + 1)
+        if window.matches is not None and window.matches >= RANK_WINDOW:
+            parsed.whole_word_terms = {term}
+            self._read[()] = window.candidates
+        parsed.prepared = True
+
+    def get(self, filters: Filters) -> list[Candidate]:
+        """At most RANK_WINDOW + 1 candidates: one more than counted tells "more than"."""
+        groups = _groups(filters)
+        key = tuple(tuple(group) for group in groups)
+        if key not in self._read:
+            self._read[key] = (
+                get_backend()
+                .window(self.parsed, groups, self.visible, size=RANK_WINDOW + 1)
+                .candidates
+            )
+        return self._read[key]
+
+
 def prepare(parsed: ParsedQuery) -> ParsedQuery:
-    """Mark very frequent words as whole-word only (see ParsedQuery.whole_word_terms)."""
+    """Mark very frequent words as whole-word only: a word whose whole-word matches alone
+    fill the ranking window is not also looked up as a part of compounds (prefix look-ups
+    merge the matches of every compound before any limit applies)."""
     if not parsed.prepared:
         backend = get_backend()
         last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
         parsed.whole_word_terms = {
             term
             for term in parsed.terms
-            if term != last and query_module.matches_compound(term) and backend.is_frequent(term)
+            if term != last
+            and query_module.matches_compound(term)
+            and backend.is_frequent(term, RANK_WINDOW)
         }
         parsed.prepared = True
     return parsed
+
+
+def _ordered(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Best rank first; ties: newest date first (no date last), then the smaller id."""
+    ordered = sorted(candidates, key=lambda candidate: candidate.id)
+    ordered.sort(key=lambda candidate: (candidate.date is not None, candidate.date), reverse=True)
+    ordered.sort(key=lambda candidate: candidate.rank)
+    return ordered
+
+
+def _ranked(windows: _Windows, filters: Filters) -> list[int]:
+    return [candidate.id for candidate in _ordered(windows.get(filters)[:RANK_WINDOW])]
 
 
 def ranked_ids(
     parsed: ParsedQuery, viewer: Any, filters: Filters, *, limit: int, offset: int = 0
 ) -> list[int]:
     """Ids of the visible matching documents, best first (ties: newest first)."""
-    prepare(parsed)
-    return get_backend().ranked_ids(
-        parsed, _groups(filters), access.visibility_sql(viewer), limit=limit, offset=offset
-    )
-
-
-class _MatchSets:
-    """The capped sets of visible matches of one search, by filter groups: the total and the
-    facets whose filters coincide (all of them when no filter is chosen) share one set."""
-
-    def __init__(self, parsed: ParsedQuery, viewer: Any) -> None:
-        self.parsed = prepare(parsed)
-        self.visible = access.visibility_sql(viewer)
-        self._sets: dict[tuple[tuple[str, ...], ...], tuple[str, list[Any]]] = {}
-
-    def sql(self, filters: Filters) -> tuple[str, list[Any]]:
-        """A subquery of the `id`s of at most COUNT_LIMIT + 1 visible matches."""
-        groups = _groups(filters)
-        key = tuple(tuple(group) for group in groups)
-        if key not in self._sets:
-            self._sets[key] = get_backend().matches_sql(
-                self.parsed, groups, self.visible, cap=COUNT_LIMIT + 1
-            )
-        return self._sets[key]
-
-
-def _count(matches: _MatchSets, filters: Filters) -> int:
-    """Visible matches, counted up to COUNT_LIMIT + 1 (shown as "more than …")."""
-    subquery, params = matches.sql(filters)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({subquery}) m", params)  # noqa: S608
-        return int(cursor.fetchone()[0])
-
-
-# Facets read in pairs: two columns of the document row, two kinds of filter tag.
-_DOCUMENT_FACETS = ("kind", "year")
-_TAG_FACETS = {"municipality": "m", "topic": "t"}
+    return _ranked(_Windows(parsed, viewer, filters), filters)[offset : offset + limit]
 
 
 def _without(filters: Filters, name: str) -> Filters:
     return Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
 
 
-def _facets(matches: _MatchSets, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
+_TAG_FACETS = {"municipality": "m", "topic": "t"}
+
+
+def _facets(windows: _Windows, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
     """Counts per type, year, municipality and topic of what the viewer may see (over at
-    most COUNT_LIMIT matches). Each facet ignores its own filter (so the other choices stay
-    visible) and applies the others. Two facets over the same set of matches are counted in
-    one statement (with no filter chosen: two statements for all four)."""
+    most RANK_WINDOW matches). Each facet ignores its own filter (so the other choices stay
+    visible) and applies the others. Type and year come with the window; municipality and
+    topic are counted in one statement when their windows coincide."""
     facets: dict[str, list[tuple[Any, int]]] = {}
-    for names, count in ((_DOCUMENT_FACETS, _document_facets), (tuple(_TAG_FACETS), _tag_facets)):
-        sets = [matches.sql(_without(filters, name)) for name in names]
-        if sets[0] == sets[1]:
-            facets.update(count(sets[0], names))
-        else:
-            for name, matched in zip(names, sets, strict=True):
-                facets.update(count(matched, (name,)))
+    for name in ("kind", "year"):
+        window = windows.get(_without(filters, name))[:RANK_WINDOW]
+        counts = Counter(getattr(candidate, name) for candidate in window)
+        counts.pop(None, None)
+        facets[name] = sorted(counts.items(), key=lambda entry: (entry[1], entry[0]), reverse=True)
+    groups = {name: _without(filters, name) for name in _TAG_FACETS}
+    pairs = (
+        [tuple(_TAG_FACETS)]
+        if groups["municipality"] == groups["topic"]
+        else [(name,) for name in _TAG_FACETS]
+    )
+    for names in pairs:
+        window = windows.get(groups[names[0]])[:RANK_WINDOW]
+        facets.update(_tag_facets([candidate.id for candidate in window], names))
     return facets
 
 
-def _capped(matched: tuple[str, list[Any]]) -> str:
-    return f"SELECT id FROM ({matched[0]}) s LIMIT {COUNT_LIMIT}"  # noqa: S608
-
-
-def _document_facets(
-    matched: tuple[str, list[Any]], names: tuple[str, ...]
-) -> dict[str, list[tuple[Any, int]]]:
-    """Per type and/or year: (value, count), most frequent first (ties: higher value). One
-    statement counts the few (type, year) pairs; the facets are their sums."""
-    columns = ", ".join(f"d.{name}" for name in names)
-    totals: dict[str, dict[Any, int]] = {name: {} for name in names}
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {columns}, COUNT(*) FROM ({_capped(matched)}) c "  # noqa: S608
-            f"JOIN search_searchdocument d ON d.id = c.id GROUP BY {columns}",
-            matched[1],
-        )
-        for *values, count in cursor.fetchall():
-            for name, value in zip(names, values, strict=True):
-                if value is not None:
-                    totals[name][value] = totals[name].get(value, 0) + count
-    return {
-        name: sorted(counts.items(), key=lambda entry: (entry[1], entry[0]), reverse=True)
-        for name, counts in totals.items()
-    }
-
-
-def _tag_facets(
-    matched: tuple[str, list[Any]], names: tuple[str, ...]
-) -> dict[str, list[tuple[Any, int]]]:
+def _tag_facets(ids: list[int], names: tuple[str, ...]) -> dict[str, list[tuple[Any, int]]]:
     """Per municipality and/or topic: the FACET_LIMIT most frequent (value, count), ties by
     the smaller id."""
     kinds = {_TAG_FACETS[name]: name for name in names}
-    placeholders = ", ".join(["%s"] * len(kinds))
     facets: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
+    if not ids:
+        return facets
+    matched, params = get_backend().ids_sql(ids)
+    placeholders = ", ".join(["%s"] * len(kinds))
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT kind, value, n FROM (SELECT g.kind, g.value, COUNT(*) AS n, "  # noqa: S608
             "ROW_NUMBER() OVER (PARTITION BY g.kind ORDER BY COUNT(*) DESC, g.value) AS place "
-            f"FROM ({_capped(matched)}) c JOIN search_searchtag g ON g.document_id = c.id "
+            f"FROM ({matched}) c JOIN search_searchtag g ON g.document_id = c.id "
             f"WHERE g.kind IN ({placeholders}) GROUP BY g.kind, g.value) x "
             "WHERE place <= %s ORDER BY kind, place",
-            [*matched[1], *kinds, FACET_LIMIT],
+            [*params, *kinds, FACET_LIMIT],
         )
         for kind, value, count in cursor.fetchall():
             facets[kinds[kind]].append((value, count))
@@ -250,11 +263,12 @@ def search(
     results = Results(parsed=parsed, page=page, per_page=per_page)
     if not parsed:
         return results
-    ids = ranked_ids(parsed, viewer, filters, limit=per_page, offset=(page - 1) * per_page)
-    matches = _MatchSets(parsed, viewer)
-    results.total = _count(matches, filters)
+    windows = _Windows(parsed, viewer, filters)
+    results.total = len(windows.get(filters))
+    offset = (page - 1) * per_page
+    ids = _ranked(windows, filters)[offset : offset + per_page]
     if with_facets:
-        results.facets = _facets(matches, filters)
+        results.facets = _facets(windows, filters)
     results.hits = _hits(ids, parsed)
     return results
 

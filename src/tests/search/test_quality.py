@@ -44,11 +44,9 @@ def test_quality_ranking_puts_title_hit_first(corpus, text, first):
 
 def test_frequent_word_is_looked_up_as_whole_word_only(db, index, monkeypatch):
     """Words with at least RANK_WINDOW whole-word matches skip compound parts (cost)."""
-    from stadtgespraeche.search.backends import postgresql, sqlite
     from stadtgespraeche.topics.models import Topic
 
-    for module in (sqlite, postgresql):
-        monkeypatch.setattr(module, "RANK_WINDOW", 1)
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
     whole = Topic.objects.create(title="Plattform", slug="t-whole", summary="")
     part = Topic.objects.create(title="Datenplattform", slug="t-part", summary="")
     index(whole, part)

@@ -1,7 +1,7 @@
-"""The ranking window (the newest RANK_WINDOW matches) on both databases, with document ids
-spread over many PostgreSQL recency blocks (backends/postgresql.py, `_window`): block
+"""The ranking window (the newest RANK_WINDOW visible matches) on both databases, with document
+ids spread over many PostgreSQL recency blocks (backends/postgresql.py, `window`): block
 probes, widening by density, and reading the rest at once must give exactly the newest
-matches."""
+visible matches."""
 
 import random
 
@@ -11,7 +11,7 @@ from django.db import connection
 
 from stadtgespraeche.search import access, queries
 from stadtgespraeche.search import query as query_module
-from stadtgespraeche.search.backends import get_backend, postgresql, sqlite
+from stadtgespraeche.search.backends import get_backend, postgresql
 from stadtgespraeche.search.backends.base import Row
 from stadtgespraeche.search.models import SearchDocument
 
@@ -42,8 +42,7 @@ def _add(pk: int, words: list[str], *, min_level: int = 0) -> None:
 @pytest.fixture
 def window(monkeypatch):
     def _set(size: int) -> None:
-        monkeypatch.setattr(postgresql, "RANK_WINDOW", size)
-        monkeypatch.setattr(sqlite, "RANK_WINDOW", size)
+        monkeypatch.setattr(queries, "RANK_WINDOW", size)
 
     return _set
 
@@ -71,14 +70,15 @@ def test_window_holds_the_newest_matches_across_blocks(db, window):
     assert _ranked("Sensorik") == []
 
 
-def test_window_counts_matches_before_visibility(db, window):
-    # The window is taken over all matches, visibility applies inside it (both backends).
+def test_window_holds_the_newest_matches_the_viewer_may_see(db, window):
+    # Hidden matches neither take a place in the window nor appear (both backends).
     _add(10, ["Haushalt"])
+    _add(20, ["Haushalt"])
     _add(50_000, ["Haushalt"], min_level=1)
     window(1)
-    assert _ranked("Haushalt") == []
-    window(2)
-    assert _ranked("Haushalt") == [10]
+    assert _ranked("Haushalt") == [20]
+    window(5)
+    assert sorted(_ranked("Haushalt")) == [10, 20]
 
 
 def test_window_equals_the_newest_matches_for_random_documents(db, window):
@@ -143,8 +143,11 @@ def test_total_and_facets_count_visible_matches_across_blocks(db, monkeypatch):
     results = queries.search(AnonymousUser(), "Sensorik")
     assert results.total == 4
     assert results.facets["kind"] == [("practice", 4)]
-    # Above the cap the page says "more than …" and the facets count the capped set.
-    monkeypatch.setattr(queries, "COUNT_LIMIT", 2)
+    # Above the window the page says "more than …" and the facets count the newest matches.
+    monkeypatch.setattr(queries, "RANK_WINDOW", 2)
     results = queries.search(AnonymousUser(), "Sensorik")
     assert results.total == 3
+    assert results.total_is_lower_bound
+    assert results.shown_total == 2
     assert results.facets["kind"] == [("practice", 2)]
+    assert sorted(hit.id for hit in results.hits) == [70_000, 500_000]  # the newest two

@@ -1,6 +1,6 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import german
 from ..query import ParsedQuery
@@ -25,15 +25,32 @@ def normalised(text: str) -> tuple[str, str]:
     return " ".join(stems), " ".join(german.reverse(stem) for stem in stems)
 
 
-# Ranking looks at no more than this many matches: for words found in more documents, the
-# RANK_WINDOW most recently indexed matches are ranked (bounded latency at any size).
-RANK_WINDOW = 2000
-# Totals and facets count at most this many matches ("more than 10,000 results").
-COUNT_LIMIT = 10_000
+class Candidate(NamedTuple):
+    """A visible matching document of a window: its rank (lower is better) and the columns
+    that order and count it. `date` only needs to sort in time order: seconds since the epoch
+    on PostgreSQL, the stored text on SQLite (None: no date)."""
+
+    id: int
+    rank: float
+    date: Any
+    kind: str
+    year: int | None
+
+
+@dataclass
+class Window:
+    """The newest visible matches, newest first. `matches` counts the matches the reads went
+    through, visible or not: all of them when fewer than the window's size exist, otherwise
+    at least the size (None: not counted by this backend)."""
+
+    candidates: list[Candidate]
+    matches: int | None = None
 
 
 class Backend:
     vendor = ""
+    # Whether `window` counts the matches it reads (Window.matches).
+    counts_matches = False
 
     def write(self, rows: Sequence[Row]) -> None:
         raise NotImplementedError
@@ -44,18 +61,18 @@ class Backend:
     def clear(self) -> None:
         raise NotImplementedError
 
-    def is_frequent(self, term: str) -> bool:
-        """Whether the whole word `term` alone has at least RANK_WINDOW matches."""
+    def is_frequent(self, term: str, threshold: int) -> bool:
+        """Whether the whole word `term` alone has at least `threshold` matches (visible or
+        not: a cost decision that is the same for every viewer)."""
         raise NotImplementedError
 
-    def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
-    ) -> list[int]:
-        """Ids of visible matching documents, best first (ties: newest date first)."""
+    def window(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, size: int
+    ) -> Window:
+        """The `size` most recently indexed matches that the viewer may see, newest first,
+        each with its rank: the one read of the full-text index per query and filters."""
         raise NotImplementedError
 
-    def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[Any]]:
-        """A subquery selecting the `id` of at most `cap` visible matching documents."""
+    def ids_sql(self, ids: Sequence[int]) -> tuple[str, list[Any]]:
+        """A subquery selecting `ids` as the column `id` (to join a window's documents)."""
         raise NotImplementedError

@@ -7,25 +7,23 @@ lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a phrase 
 by its pairs in the GIN index, and only those few documents are re-checked with `<->`.
 The GIN index has a third column, `search_block(document_id)` (migration 0005): the block of
 16,384 consecutive ids a row belongs to, so that the newest matches are found without
-reading older ones (`_window`). pg_trgm indexes the document titles (substring look-ups)."""
+reading older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from .. import german
 from ..query import ParsedQuery
-from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
+from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
 VECTOR_SQL = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
     " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
 )
-# ts_rank weights {D, C, B, A}; negated so that lower sorts first as on SQLite.
-RANK = "-ts_rank('{0.03, 0.3, 0.15, 1.0}', f.vector, to_tsquery('simple', %s))"
 
 
 def _lexeme(token: str) -> str:
@@ -50,11 +48,6 @@ def tsquery(parsed: ParsedQuery) -> str:
     return " & ".join(parts)
 
 
-def _array(values: Iterable[float]) -> str:
-    """An array literal: binding thousands of numbers one by one is much slower."""
-    return "{" + ",".join(repr(value) for value in values) + "}"
-
-
 def _quoted(lexeme: str) -> str:
     """A lexeme in tsquery input syntax (no parser, so `~` stays part of the lexeme)."""
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -75,17 +68,78 @@ def tags_query(groups: TagGroups) -> str:
     return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
 
 
-# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (_window);
-# beyond MAX_PROBE_BLOCKS blocks per probe, the rest of the table is read at once.
+# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (`window`);
+# beyond MAX_PROBE_BLOCKS blocks per probe (a million ids), the rest is read at once.
 BLOCK_BITS = 14
-MAX_PROBE_BLOCKS = 24
-Ranked = tuple[int, float]  # (document id, rank)
+MAX_PROBE_BLOCKS = 64
 
 MATCH = "f.vector @@ to_tsquery('simple', %s) AND f.tags @@ to_tsquery('simple', %s)"
+
+Probe = Callable[[str, list[Any]], tuple[int, int]]
+
+
+def _walk(cursor: Any, probe: Probe) -> None:
+    """Calls `probe(scope, params)` on ranges of document ids, newest first, until it says
+    that nothing is missing: first the newest blocks (the GIN index intersects the words with
+    the blocks, so only matches inside them are read), then as many blocks as the missing
+    matches need at the density seen so far (+25 %); the rest of the table at once when
+    matches are too rare for blocks to pay off. `probe` returns the matches in its scope and
+    how many are still missing. Parallel workers are switched off for the transaction: they
+    would only add their start-up time to these short reads (and compete with other
+    requests)."""
+    cursor.execute(
+        "SELECT max(document_id), "
+        "set_config('max_parallel_workers_per_gather', '0', true) FROM search_fts"
+    )
+    top_id = cursor.fetchone()[0]
+    if top_id is None:
+        return
+    high = top_id >> BLOCK_BITS
+    # The first probe covers at least half a block of documents, so that the density it
+    # measures is a fair estimate (the newest block may hold only a few).
+    span = 2 if top_id - (high << BLOCK_BITS) < (1 << BLOCK_BITS) // 2 else 1
+    matches = 0
+    while high >= 0:
+        low = high - span + 1
+        if low <= 0 or span > MAX_PROBE_BLOCKS:
+            probe("f.document_id < %s", [(high + 1) << BLOCK_BITS])
+            return
+        blocks = " | ".join(f"b{block}" for block in range(high, low - 1, -1))
+        in_scope, missing = probe("search_block(f.document_id) @@ %s::tsquery", [blocks])
+        if missing <= 0:
+            return
+        matches += in_scope
+        if matches:
+            density = matches / (top_id - (low << BLOCK_BITS) + 1)
+            span = max(1, math.ceil(missing / density * 1.25 / (1 << BLOCK_BITS)))
+        else:
+            span *= 4
+        high = low - 1
+
+
+# The newest visible matches within a scope (a range of blocks or of ids), newest first. The
+# matches are collected first (id and row address only); walking them by id, each is checked
+# for visibility in the covering index search_document_window (a nested loop that the LIMIT
+# stops, OFFSET 0 keeps it from being planned as a join over the whole table), and only the
+# rows that make it into the window are ranked (their vector read again by row address;
+# ts_rank weights {D, C, B, A}, negated so that lower sorts first as on SQLite).
+# The first column is the number of matches in the scope, visible or not (in every row, and
+# in a row of its own when none is visible), for the density estimate and Window.matches.
+_NEWEST_SQL = (
+    "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
+    "WHERE {match} AND {scope}) "
+    "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
+    "SELECT m.document_id, -ts_rank('{{0.03, 0.3, 0.15, 1.0}}', (SELECT r.vector "
+    "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
+    "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
+    "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
+    "WHERE d.id = m.document_id AND {visible} OFFSET 0) d ON TRUE LIMIT %s) w ON TRUE"
+)
 
 
 class PostgresBackend(Backend):
     vendor = "postgresql"
+    counts_matches = True
 
     def write(self, rows: Sequence[Row]) -> None:
         if not rows:
@@ -115,14 +169,6 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def is_frequent(self, term: str) -> bool:
-        """Counted over the newest matches (the same rows the ranking window reads next)."""
-        with connection.cursor() as cursor:
-            window = self._window(
-                cursor, "f.vector @@ to_tsquery('simple', %s)", [_lexeme(term)], rank_query=None
-            )
-            return len(window) >= RANK_WINDOW
-
     def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
         words = tsquery(parsed)
         if not groups:
@@ -134,102 +180,54 @@ class PostgresBackend(Backend):
             params.append(bigrams_query(parsed))
         return match, params
 
-    def _window(
-        self,
-        cursor: Any,
-        match: str,
-        params: list[Any],
-        *,
-        size: int | None = None,
-        rank_query: str | None = None,
-        visible: Visible | None = None,
-    ) -> list[Ranked]:
-        """(id, rank) of the newest `size` matches, newest first (rank 0 without a
-        `rank_query`; only documents the viewer may see with `visible`). `size` defaults to
-        RANK_WINDOW.
+    def is_frequent(self, term: str, threshold: int) -> bool:
+        """Counts the newest matches of the whole word (no document is read for this)."""
+        counted = 0
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
 
-        Probes the newest blocks of ids first (the GIN index intersects the words with the
-        blocks, so only matches inside them are read) and widens the range by the density
-        seen so far until the window is full; the rest of the table is read at once only
-        when matches are too rare for blocks to pay off."""
-        size = RANK_WINDOW if size is None else size
-        cursor.execute("SELECT max(document_id) FROM search_fts")
-        top_id = cursor.fetchone()[0]
-        if top_id is None:
-            return []
-        rank, rank_params = (RANK, [rank_query]) if rank_query else ("0", [])
-        source, condition, condition_params = "search_fts f", "TRUE", []
-        if visible:
-            source = "search_fts f JOIN search_searchdocument d ON d.id = f.document_id"
-            condition, condition_params = visible
-        found: list[Ranked] = []
-        high = top_id >> BLOCK_BITS
-        # The first probe covers at least half a block of documents, so that the density
-        # it measures is a fair estimate (the newest block may hold only a few).
-        span = 2 if top_id - (high << BLOCK_BITS) < (1 << BLOCK_BITS) // 2 else 1
-        while high >= 0:
-            low = high - span + 1
-            if low <= 0 or span > MAX_PROBE_BLOCKS:
+            def probe(scope: str, scope_params: list[Any]) -> tuple[int, int]:
+                nonlocal counted
                 cursor.execute(
-                    "WITH m AS MATERIALIZED (SELECT f.document_id, "  # noqa: S608
-                    f"{rank} AS rank FROM {source} WHERE {match} AND {condition} "
-                    "AND f.document_id < %s) "
-                    "SELECT document_id, rank FROM m ORDER BY document_id DESC LIMIT %s",
+                    "SELECT count(*) FROM (SELECT 1 FROM search_fts f "  # noqa: S608
+                    f"WHERE f.vector @@ to_tsquery('simple', %s) AND {scope} LIMIT %s) s",
+                    [_lexeme(term), *scope_params, threshold - counted],
+                )
+                in_scope = int(cursor.fetchone()[0])
+                counted += in_scope
+                return in_scope, threshold - counted
+
+            _walk(cursor, probe)
+        return counted >= threshold
+
+    def window(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, size: int
+    ) -> Window:
+        match, match_params = self._match(parsed, groups)
+        condition, condition_params = visible
+        found: list[Candidate] = []
+        matches = 0
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+
+            def probe(scope: str, scope_params: list[Any]) -> tuple[int, int]:
+                cursor.execute(
+                    _NEWEST_SQL.format(match=match, scope=scope, visible=condition),
                     [
-                        *rank_params,
-                        *params,
+                        *match_params,
+                        *scope_params,
+                        tsquery(parsed),
                         *condition_params,
-                        (high + 1) << BLOCK_BITS,
                         size - len(found),
                     ],
                 )
-                found += cursor.fetchall()
-                break
-            blocks = " | ".join(f"b{block}" for block in range(high, low - 1, -1))
-            cursor.execute(
-                f"SELECT f.document_id, {rank} FROM {source} WHERE {match} "  # noqa: S608
-                f"AND {condition} AND search_block(f.document_id) @@ %s::tsquery",
-                [*rank_params, *params, *condition_params, blocks],
-            )
-            found += cursor.fetchall()
-            if len(found) >= size:
-                break
-            if found:  # enough blocks for the missing matches at the density seen, +25 %
-                density = len(found) / (top_id - (low << BLOCK_BITS) + 1)
-                missing = size - len(found)
-                span = max(1, math.ceil(missing / density * 1.25 / (1 << BLOCK_BITS)))
-            else:
-                span *= 4
-            high = low - 1
-        found.sort(key=lambda row: row[0], reverse=True)
-        return found[:size]
+                nonlocal matches
+                rows = cursor.fetchall()
+                found.extend(Candidate._make(row[1:]) for row in rows if row[1] is not None)
+                matches += rows[0][0]
+                return rows[0][0], size - len(found)
 
-    def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
-    ) -> list[int]:
-        match, match_params = self._match(parsed, groups)
-        condition, params = visible
-        with connection.cursor() as cursor:
-            window = self._window(cursor, match, match_params, rank_query=tsquery(parsed))
-            if not window:
-                return []
-            ids = _array(pk for pk, _ in window)
-            ranks = _array(float(rank) for _, rank in window)
-            # Visibility and date come from the covering index search_document_window.
-            cursor.execute(
-                "SELECT d.id FROM unnest(%s::bigint[], %s::float8[]) AS c (id, rank) "  # noqa: S608
-                f"JOIN search_searchdocument d ON d.id = c.id WHERE {condition} "
-                "ORDER BY c.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [ids, ranks, *params, limit, offset],
-            )
-            return [row[0] for row in cursor.fetchall()]
+            _walk(cursor, probe)
+        return Window(found, matches)
 
-    def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[Any]]:
-        """The newest `cap` visible matches, found like the ranking window (block probes
-        that read only the matches inside the newest blocks) and passed on as an array."""
-        match, match_params = self._match(parsed, groups)
-        with connection.cursor() as cursor:
-            window = self._window(cursor, match, match_params, size=cap, visible=visible)
-        return "SELECT unnest(%s::bigint[]) AS id", [_array(pk for pk, _ in window)]
+    def ids_sql(self, ids: Sequence[int]) -> tuple[str, list[Any]]:
+        # An array literal: binding thousands of numbers one by one is much slower.
+        return "SELECT unnest(%s::bigint[]) AS id", ["{" + ",".join(map(str, ids)) + "}"]

@@ -2,6 +2,7 @@
 SearchDocument.id; the r-columns hold the reversed stems for compound-head matching, `tags`
 the visibility and filter tokens (backends/base.py)."""
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -9,7 +10,7 @@ from django.db import connection
 
 from .. import german
 from ..query import ParsedQuery
-from .base import RANK_WINDOW, Backend, Row, TagGroups, Visible, normalised
+from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
 CREATE_SQL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5("
@@ -78,37 +79,30 @@ class SqliteBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fts")
 
-    def is_frequent(self, term: str) -> bool:
+    def is_frequent(self, term: str, threshold: int) -> bool:
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT count(*) FROM (SELECT rowid FROM search_fts "
                 "WHERE search_fts MATCH %s LIMIT %s)",
-                ["{title body} : " + _quoted(term), RANK_WINDOW],
+                ["{title body} : " + _quoted(term), threshold],
             )
-            return int(cursor.fetchone()[0]) >= RANK_WINDOW
+            return int(cursor.fetchone()[0]) >= threshold
 
-    def ranked_ids(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, limit: int, offset: int
-    ) -> list[int]:
-        # FTS5 yields the newest RANK_WINDOW matches lazily (rowid order) and computes bm25
-        # only for them; visibility is checked on the document rows.
+    def window(
+        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, size: int
+    ) -> Window:
+        # FTS5 yields matches lazily in rowid order; the document row decides visibility,
+        # and bm25 is computed only for the rows the LIMIT lets through.
         condition, params = visible
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT d.id FROM (SELECT rowid AS id, " + RANK + " AS rank FROM search_fts "  # noqa: S608
-                "WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s) hits "
-                "JOIN search_searchdocument d ON d.id = hits.id WHERE " + condition + " "
-                "ORDER BY hits.rank, d.date IS NULL, d.date DESC, d.id LIMIT %s OFFSET %s",
-                [match_expression(parsed, groups), RANK_WINDOW, *params, limit, offset],
+                "SELECT d.id, " + RANK + ", d.date, d.kind, d.year FROM search_fts "  # noqa: S608
+                "JOIN search_searchdocument d ON d.id = search_fts.rowid "
+                "WHERE search_fts MATCH %s AND " + condition + " "
+                "ORDER BY search_fts.rowid DESC LIMIT %s",
+                [match_expression(parsed, groups), *params, size],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return Window(list(map(Candidate._make, cursor.fetchall())))
 
-    def matches_sql(
-        self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, cap: int
-    ) -> tuple[str, list[Any]]:
-        condition, params = visible
-        return (
-            "SELECT d.id AS id FROM search_fts JOIN search_searchdocument d "  # noqa: S608
-            "ON d.id = search_fts.rowid WHERE search_fts MATCH %s AND " + condition + " LIMIT %s",
-            [match_expression(parsed, groups), *params, cap],
-        )
+    def ids_sql(self, ids: Sequence[int]) -> tuple[str, list[Any]]:
+        return "SELECT value AS id FROM json_each(%s)", [json.dumps(list(ids))]
