@@ -3,8 +3,9 @@ index over both. `vector` is built with the `simple` configuration from our own 
 (German quality comes from search.german on both backends); weights: A title, B body, C/D
 reversed stems of title/body (compound heads). `tags` holds the visibility and filter
 tokens (backends/base.py) and, for phrases, every pair of adjacent lexemes of `vector` as one
-lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a phrase is looked up
-by its pairs in the GIN index, and only those few documents are re-checked with `<->`.
+lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a two-word phrase is
+its pair in the GIN index, a longer one needs all its pairs and then `<->` on the few
+documents that have them (`phrase_condition`).
 The GIN index has a third column, `search_block(document_id)` (migration 0005): the block of
 16,384 consecutive ids a row belongs to, so that the newest matches are found without
 reading older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
@@ -30,7 +31,7 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsquery(parsed: ParsedQuery) -> str:
+def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
     """Without weight labels: with them, the GIN index can only pre-select and every match
     would be re-checked against its (TOASTed) vector. Stems and reversed stems are separate
     lexemes anyway; the weights still rank (title A, body B, compound parts C/D)."""
@@ -43,9 +44,13 @@ def tsquery(parsed: ParsedQuery) -> str:
             parts.append(f"({_lexeme(term)}:* | {_lexeme(german.reverse(term))}:*)")
         else:
             parts.append(_lexeme(term))
-    for phrase in parsed.phrases:
-        parts.append("(" + " <-> ".join(_lexeme(stem) for stem in phrase) + ")")
+    for phrase in parsed.phrases if phrases else []:
+        parts.append(_phrase(phrase))
     return " & ".join(parts)
+
+
+def _phrase(stems: list[str]) -> str:
+    return "(" + " <-> ".join(_lexeme(stem) for stem in stems) + ")"
 
 
 def _quoted(lexeme: str) -> str:
@@ -53,15 +58,21 @@ def _quoted(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def bigrams_query(parsed: ParsedQuery) -> str:
-    """The pairs of adjacent stems of every phrase, ANDed (documents with positions beyond the
-    tsvector limit carry `~long` and are always re-checked): a superset of the phrase
-    matches that the GIN index answers without looking at positions."""
-    pairs = []
-    for phrase in parsed.phrases:
-        tokens = [_lexeme(stem)[1:-1].lower() for stem in phrase]
-        pairs.extend(_quoted(f"{a}~{b}") for a, b in itertools.pairwise(tokens))
-    return "(" + " & ".join(pairs) + ") | " + _quoted("~long")
+LONG = _quoted("~long")
+
+
+def phrase_condition(stems: list[str]) -> tuple[str, list[str]]:
+    """SQL for one phrase through its pairs of adjacent stems (`first~second` lexemes, see the
+    module docstring), which the GIN index answers without looking at positions. A pair is
+    the phrase itself, exactly: taken from the same positions that `<->` compares, so the
+    vector is checked only in documents with positions beyond the tsvector limit (`~long`).
+    Longer phrases need all their pairs and then `<->` on the few documents that have them."""
+    tokens = [_lexeme(stem)[1:-1].lower() for stem in stems]
+    pairs = " & ".join(_quoted(f"{a}~{b}") for a, b in itertools.pairwise(tokens))
+    checked = "(f.tags @@ %s::tsquery AND f.vector @@ to_tsquery('simple', %s))"
+    if len(stems) == 2:
+        return f"(f.tags @@ %s::tsquery OR {checked})", [pairs, LONG, _phrase(stems)]
+    return checked, [f"({pairs}) | {LONG}", _phrase(stems)]
 
 
 def tags_query(groups: TagGroups) -> str:
@@ -73,7 +84,6 @@ def tags_query(groups: TagGroups) -> str:
 BLOCK_BITS = 14
 MAX_PROBE_BLOCKS = 64
 
-MATCH = "f.vector @@ to_tsquery('simple', %s) AND f.tags @@ to_tsquery('simple', %s)"
 
 Probe = Callable[[str, list[Any]], tuple[int, int]]
 
@@ -170,15 +180,19 @@ class PostgresBackend(Backend):
             cursor.execute("DELETE FROM search_fts")
 
     def _match(self, parsed: ParsedQuery, groups: TagGroups) -> tuple[str, list[Any]]:
-        words = tsquery(parsed)
-        if not groups:
-            match, params = "f.vector @@ to_tsquery('simple', %s)", [words]
-        else:
-            match, params = MATCH, [words, tags_query(groups)]
-        if parsed.phrases:
-            match += " AND f.tags @@ %s::tsquery"
-            params.append(bigrams_query(parsed))
-        return match, params
+        conditions, params = [], []
+        words = tsquery(parsed, phrases=False)
+        if words:
+            conditions.append("f.vector @@ to_tsquery('simple', %s)")
+            params.append(words)
+        if groups:
+            conditions.append("f.tags @@ to_tsquery('simple', %s)")
+            params.append(tags_query(groups))
+        for phrase in parsed.phrases:
+            condition, condition_params = phrase_condition(phrase)
+            conditions.append(condition)
+            params += condition_params
+        return " AND ".join(conditions), params
 
     def is_frequent(self, term: str, threshold: int) -> bool:
         """Counts the newest matches of the whole word (no document is read for this)."""
