@@ -1,7 +1,8 @@
 """Reads of the search index: ranked, permission-filtered results, facets, suggestions.
 
-Visibility is part of every SQL statement (never filtered in Python afterwards), so totals,
-facet counts and pages only ever count what the viewer may see.
+Visibility is part of every statement that reads the index (never filtered in Python
+afterwards): totals, facet counts and pages are taken from windows of matches the viewer may
+see, so they never count anything else.
 """
 
 from collections import Counter
@@ -212,14 +213,14 @@ def _facets(windows: _Windows, filters: Filters) -> dict[str, list[tuple[Any, in
         counts = Counter(getattr(candidate, name) for candidate in window)
         counts.pop(None, None)
         facets[name] = sorted(counts.items(), key=lambda entry: (entry[1], entry[0]), reverse=True)
-    groups = {name: _without(filters, name) for name in _TAG_FACETS}
+    without = {name: _without(filters, name) for name in _TAG_FACETS}
     pairs = (
         [tuple(_TAG_FACETS)]
-        if groups["municipality"] == groups["topic"]
+        if without["municipality"] == without["topic"]
         else [(name,) for name in _TAG_FACETS]
     )
     for names in pairs:
-        window = windows.get(groups[names[0]])[:RANK_WINDOW]
+        window = windows.get(without[names[0]])[:RANK_WINDOW]
         facets.update(_tag_facets([candidate.id for candidate in window], names))
     return facets
 
