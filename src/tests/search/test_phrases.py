@@ -4,33 +4,16 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from stadtgespraeche.search import access, german, queries
-from stadtgespraeche.search.backends import get_backend
-from stadtgespraeche.search.backends.base import Row
-from stadtgespraeche.search.models import SearchDocument
+from stadtgespraeche.search import german, queries
 from stadtgespraeche.topics import services as topic_services
 from tests.factories.accounts import OrganiserFactory
+from tests.search.documents import add_document
 
 pytestmark = pytest.mark.integration
 
 
 def _titles(text):
     return [hit.title for hit in queries.search(AnonymousUser(), text, with_facets=False).hits]
-
-
-def _document(pk: int, title: str, body: str = "") -> None:
-    """A public document row (the full-text row is written by the test)."""
-    SearchDocument.objects.create(
-        id=pk,
-        model_label="tests.document",
-        object_id=pk,
-        kind="practice",
-        title=title,
-        url=f"/d/{pk}/",
-        body=body,
-        min_level=0,
-        max_level=2,
-    )
 
 
 def test_phrase_matches_adjacent_words_in_order_only(db, index):
@@ -76,11 +59,7 @@ def test_phrase_in_a_document_longer_than_the_position_limit(db):
     # PostgreSQL stores positions up to 16,383; such documents carry `~long` and are checked
     # against their positions instead of the pairs (same result on both databases).
     body = "Offene Daten am Anfang. " + " ".join(f"Wort{number}" for number in range(16_500))
-    _document(7, "Lang", body)
-    tokens = access.document_tokens(
-        kind="practice", year=None, municipality_ids=set(), topic_ids=set()
-    )
-    get_backend().write([Row(id=7, title="Lang", body=body, tags=tokens)])
+    add_document(7, "Lang", body)
     assert _titles('"offene Daten"') == ["Lang"]
     assert _titles('"Daten offene"') == []
 
@@ -91,7 +70,7 @@ def test_phrase_at_the_position_limit_is_checked_against_positions(db):
     # only one of them as the neighbour, the vector has both (`~long` sends the document to
     # the check of positions). Either phrase must be found.
     first, second, third = (german.stems(word)[0] for word in ("offene", "Daten", "Plattform"))
-    _document(8, "Grenze")
+    add_document(8, "Grenze", fulltext=False)
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO search_fts (document_id, vector, tags) SELECT 8, v, "

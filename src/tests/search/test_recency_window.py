@@ -9,11 +9,10 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 
-from stadtgespraeche.search import access, queries
+from stadtgespraeche.search import queries
 from stadtgespraeche.search import query as query_module
-from stadtgespraeche.search.backends import get_backend, postgresql
-from stadtgespraeche.search.backends.base import Row
-from stadtgespraeche.search.models import SearchDocument
+from stadtgespraeche.search.backends import postgresql
+from tests.search.documents import add_document
 
 pytestmark = pytest.mark.integration
 
@@ -21,22 +20,7 @@ WORDS = ["Wärmeplanung", "Radverkehr", "Sensorik", "Haushalt"]
 
 
 def _add(pk: int, words: list[str], *, min_level: int = 0) -> None:
-    title = " ".join(words)
-    SearchDocument.objects.create(
-        id=pk,
-        model_label="tests.document",
-        object_id=pk,
-        kind="practice",
-        title=title,
-        url=f"/d/{pk}/",
-        body="",
-        min_level=min_level,
-        max_level=2,
-    )
-    tokens = access.document_tokens(
-        kind="practice", year=None, municipality_ids=set(), topic_ids=set()
-    )
-    get_backend().write([Row(id=pk, title=title, body="", tags=tokens)])
+    add_document(pk, " ".join(words), min_level=min_level)
 
 
 @pytest.fixture
