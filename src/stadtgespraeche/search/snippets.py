@@ -3,6 +3,7 @@
 The index holds stems, so the words to mark are found by stemming the original words and
 comparing with the query's stems (whole word, compound head or modifier)."""
 
+import functools
 import re
 
 from django.utils.html import escape
@@ -15,11 +16,17 @@ _TOKEN = re.compile(r"[^\W_]+(?:[:*_/][^\W_]+)?")
 SNIPPET_WORDS = 30
 
 
-def _word_matches(word: str, stems: set[str], prefix_last: str | None) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _stem_of(word: str) -> str | None:
+    """The stem of one word of the text (None for a stop word); words repeat a lot."""
     folded = german.words(word)
-    if not folded:
+    return german.stem(folded[0]) if folded else None
+
+
+def _word_matches(word: str, stems: set[str], prefix_last: str | None) -> bool:
+    word_stem = _stem_of(word)
+    if word_stem is None:
         return False
-    word_stem = german.stem(folded[0])
     for stem in stems:
         if word_stem == stem:
             return True
@@ -36,15 +43,21 @@ def highlight(text: str, parsed: ParsedQuery, *, words: int = SNIPPET_WORDS) -> 
     tokens = list(_TOKEN.finditer(text))
     if not tokens:
         return mark_safe("")
-    hits = [
-        index
-        for index, token in enumerate(tokens)
-        if _word_matches(token.group(), stems, prefix_last)
-    ]
-    first = hits[0] if hits else 0
+    first = next(
+        (
+            index
+            for index, token in enumerate(tokens)
+            if _word_matches(token.group(), stems, prefix_last)
+        ),
+        0,
+    )
     start = max(0, first - words // 3)
     end = min(len(tokens), start + words)
-    hit_set = set(hits)
+    hit_set = {
+        index
+        for index in range(start, end)
+        if _word_matches(tokens[index].group(), stems, prefix_last)
+    }
     pieces = []
     position = tokens[start].start() if start > 0 else 0
     for index in range(start, end):
