@@ -8,6 +8,7 @@ import random
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from stadtgespraeche.search import queries
 from stadtgespraeche.search import query as query_module
@@ -135,3 +136,32 @@ def test_total_and_facets_count_visible_matches_across_blocks(db, monkeypatch):
     assert results.shown_total == 2
     assert results.facets["kind"] == [("practice", 2)]
     assert sorted(hit.id for hit in results.hits) == [70_000, 500_000]  # the newest two
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL setting")
+def test_window_reads_run_without_parallel_workers(db):
+    # Set for the reading transaction only (here: the test's transaction, so it is visible
+    # after the search); parallel workers cost more than these short reads.
+    _add(5, ["Sensorik"])
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] != "0"
+        assert _ranked("Sensorik") == [5]
+        cursor.execute("SHOW max_parallel_workers_per_gather")
+        assert cursor.fetchone()[0] == "0"
+
+
+def test_frequent_single_word_reads_the_index_once_where_windows_count(db, window):
+    # PostgreSQL counts the matches of every window, so the window of the whole word is
+    # both the frequency check and the results; SQLite counts first (a cheap FTS5 count).
+    for pk in (3, 4):
+        _add(pk, ["Sensorik"])
+    window(1)
+    with CaptureQueriesContext(connection) as captured:
+        results = queries.search(AnonymousUser(), "Sensorik")
+    statements = [query["sql"] for query in captured.captured_queries]
+    windows = [sql for sql in statements if "search_fts" in sql and "max(" not in sql]
+    assert results.total == 2
+    assert results.total_is_lower_bound
+    assert [hit.id for hit in results.hits] == [4]
+    assert len(windows) == (1 if connection.vendor == "postgresql" else 2)
