@@ -93,10 +93,11 @@ def test_suggestions_complete_the_last_word(client, events):
 @pytest.mark.parametrize("count", [1, 3])
 def test_search_page_query_count_is_bounded(client, events, django_assert_num_queries, count):
     events(count, venue_municipality=MunicipalityFactory())
-    # The window of the whole word (frequency check), the window of the search (ranked
-    # results, total, type and year facets), municipality and topic facets in one statement,
-    # documents, municipality names (no topic names); constant in the number of results. On
-    # PostgreSQL each window reads the newest id first (backends/postgresql.py): two more.
+    # The frequency check of the word (SQLite: a capped count; PostgreSQL: the window of the
+    # whole word), the window of the search (ranked results, total, type and year facets),
+    # municipality and topic facets in one statement, documents, municipality names (no topic
+    # names); constant in the number of results. On PostgreSQL each window reads the newest
+    # id first (backends/postgresql.py): two more.
     with django_assert_num_queries(7 if connection.vendor == "postgresql" else 5):
         response = client.get(URL, {"q": "Bürgerbeteiligung"})
     assert response.content.decode().count("kern-card__content") == count

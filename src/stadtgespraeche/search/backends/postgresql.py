@@ -197,7 +197,8 @@ class PostgresBackend(Backend):
         return " AND ".join(conditions), params
 
     def is_frequent(self, term: str, threshold: int) -> bool:
-        """Counts the newest matches of the whole word (no document is read for this)."""
+        """Counts the newest matches of the whole word in the full-text rows only (no
+        document row, no rank), up to `threshold`."""
         counted = 0
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
 
