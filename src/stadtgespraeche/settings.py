@@ -88,13 +88,21 @@ INSTALLED_APPS = [
     "stadtgespraeche.notifications",
     "stadtgespraeche.discussions",
     "stadtgespraeche.topics",
-    "stadtgespraeche.directory",
+    "stadtgespraeche.municipalities",
+    "stadtgespraeche.people",
+    "stadtgespraeche.network",
+    "stadtgespraeche.contacts",
     "stadtgespraeche.events",
+    "stadtgespraeche.registrations",
+    "stadtgespraeche.rooms",
+    "stadtgespraeche.questions",
+    "stadtgespraeche.documentation",
     "stadtgespraeche.wishes",
     "stadtgespraeche.knowledge",
     "stadtgespraeche.search",
     "stadtgespraeche.pages",
     "stadtgespraeche.dashboard",
+    "stadtgespraeche.demo",
 ]
 
 MIDDLEWARE = [

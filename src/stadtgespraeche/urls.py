@@ -6,8 +6,17 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("stadtgespraeche.accounts.urls")),
     path("themen/", include("stadtgespraeche.pages.urls_topics")),
-    path("verzeichnis/", include("stadtgespraeche.directory.urls")),
+    # The people directory and contacts share the /verzeichnis/ prefix; the network, its
+    # Stadtgespräche and what belongs to one (registration, room, questions, documentation)
+    # share /netzwerk/. The patterns of the apps under one prefix do not overlap.
+    path("verzeichnis/", include("stadtgespraeche.people.urls")),
+    path("verzeichnis/", include("stadtgespraeche.contacts.urls")),
+    path("netzwerk/", include("stadtgespraeche.network.urls")),
     path("netzwerk/", include("stadtgespraeche.events.urls")),
+    path("netzwerk/", include("stadtgespraeche.registrations.urls")),
+    path("netzwerk/", include("stadtgespraeche.rooms.urls")),
+    path("netzwerk/", include("stadtgespraeche.questions.urls")),
+    path("netzwerk/", include("stadtgespraeche.documentation.urls")),
     path("themenwuensche/", include("stadtgespraeche.wishes.urls")),
     path("praxis/", include("stadtgespraeche.knowledge.urls")),
     path("diskussionen/", include("stadtgespraeche.discussions.urls")),

@@ -24,8 +24,8 @@ from django.utils import timezone
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 
-from .enums import EventFormat, EventStatus
-from .models import Event
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.events.models import Event
 
 BERLIN = ZoneInfo("Europe/Berlin")
 PRODUCT_ID = "-//Stadtgespräche//Stadtgespräche//DE"

@@ -2,20 +2,6 @@ from django.db import models
 from django.utils.translation import pgettext_lazy
 
 
-class MembershipStatus(models.TextChoices):
-    INTERESTED = "interested", pgettext_lazy("membership status", "interested")
-    APPLIED = "applied", pgettext_lazy("membership status", "applied")
-    MEMBER = "member", pgettext_lazy("membership status", "member")
-    PAUSED = "paused", pgettext_lazy("membership status", "paused")
-    LEFT = "left", pgettext_lazy("membership status", "left")
-
-
-class ApplicationStatus(models.TextChoices):
-    PENDING = "pending", pgettext_lazy("application status", "pending")
-    ACCEPTED = "accepted", pgettext_lazy("application status", "accepted")
-    DECLINED = "declined", pgettext_lazy("application status", "declined")
-
-
 class EventFormat(models.TextChoices):
     ONLINE = "online", pgettext_lazy("event format", "online")
     HYBRID = "hybrid", pgettext_lazy("event format", "hybrid")
@@ -76,45 +62,3 @@ class AgendaItemKind(models.TextChoices):
 PROPOSAL_EVENT_STATUSES = frozenset(
     {EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.REGISTRATION_CLOSED}
 )
-
-
-class AttendanceMode(models.TextChoices):
-    IN_PERSON = "in_person", pgettext_lazy("attendance mode", "in person")
-    ONLINE = "online", pgettext_lazy("attendance mode", "online")
-
-
-class RegistrationStatus(models.TextChoices):
-    REGISTERED = "registered", pgettext_lazy("registration status", "registered")
-    WAITLISTED = "waitlisted", pgettext_lazy("registration status", "waitlisted")
-    CANCELLED = "cancelled", pgettext_lazy("registration status", "cancelled")
-    ATTENDED = "attended", pgettext_lazy("registration status", "attended")
-    NO_SHOW = "no_show", pgettext_lazy("registration status", "no-show")
-
-
-# Statuses that hold a place (count against the capacity of their mode).
-PLACE_HOLDING_STATUSES = frozenset(
-    {RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW}
-)
-
-# Attendance modes offered by each event format.
-FORMAT_MODES: dict[str, tuple[str, ...]] = {
-    EventFormat.ONLINE: (AttendanceMode.ONLINE,),
-    EventFormat.HYBRID: (AttendanceMode.IN_PERSON, AttendanceMode.ONLINE),
-    EventFormat.IN_PERSON: (AttendanceMode.IN_PERSON,),
-}
-
-
-class RoomKind(models.TextChoices):
-    """Which online room a series uses (docs/rooms.md)."""
-
-    BBB = "bbb", pgettext_lazy("room provider", "BigBlueButton")
-    LINK = "link", pgettext_lazy("room provider", "plain link (e.g. Jitsi)")
-    NONE = "none", pgettext_lazy("room provider", "no online room")
-
-
-class QuestionStatus(models.TextChoices):
-    """The state of a question in the live Q&A of an event."""
-
-    OPEN = "open", pgettext_lazy("question status", "open")
-    ANSWERED = "answered", pgettext_lazy("question status", "answered")
-    HIDDEN = "hidden", pgettext_lazy("question status", "hidden")

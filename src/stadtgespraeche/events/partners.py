@@ -23,13 +23,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import FieldGroup
-from stadtgespraeche.directory.models import Municipality, Profile, SmartCityProject
-from stadtgespraeche.directory.suggestions import band_label, population_band
-
-from . import queries
-from .models import Event
+from stadtgespraeche.events import queries
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.municipalities.models import Municipality, SmartCityProject
+from stadtgespraeche.municipalities.population import band_label, population_band
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import FieldGroup
+from stadtgespraeche.people.models import Profile
 
 SUGGESTION_LIMIT = 8
 WEIGHT_SAME_BAND = 4

@@ -20,10 +20,11 @@ from stadtgespraeche.discussions import queries as discussion_queries
 from stadtgespraeche.discussions import services as discussion_services
 from stadtgespraeche.discussions.exceptions import NotAllowed
 from stadtgespraeche.discussions.models import Thread
-
-from . import queries
-from .enums import PLACE_HOLDING_STATUSES, Confidentiality
-from .models import Event, Registration
+from stadtgespraeche.events import queries
+from stadtgespraeche.events.enums import Confidentiality
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES
+from stadtgespraeche.registrations.models import Registration
 
 KIND = "event"
 

@@ -9,12 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.forms import Form, ModelForm
-from stadtgespraeche.directory.enums import FieldGroup
-from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.directory.privacy import group_visible_q
-from stadtgespraeche.directory.queries import coordinated_municipalities
 from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
 from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people.enums import FieldGroup
+from stadtgespraeche.people.privacy import group_visible_q
+from stadtgespraeche.people.queries import coordinated_municipalities
 from stadtgespraeche.topics.models import Topic
 
 from .models import Practice

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
-from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.events.models import AgendaItem, Event, private_document_storage
+from stadtgespraeche.documentation.models import private_document_storage
+from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.municipalities.models import Municipality
 
 from .enums import EditorialState, PracticeStatus
 

@@ -9,9 +9,9 @@ from django.db.models import Case, Count, F, IntegerField, Prefetch, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.models import Municipality, State
-from stadtgespraeche.directory.queries import coordinated_municipalities
-from stadtgespraeche.directory.suggestions import POPULATION_BANDS, band_label
+from stadtgespraeche.municipalities.models import Municipality, State
+from stadtgespraeche.municipalities.population import POPULATION_BANDS, band_label
+from stadtgespraeche.people.queries import coordinated_municipalities
 from stadtgespraeche.topics.models import Topic
 
 from .enums import TEXT_FIELDS, EditorialState, PracticeStatus

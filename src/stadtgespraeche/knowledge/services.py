@@ -20,8 +20,8 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.events.services_documentation import UploadRejected, inspect_upload
+from stadtgespraeche.core.uploads import UploadRejected, inspect_upload
+from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.notifications.services import notify
 
 from .enums import TEXT_FIELDS, EditorialState

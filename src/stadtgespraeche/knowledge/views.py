@@ -14,9 +14,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from stadtgespraeche.core.downloads import private_download
 from stadtgespraeche.core.htmx import template_for
-from stadtgespraeche.directory.enums import FieldGroup
-from stadtgespraeche.directory.privacy import can_see
 from stadtgespraeche.events import queries as event_queries
+from stadtgespraeche.people.enums import FieldGroup
+from stadtgespraeche.people.privacy import can_see
 
 from . import queries, services
 from .exceptions import PracticeError

@@ -5,7 +5,7 @@ have the texts checked before going live. The notice at the top of each text say
 Content is German (it is data, not UI).
 """
 
-from .enums import SiteTextKey
+from stadtgespraeche.pages.enums import SiteTextKey
 
 TEMPLATE_NOTICE = (
     "> **Vorlage – bitte anpassen.** Dieser Text ist eine Vorlage. Der Betreiber dieser "

@@ -2,8 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.forms import Form, ModelForm
-
-from .models import SiteText
+from stadtgespraeche.pages.models import SiteText
 
 
 class SiteTextForm(ModelForm):

@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
-
-from .enums import SiteTextKey
+from stadtgespraeche.pages.enums import SiteTextKey
 
 _PUBLIC_URL_NAMES = {
     SiteTextKey.LEGAL_NOTICE: "pages:legal-notice",

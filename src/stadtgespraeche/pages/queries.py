@@ -4,16 +4,11 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import AffiliationRole, FieldGroup
-from stadtgespraeche.directory.models import (
-    Affiliation,
-    Mandate,
-    Municipality,
-    Profile,
-    SmartCityProject,
-)
-from stadtgespraeche.events.models import Membership
+from stadtgespraeche.municipalities.models import Municipality, SmartCityProject
+from stadtgespraeche.network.models import Membership
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
+from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 
 # The statuses in the order a municipality's network status is summarised.
 _STATUS_ORDER = ["member", "applied", "interested", "paused", "left"]

@@ -6,9 +6,8 @@ from django.db import transaction
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-
-from .enums import SiteTextKey
-from .models import SiteText
+from stadtgespraeche.pages.enums import SiteTextKey
+from stadtgespraeche.pages.models import SiteText
 
 
 @transaction.atomic

@@ -1,8 +1,8 @@
 """Reads of the operator's site texts. (pages/queries.py belongs to the municipality pages.)"""
 
-from .defaults import DEFAULT_SITE_TEXTS
-from .enums import SiteTextKey
-from .models import SiteText
+from stadtgespraeche.pages.defaults import DEFAULT_SITE_TEXTS
+from stadtgespraeche.pages.enums import SiteTextKey
+from stadtgespraeche.pages.models import SiteText
 
 
 def site_text(key: SiteTextKey | str) -> SiteText:

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import municipalities, site
+from stadtgespraeche.pages.views import municipalities, site
 
 app_name = "pages"
 

@@ -7,9 +7,8 @@ sections registered through `topics.sections`.
 
 from django.urls import path
 
+from stadtgespraeche.pages.views import topics
 from stadtgespraeche.topics import views as catalogue
-
-from .views import topics
 
 app_name = "topics"
 

@@ -9,8 +9,8 @@ intersects a selective filter with the words itself.
 
 from typing import Any
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import Visibility
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import Visibility
 
 from .backends.base import TagGroups
 from .enums import Level

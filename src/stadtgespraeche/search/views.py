@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from stadtgespraeche.core.htmx import template_for
-from stadtgespraeche.directory.models import Municipality
+from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.topics.models import Topic
 
 from . import queries

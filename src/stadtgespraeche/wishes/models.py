@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
-from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.events.models import Event, Series
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network.models import Series
 
 from .enums import Phase, WishStatus
 

@@ -9,11 +9,12 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import AffiliationRole, FieldGroup
-from stadtgespraeche.directory.models import Affiliation, Mandate, Municipality
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
+from stadtgespraeche.people.models import Affiliation, Mandate
 
 from .enums import WishStatus
 from .models import TopicWish, Vote, WishRound, WishSupport

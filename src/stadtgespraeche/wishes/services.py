@@ -19,9 +19,10 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-from stadtgespraeche.directory.models import Municipality
-from stadtgespraeche.events.models import Event, Series
+from stadtgespraeche.events.models import Event
 from stadtgespraeche.events.services import update_event
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network.models import Series
 from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.topics.models import Topic
 from stadtgespraeche.topics.services import create_topic

@@ -20,8 +20,8 @@ from stadtgespraeche.accounts.models import ConsentRecord, DeletionRequest, Reco
 from stadtgespraeche.core import periodic, personal_data
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.models import Affiliation, Mandate, Profile
-from stadtgespraeche.events.models import MembershipApplication
+from stadtgespraeche.network.models import MembershipApplication
+from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 from tests.factories.accounts import DEFAULT_PASSWORD, TwoFactorUserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
 from tests.factories.events import MembershipApplicationFactory

@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from stadtgespraeche.accounts import services
 from stadtgespraeche.accounts.models import ConsentRecord, DeletionRequest
+from stadtgespraeche.contacts.models import ContactRequest
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.enums import Visibility
-from stadtgespraeche.directory.models import ContactRequest
+from stadtgespraeche.people.enums import Visibility
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
 from tests.factories.events import MembershipApplicationFactory, RegistrationFactory
@@ -341,7 +341,7 @@ def test_invitation_accept_records_the_consent(client):
 
 def test_profile_disappears_for_organisers_once_deletion_is_requested(client, person):
     profile = ProfileFactory(user=person, identity_visibility=Visibility.PUBLIC)
-    url = reverse("directory:profile-detail", args=[profile.pk])
+    url = reverse("people:profile-detail", args=[profile.pk])
     client.force_login(OrganiserFactory())
     before = client.get(url)
 

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events.enums import ApplicationStatus, MembershipStatus
-from stadtgespraeche.events.models import Membership
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.network.models import Membership
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import MembershipApplicationFactory

@@ -8,7 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from stadtgespraeche.events.enums import EventStatus, RegistrationStatus
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 

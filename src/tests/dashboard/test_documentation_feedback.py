@@ -2,7 +2,7 @@
 
 import pytest
 
-from stadtgespraeche.events.queries_documentation import feedback_summary
+from stadtgespraeche.documentation.queries import feedback_summary
 from tests.factories.accounts import UserFactory
 from tests.factories.documentation import FeedbackFactory, held_event
 

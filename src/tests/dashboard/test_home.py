@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.network.enums import MembershipStatus
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import MembershipApplicationFactory, MembershipFactory
 

@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import MembershipChange
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import MembershipChange
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import MembershipChangeFactory, MembershipFactory, SeriesFactory
 

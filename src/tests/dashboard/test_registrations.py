@@ -4,10 +4,10 @@ CSV export."""
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.events.enums import AttendanceMode
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.people.enums import AffiliationRole
+from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.models import Registration
 from tests.events.registration_helpers import open_event, past_event
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory, PartyFactory

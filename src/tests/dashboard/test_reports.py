@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from stadtgespraeche.directory.models import AbuseReport
+from stadtgespraeche.contacts.models import AbuseReport
 from tests.factories.accounts import UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

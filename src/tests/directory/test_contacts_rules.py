@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.utils import timezone
 
-from stadtgespraeche.directory.models import AbuseReport, ContactRequest, ContactRequestStatus
+from stadtgespraeche.contacts.models import AbuseReport, ContactRequest, ContactRequestStatus
 from tests.factories.accounts import UserFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

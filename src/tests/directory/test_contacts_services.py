@@ -3,16 +3,16 @@
 import pytest
 from django.core import mail
 
-from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory import services_contacts as services
-from stadtgespraeche.directory.models import (
+from stadtgespraeche.contacts import services
+from stadtgespraeche.contacts.models import (
     AbuseReport,
     Block,
     ContactRequest,
     ContactRequestStatus,
     HiddenSuggestion,
 )
-from stadtgespraeche.directory.queries_contacts import accepted_contact_between
+from stadtgespraeche.contacts.queries import accepted_contact_between
+from stadtgespraeche.core.models import AuditLog
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import MunicipalityFactory, ProfileFactory
 

@@ -5,18 +5,13 @@ from django.core import mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from stadtgespraeche.directory.models import (
-    AbuseReport,
-    Block,
-    ContactRequest,
-    ContactRequestStatus,
-)
+from stadtgespraeche.contacts.models import AbuseReport, Block, ContactRequest, ContactRequestStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import MunicipalityFactory, ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-CONTACTS = reverse("directory:contacts")
+CONTACTS = reverse("contacts:contacts")
 
 
 def _person(first_name, last_name, *, phone="", identity="network", **kwargs):
@@ -148,7 +143,7 @@ def test_contacts_page_query_count(client, django_assert_num_queries, alice, cou
 
 def test_contact_request_form_sends_request(client, alice, bob, django_capture_on_commit_callbacks):
     client.force_login(alice)
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": bob.pk})
 
     page = client.get(url)
     with django_capture_on_commit_callbacks(execute=True):
@@ -166,7 +161,7 @@ def test_contact_request_form_sends_request(client, alice, bob, django_capture_o
 )
 def test_contact_request_form_bad_input_gives_clear_message(client, alice, bob, message, error):
     client.force_login(alice)
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": bob.pk})
 
     response = client.post(url, {"message": message})
 
@@ -178,7 +173,7 @@ def test_contact_request_form_bad_input_gives_clear_message(client, alice, bob, 
 def test_contact_request_form_with_block_shows_neutral_message(client, alice, bob):
     Block.objects.create(blocker=bob, blocked=alice)
     client.force_login(alice)
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": bob.pk})
 
     response = client.post(url, {"message": "Hallo"})
 
@@ -190,7 +185,7 @@ def test_contact_request_form_with_block_shows_neutral_message(client, alice, bo
 def test_contact_request_form_duplicate_shows_message(client, alice, bob):
     _pending(alice, bob)
     client.force_login(alice)
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": bob.pk})
 
     response = client.post(url, {"message": "Noch einmal"})
 
@@ -201,7 +196,7 @@ def test_contact_request_form_duplicate_shows_message(client, alice, bob):
 def test_contact_request_form_for_hidden_identity_is_not_found(client, alice):
     hidden = _person("Hanna", "Heimlich", identity="organisers")
     client.force_login(alice)
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": hidden.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": hidden.pk})
 
     response = client.get(url)
 
@@ -211,7 +206,7 @@ def test_contact_request_form_for_hidden_identity_is_not_found(client, alice):
 
 def test_contact_request_form_denied_to_organiser(client, bob):
     client.force_login(OrganiserFactory())
-    url = reverse("directory:contact-request-create", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-request-create", kwargs={"user_pk": bob.pk})
 
     response = client.get(url)
 
@@ -227,7 +222,7 @@ def test_accept_view_shares_details_for_both(client, alice, bob):
     client.force_login(bob)
 
     response = client.post(
-        reverse("directory:contact-request-accept", kwargs={"pk": contact_request.pk}),
+        reverse("contacts:contact-request-accept", kwargs={"pk": contact_request.pk}),
         follow=True,
     )
 
@@ -244,7 +239,7 @@ def test_decline_and_withdraw_views(client, alice, bob, action, actor, status):
     contact_request = _pending(alice, bob)
     client.force_login(bob if actor == "recipient" else alice)
 
-    client.post(reverse(f"directory:contact-request-{action}", kwargs={"pk": contact_request.pk}))
+    client.post(reverse(f"contacts:contact-request-{action}", kwargs={"pk": contact_request.pk}))
 
     contact_request.refresh_from_db()
     assert contact_request.status == status
@@ -255,7 +250,7 @@ def test_sender_cannot_accept_own_request(client, alice, bob):
     client.force_login(alice)
 
     response = client.post(
-        reverse("directory:contact-request-accept", kwargs={"pk": contact_request.pk})
+        reverse("contacts:contact-request-accept", kwargs={"pk": contact_request.pk})
     )
 
     assert response.status_code == 403
@@ -268,7 +263,7 @@ def test_third_party_does_not_learn_about_request(client, alice, bob):
     client.force_login(_person("Carla", "Chor"))
 
     response = client.post(
-        reverse("directory:contact-request-accept", kwargs={"pk": contact_request.pk})
+        reverse("contacts:contact-request-accept", kwargs={"pk": contact_request.pk})
     )
 
     assert response.status_code == 404
@@ -281,7 +276,7 @@ def test_answering_closed_request_shows_message(client, alice, bob):
     client.force_login(bob)
 
     response = client.post(
-        reverse("directory:contact-request-accept", kwargs={"pk": contact_request.pk}),
+        reverse("contacts:contact-request-accept", kwargs={"pk": contact_request.pk}),
         follow=True,
     )
 
@@ -294,11 +289,11 @@ def test_answering_closed_request_shows_message(client, alice, bob):
 
 def test_block_confirm_and_unblock(client, alice, bob):
     client.force_login(alice)
-    url = reverse("directory:contact-block", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-block", kwargs={"user_pk": bob.pk})
 
     page = client.get(url)
     blocked = client.post(url, follow=True)
-    client.post(reverse("directory:contact-unblock", kwargs={"user_pk": bob.pk}))
+    client.post(reverse("contacts:contact-unblock", kwargs={"user_pk": bob.pk}))
 
     assert "Wenn Sie Bob Berg sperren" in page.text
     assert "Gesperrte Personen" in blocked.text
@@ -309,7 +304,7 @@ def test_block_confirm_and_unblock(client, alice, bob):
 def test_block_denied_to_organiser(client, bob):
     client.force_login(OrganiserFactory())
 
-    response = client.post(reverse("directory:contact-block", kwargs={"user_pk": bob.pk}))
+    response = client.post(reverse("contacts:contact-block", kwargs={"user_pk": bob.pk}))
 
     assert response.status_code == 403
     assert not Block.objects.exists()
@@ -317,7 +312,7 @@ def test_block_denied_to_organiser(client, bob):
 
 def test_report_form_creates_report(client, alice, bob):
     client.force_login(alice)
-    url = reverse("directory:contact-report", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-report", kwargs={"user_pk": bob.pk})
 
     response = client.post(url, {"reason": "Unerwünschte Werbung"}, follow=True)
 
@@ -327,7 +322,7 @@ def test_report_form_creates_report(client, alice, bob):
 
 def test_report_form_bad_input_gives_clear_message(client, alice, bob):
     client.force_login(alice)
-    url = reverse("directory:contact-report", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-report", kwargs={"user_pk": bob.pk})
 
     response = client.post(url, {"reason": ""})
 
@@ -338,7 +333,7 @@ def test_report_form_bad_input_gives_clear_message(client, alice, bob):
 
 def test_report_form_rate_limit_message(client, alice, bob):
     client.force_login(alice)
-    url = reverse("directory:contact-report", kwargs={"user_pk": bob.pk})
+    url = reverse("contacts:contact-report", kwargs={"user_pk": bob.pk})
     for _ in range(5):
         client.post(url, {"reason": "Spam"})
 
@@ -356,10 +351,10 @@ def test_contact_actions_include_for_other_member_and_not_for_self(rf, alice, bo
     request.user = alice
 
     for_other = render_to_string(
-        "directory/includes/contact_actions.html", {"person": bob}, request=request
+        "contacts/includes/contact_actions.html", {"person": bob}, request=request
     )
     for_self = render_to_string(
-        "directory/includes/contact_actions.html", {"person": alice}, request=request
+        "contacts/includes/contact_actions.html", {"person": alice}, request=request
     )
 
     assert f"/verzeichnis/kontakte/anfrage/{bob.pk}/" in for_other
@@ -367,7 +362,7 @@ def test_contact_actions_include_for_other_member_and_not_for_self(rf, alice, bo
 
 
 def test_contact_details_include_shows_email_and_phone(alice):
-    html = render_to_string("directory/includes/contact_details.html", {"person": alice})
+    html = render_to_string("contacts/includes/contact_details.html", {"person": alice})
 
     assert "mailto:alice@example.org" in html
     assert "0631 111" in html

@@ -1,7 +1,7 @@
 import pytest
 
-from stadtgespraeche.directory.data_sources import DATA_SOURCES, LICENCE_DL_DE_BY_2_0
-from stadtgespraeche.directory.reference_data import DATA_DIR
+from stadtgespraeche.municipalities.data_sources import DATA_SOURCES, LICENCE_DL_DE_BY_2_0
+from stadtgespraeche.municipalities.reference_data import DATA_DIR
 
 pytestmark = pytest.mark.unit
 

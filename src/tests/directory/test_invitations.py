@@ -5,9 +5,9 @@ from django.core import mail
 from django.urls import reverse
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.directory.forms import split_email_lines
-from stadtgespraeche.directory.models import Affiliation
+from stadtgespraeche.people.enums import AffiliationRole
+from stadtgespraeche.people.forms.invitations import split_email_lines
+from stadtgespraeche.people.models import Affiliation
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 
@@ -21,7 +21,7 @@ def _coordinator_of(municipality):
 
 
 def _url(municipality):
-    return reverse("directory:invite", kwargs={"slug": municipality.slug})
+    return reverse("people:invite", kwargs={"slug": municipality.slug})
 
 
 @pytest.mark.unit
@@ -154,7 +154,7 @@ def test_invite_councillor_is_forbidden(client):
     client.force_login(councillor)
 
     assert client.get(_url(municipality)).status_code == 403
-    assert client.get(reverse("directory:invite-start")).status_code == 403
+    assert client.get(reverse("people:invite-start")).status_code == 403
 
 
 def test_invite_anonymous_is_sent_to_login(client):
@@ -167,7 +167,7 @@ def test_invite_unknown_municipality_is_404(client):
     client.force_login(OrganiserFactory())
 
     assert client.get(
-        reverse("directory:invite", kwargs={"slug": "gibt-es-nicht"})
+        reverse("people:invite", kwargs={"slug": "gibt-es-nicht"})
     ).status_code == (404)
 
 
@@ -175,15 +175,15 @@ def test_invite_start_organiser_searches_municipalities(client):
     MunicipalityFactory(name="Bamberg", slug="bamberg")
     client.force_login(OrganiserFactory())
 
-    response = client.get(reverse("directory:invite-start"), {"q": "bamb"})
+    response = client.get(reverse("people:invite-start"), {"q": "bamb"})
 
-    assert reverse("directory:invite", kwargs={"slug": "bamberg"}) in response.text
+    assert reverse("people:invite", kwargs={"slug": "bamberg"}) in response.text
 
 
 def test_invite_start_organiser_search_without_match(client):
     client.force_login(OrganiserFactory())
 
-    response = client.get(reverse("directory:invite-start"), {"q": "xyzxyz"})
+    response = client.get(reverse("people:invite-start"), {"q": "xyzxyz"})
 
     assert "Keine Kommune passt zu Ihrer Suche." in response.text
 
@@ -193,7 +193,7 @@ def test_invite_start_coordinator_sees_only_own_municipalities(client):
     MunicipalityFactory(name="Fremde Stadt")
     client.force_login(_coordinator_of(own))
 
-    response = client.get(reverse("directory:invite-start"))
+    response = client.get(reverse("people:invite-start"))
 
     assert "Eigene Stadt" in response.text
     assert "Fremde Stadt" not in response.text
@@ -228,7 +228,7 @@ def _pending_for(municipality, email, role="councillor"):
 
 def _manage_url(municipality, invitation):
     return reverse(
-        "directory:invitation-manage", kwargs={"slug": municipality.slug, "pk": invitation.pk}
+        "people:invitation-manage", kwargs={"slug": municipality.slug, "pk": invitation.pk}
     )
 
 
@@ -311,7 +311,7 @@ def test_invite_start_coordinator_list_query_count(client, django_assert_num_que
     client.force_login(coordinator)
 
     with django_assert_num_queries(6):
-        response = client.get(reverse("directory:invite-start"))
+        response = client.get(reverse("people:invite-start"))
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count
 
@@ -323,6 +323,6 @@ def test_invite_start_organiser_search_query_count(client, django_assert_num_que
     client.force_login(OrganiserFactory())
 
     with django_assert_num_queries(4):
-        response = client.get(reverse("directory:invite-start"), {"q": "Suchstadt"})
+        response = client.get(reverse("people:invite-start"), {"q": "Suchstadt"})
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count

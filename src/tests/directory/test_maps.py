@@ -3,8 +3,8 @@ import re
 import pytest
 from django.template import Context, Template
 
-from stadtgespraeche.directory import maps
-from stadtgespraeche.directory.maps import germany_map, project, state_shapes
+from stadtgespraeche.municipalities import maps
+from stadtgespraeche.municipalities.maps import germany_map, project, state_shapes
 from tests.factories.directory import MunicipalityFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unit]
@@ -77,7 +77,7 @@ def test_germany_map_tag_renders_svg_with_points_and_table():
     kaiserslautern = MunicipalityFactory(name="Kaiserslautern", latitude=49.43, longitude=7.76)
     bamberg = MunicipalityFactory(name="Bamberg", latitude=49.89, longitude=10.9)
     template = Template(
-        '{% load directory_maps %}{% germany_map items map_id="members" title="Mitglieder" %}'
+        '{% load municipality_maps %}{% germany_map items map_id="members" title="Mitglieder" %}'
     )
 
     html = _compact(
@@ -106,7 +106,7 @@ def test_germany_map_tag_renders_svg_with_points_and_table():
 
 
 def test_germany_map_tag_without_items_shows_empty_row():
-    html = Template("{% load directory_maps %}{% germany_map items %}").render(
+    html = Template("{% load municipality_maps %}{% germany_map items %}").render(
         Context({"items": []})
     )
 

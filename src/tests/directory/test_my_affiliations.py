@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.enums import AffiliationRole
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 from tests.factories.events import MembershipFactory
@@ -23,7 +23,7 @@ def test_my_affiliations_lists_own_municipalities_only(client, coordinator_affil
     AffiliationFactory(municipality=MunicipalityFactory(name="Fremdstadt"))
     client.force_login(coordinator_affiliation.user)
 
-    response = client.get(reverse("directory:my-affiliations"))
+    response = client.get(reverse("people:my-affiliations"))
 
     assert "Kommunalstadt" in response.text
     assert "Fremdstadt" not in response.text
@@ -37,7 +37,7 @@ def test_coordinator_allows_name_on_public_page(client, coordinator_affiliation)
     client.force_login(coordinator_affiliation.user)
 
     response = client.post(
-        reverse("directory:my-affiliations"),
+        reverse("people:my-affiliations"),
         {"affiliation": coordinator_affiliation.pk, "show_publicly": "on"},
         follow=True,
     )
@@ -55,7 +55,7 @@ def test_coordinator_withdraws_permission(client, coordinator_affiliation):
     coordinator_affiliation.save()
     client.force_login(coordinator_affiliation.user)
 
-    client.post(reverse("directory:my-affiliations"), {"affiliation": coordinator_affiliation.pk})
+    client.post(reverse("people:my-affiliations"), {"affiliation": coordinator_affiliation.pk})
 
     coordinator_affiliation.refresh_from_db()
     assert coordinator_affiliation.show_publicly is False
@@ -70,7 +70,7 @@ def test_cannot_change_someone_elses_or_unknown_affiliation(
     target = {"other": str(coordinator_affiliation.pk), "abc": "abc", "": ""}[affiliation_id]
 
     response = client.post(
-        reverse("directory:my-affiliations"), {"affiliation": target, "show_publicly": "on"}
+        reverse("people:my-affiliations"), {"affiliation": target, "show_publicly": "on"}
     )
 
     assert response.status_code == 404
@@ -82,14 +82,14 @@ def test_councillor_affiliation_has_no_public_switch(client):
     affiliation = AffiliationFactory(role=AffiliationRole.COUNCILLOR)
     client.force_login(affiliation.user)
 
-    response = client.get(reverse("directory:my-affiliations"))
+    response = client.get(reverse("people:my-affiliations"))
 
     assert affiliation.municipality.name in response.text
     assert 'name="show_publicly"' not in response.text
 
 
 def test_anonymous_is_sent_to_login(client):
-    response = client.get(reverse("directory:my-affiliations"))
+    response = client.get(reverse("people:my-affiliations"))
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("accounts:login"))
@@ -103,4 +103,4 @@ def test_my_affiliations_query_count(client, django_assert_num_queries, count):
     client.force_login(user)
 
     with django_assert_num_queries(4):
-        client.get(reverse("directory:my-affiliations"))
+        client.get(reverse("people:my-affiliations"))

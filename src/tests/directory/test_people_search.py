@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory import queries
-from stadtgespraeche.directory.enums import Body, Visibility
+from stadtgespraeche.people import queries
+from stadtgespraeche.people.enums import Body, Visibility
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import (
     FactionFactory,
@@ -16,7 +16,7 @@ from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-URL = reverse("directory:people")
+URL = reverse("people:people")
 PUBLIC = {f"{group}_visibility": Visibility.PUBLIC for group in ("identity", "mandates")}
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from stadtgespraeche.directory.models import Mandate, Profile
+from stadtgespraeche.people.models import Mandate, Profile
 from tests.factories.directory import MunicipalityFactory, PartyFactory, StateFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

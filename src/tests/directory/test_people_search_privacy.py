@@ -7,8 +7,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from stadtgespraeche.directory import queries
-from stadtgespraeche.directory.enums import AffiliationRole, FieldGroup, Visibility
+from stadtgespraeche.people import queries
+from stadtgespraeche.people.enums import AffiliationRole, FieldGroup, Visibility
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory
 from tests.factories.directory import (
     AffiliationFactory,
@@ -22,7 +22,7 @@ from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-URL = reverse("directory:people")
+URL = reverse("people:people")
 VIEWERS = [
     "anonymous",
     "other_councillor",
@@ -173,7 +173,7 @@ def test_map_counts_only_people_the_viewer_may_find(client):
 
 
 def _filters(params):
-    from stadtgespraeche.directory.forms_search import PeopleSearchForm
+    from stadtgespraeche.people.forms.search import PeopleSearchForm
 
     form = PeopleSearchForm(params)
     assert form.is_valid(), form.errors

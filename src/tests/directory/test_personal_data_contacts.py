@@ -1,14 +1,14 @@
 import pytest
 
-from stadtgespraeche.core import personal_data
-from stadtgespraeche.directory.models import (
+from stadtgespraeche.contacts.models import (
     AbuseReport,
     Block,
     ContactRequest,
     ContactRequestStatus,
     HiddenSuggestion,
 )
-from stadtgespraeche.directory.personal_data_contacts import erase_contacts, export_contacts
+from stadtgespraeche.contacts.personal_data import erase_contacts, export_contacts
+from stadtgespraeche.core import personal_data
 from tests.factories.accounts import UserFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import FieldGroup, Visibility
-from stadtgespraeche.directory.models import Profile
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import FieldGroup, Visibility
+from stadtgespraeche.people.models import Profile
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import ProfileFactory
 

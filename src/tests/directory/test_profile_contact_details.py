@@ -2,7 +2,7 @@
 
 import pytest
 
-from stadtgespraeche.directory.models import ContactRequest, ContactRequestStatus
+from stadtgespraeche.contacts.models import ContactRequest, ContactRequestStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import ProfileFactory
 

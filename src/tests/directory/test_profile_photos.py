@@ -5,8 +5,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from PIL import Image
 
-from stadtgespraeche.directory import photos
-from stadtgespraeche.directory.photos import PhotoRejected, process_photo
+from stadtgespraeche.people import photos
+from stadtgespraeche.people.photos import PhotoRejected, process_photo
 
 pytestmark = pytest.mark.unit
 

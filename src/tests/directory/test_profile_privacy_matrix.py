@@ -6,8 +6,8 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from stadtgespraeche.directory import privacy, services
-from stadtgespraeche.directory.enums import AffiliationRole, FieldGroup, Visibility
+from stadtgespraeche.people import privacy, services
+from stadtgespraeche.people.enums import AffiliationRole, FieldGroup, Visibility
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import (
     AffiliationFactory,
@@ -102,7 +102,7 @@ def test_profile_page_shows_group_only_to_permitted_viewers(client, group, visib
         assert response.status_code == (200 if expected else 404)
         assert ("Zora Quellwasser" in content) is expected
     elif group == FieldGroup.PHOTO:
-        photo_url = reverse("directory:profile-photo", kwargs={"pk": profile.pk})
+        photo_url = reverse("people:profile-photo", kwargs={"pk": profile.pk})
         assert (photo_url in content) is expected
         photo = client.get(photo_url)
         assert photo.status_code == (200 if expected else 404)
@@ -135,7 +135,7 @@ def test_municipality_page_shows_group_only_to_permitted_viewers(
     # The municipality page lists names and mandates only; nothing else of a profile.
     for other in (FieldGroup.INTERESTS, FieldGroup.ABOUT):
         assert MARKERS[other] not in content
-    assert reverse("directory:profile-photo", kwargs={"pk": profile.pk}) not in content
+    assert reverse("people:profile-photo", kwargs={"pk": profile.pk}) not in content
     assert "zora@example.org" not in content
     assert "0631 999" not in content
 

@@ -6,10 +6,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory import services
-from stadtgespraeche.directory.enums import AffiliationRole, Body, MandateRole, Visibility
-from stadtgespraeche.directory.models import Faction, Mandate, Profile
-from stadtgespraeche.directory.photos import PhotoRejected
+from stadtgespraeche.people import services
+from stadtgespraeche.people.enums import AffiliationRole, Body, MandateRole, Visibility
+from stadtgespraeche.people.models import Faction, Mandate, Profile
+from stadtgespraeche.people.photos import PhotoRejected
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.directory import (
     AffiliationFactory,

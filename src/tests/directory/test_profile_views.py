@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from stadtgespraeche.directory import services
-from stadtgespraeche.directory.enums import FieldGroup, Visibility
-from stadtgespraeche.directory.models import Faction, Mandate, Profile
+from stadtgespraeche.people import services
+from stadtgespraeche.people.enums import FieldGroup, Visibility
+from stadtgespraeche.people.models import Faction, Mandate, Profile
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import (
     AffiliationFactory,
@@ -22,9 +22,9 @@ from .test_profile_photos import image_bytes
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-EDIT_URL = reverse("directory:profile-edit")
-PHOTO_EDIT_URL = reverse("directory:profile-photo-edit")
-MANDATE_ADD_URL = reverse("directory:mandate-add")
+EDIT_URL = reverse("people:profile-edit")
+PHOTO_EDIT_URL = reverse("people:profile-photo-edit")
+MANDATE_ADD_URL = reverse("people:mandate-add")
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_profile_edit_without_mandates_for_coordinators(client):
 
     assert response.status_code == 200
     assert response.context["may_hold_mandates"] is False
-    assert reverse("directory:mandate-add") not in response.content.decode()
+    assert reverse("people:mandate-add") not in response.content.decode()
 
 
 def test_profile_edit_saves_profile_and_visibility(client, councillor):
@@ -251,7 +251,7 @@ def test_mandate_edit_changes_own_mandate(client, councillor):
         user=councillor, municipality=councillor.affiliations.first().municipality
     )
     mandate = MandateFactory(profile=profile)
-    url = reverse("directory:mandate-edit", kwargs={"pk": mandate.pk})
+    url = reverse("people:mandate-edit", kwargs={"pk": mandate.pk})
 
     assert client.get(url).status_code == 200
     response = client.post(url, _mandate_post(role="faction_chair", committees="Digitales"))
@@ -265,7 +265,7 @@ def test_mandate_edit_changes_own_mandate(client, councillor):
 def test_mandate_edit_end_before_start_is_refused(client, councillor):
     profile = ProfileFactory(user=councillor)
     mandate = MandateFactory(profile=profile, term_start=datetime.date(2024, 1, 1))
-    url = reverse("directory:mandate-edit", kwargs={"pk": mandate.pk})
+    url = reverse("people:mandate-edit", kwargs={"pk": mandate.pk})
 
     response = client.post(url, _mandate_post(term_start="2024-07-01", term_end="2020-01-01"))
 
@@ -277,7 +277,7 @@ def test_mandate_edit_end_before_start_is_refused(client, councillor):
 def test_mandate_edit_and_remove_of_others_are_404(client, councillor):
     mandate = MandateFactory(committees="Geheimausschuss")
 
-    for name in ("directory:mandate-edit", "directory:mandate-remove"):
+    for name in ("people:mandate-edit", "people:mandate-remove"):
         url = reverse(name, kwargs={"pk": mandate.pk})
         response = client.get(url)
         assert response.status_code == 404
@@ -288,7 +288,7 @@ def test_mandate_edit_and_remove_of_others_are_404(client, councillor):
 
 def test_mandate_remove_asks_then_removes(client, councillor):
     mandate = MandateFactory(profile=ProfileFactory(user=councillor))
-    url = reverse("directory:mandate-remove", kwargs={"pk": mandate.pk})
+    url = reverse("people:mandate-remove", kwargs={"pk": mandate.pk})
 
     assert "Mandat entfernen" in client.get(url).content.decode()
     response = client.post(url, follow=True)
@@ -310,7 +310,7 @@ def test_photo_upload_and_delete(client, councillor):
     assert "Ihr Foto wurde gespeichert." in response.content.decode()
     profile = Profile.objects.get(user=councillor)
     assert profile.photo
-    photo_url = reverse("directory:profile-photo", kwargs={"pk": profile.pk})
+    photo_url = reverse("people:profile-photo", kwargs={"pk": profile.pk})
     assert photo_url in response.content.decode()
     assert "/media/" not in response.content.decode()
 
@@ -353,7 +353,7 @@ def test_photo_upload_too_large_gives_a_message(client, councillor, settings):
 def test_photo_view_serves_jpeg_to_who_may_see_it(client, councillor):
     client.post(PHOTO_EDIT_URL, {"action": "upload", "photo": _photo()})
     profile = Profile.objects.get(user=councillor)
-    url = reverse("directory:profile-photo", kwargs={"pk": profile.pk})
+    url = reverse("people:profile-photo", kwargs={"pk": profile.pk})
 
     own = client.get(url)
     assert own.status_code == 200
@@ -373,7 +373,7 @@ def test_photo_view_serves_jpeg_to_who_may_see_it(client, councillor):
 def test_photo_view_without_photo_is_404(client):
     assert (
         client.get(
-            reverse("directory:profile-photo", kwargs={"pk": ProfileFactory().pk})
+            reverse("people:profile-photo", kwargs={"pk": ProfileFactory().pk})
         ).status_code
         == 404
     )
@@ -511,7 +511,7 @@ def test_profile_detail_preview_parameter_is_ignored_for_others(client):
 
 
 def test_profile_detail_unknown_is_404(client):
-    assert client.get(reverse("directory:profile-detail", kwargs={"pk": 424242})).status_code == 404
+    assert client.get(reverse("people:profile-detail", kwargs={"pk": 424242})).status_code == 404
 
 
 def test_profile_detail_query_count(client, django_assert_num_queries):

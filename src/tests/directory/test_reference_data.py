@@ -6,15 +6,15 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from stadtgespraeche.directory.enums import MunicipalityKind
-from stadtgespraeche.directory.models import (
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.municipalities.models import (
     District,
     Municipality,
     Party,
     SmartCityProject,
     State,
 )
-from stadtgespraeche.directory.reference_data import (
+from stadtgespraeche.municipalities.reference_data import (
     ReferenceDataError,
     german_slug,
     load_reference_data,

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.directory.rules import is_coordinator_of
+from stadtgespraeche.people.rules import is_coordinator_of
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 

@@ -4,18 +4,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stadtgespraeche.directory import suggestions
-from stadtgespraeche.directory.models import Block, ContactRequest, HiddenSuggestion
-from stadtgespraeche.directory.suggestions import (
+from stadtgespraeche.contacts import suggestions
+from stadtgespraeche.contacts.models import Block, ContactRequest, HiddenSuggestion
+from stadtgespraeche.contacts.suggestions import (
     Candidate,
     GroupMember,
-    band_label,
     form_groups,
-    population_band,
     rank,
     reason,
     score,
 )
+from stadtgespraeche.municipalities.population import band_label, population_band
 from stadtgespraeche.topics.models import Topic
 from tests.factories.directory import (
     MandateFactory,

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory.models import HiddenSuggestion
+from stadtgespraeche.contacts.models import HiddenSuggestion
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import (
@@ -16,7 +16,7 @@ from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-URL = reverse("directory:suggestions")
+URL = reverse("contacts:suggestions")
 
 
 @pytest.fixture
@@ -95,14 +95,14 @@ def test_hide_and_show_again(client, topics):
     client.force_login(me.user)
 
     hidden = client.post(
-        reverse("directory:suggestion-hide", kwargs={"user_pk": greta.user_id}), follow=True
+        reverse("contacts:suggestion-hide", kwargs={"user_pk": greta.user_id}), follow=True
     )
 
     assert "Der Vorschlag wurde ausgeblendet." in hidden.text
     assert hidden.context["suggestions"] == []
     assert "Ausgeblendete Vorschläge" in hidden.text
     shown = client.post(
-        reverse("directory:suggestion-unhide", kwargs={"user_pk": greta.user_id}), follow=True
+        reverse("contacts:suggestion-unhide", kwargs={"user_pk": greta.user_id}), follow=True
     )
     assert [s.profile for s in shown.context["suggestions"]] == [greta]
     assert not HiddenSuggestion.objects.exists()
@@ -112,7 +112,7 @@ def test_hide_denied_to_coordinator(client, topics):
     greta = _councillor(topics, "Greta")
     client.force_login(CoordinatorFactory())
 
-    response = client.post(reverse("directory:suggestion-hide", kwargs={"user_pk": greta.user_id}))
+    response = client.post(reverse("contacts:suggestion-hide", kwargs={"user_pk": greta.user_id}))
 
     assert response.status_code == 403
     assert not HiddenSuggestion.objects.exists()
@@ -122,7 +122,7 @@ def test_hide_requires_post(client, topics):
     me = _councillor(topics, "Ich")
     client.force_login(me.user)
 
-    response = client.get(reverse("directory:suggestion-hide", kwargs={"user_pk": me.user_id}))
+    response = client.get(reverse("contacts:suggestion-hide", kwargs={"user_pk": me.user_id}))
 
     assert response.status_code == 405
 

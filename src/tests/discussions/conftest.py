@@ -1,6 +1,7 @@
 import pytest
 
-from stadtgespraeche.events.enums import Confidentiality, RegistrationStatus
+from stadtgespraeche.events.enums import Confidentiality
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.discussions import AcceptanceFactory, EventThreadFactory, PostFactory
 from tests.factories.events import RegistrationFactory

@@ -83,7 +83,7 @@ def test_hide_and_restore_notify_the_author_with_reason(
 
 
 def test_listener_ignores_a_post_gone_before_the_commit(post):
-    from stadtgespraeche.directory.discussion_notices import on_discussion_event
+    from stadtgespraeche.network.discussion_notices import on_discussion_event
 
     post_id = post.pk
     post.delete()

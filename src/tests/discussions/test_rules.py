@@ -4,7 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from stadtgespraeche.discussions import access
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, RegistrationStatus
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.discussions import (
     EventThreadFactory,

@@ -14,8 +14,8 @@ from playwright.sync_api import Page
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.services import invite_user
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import (
     DEFAULT_PASSWORD,
@@ -99,14 +99,14 @@ def _invitation_invalid() -> tuple[str, Any]:
 def _invite_for_municipality() -> tuple[str, Any]:
     network = _network()
     return (
-        reverse("directory:invite", kwargs={"slug": network["member"].slug}),
+        reverse("people:invite", kwargs={"slug": network["member"].slug}),
         network["coordinator"],
     )
 
 
 def _my_affiliations() -> tuple[str, Any]:
     network = _network()
-    return reverse("directory:my-affiliations"), network["coordinator"]
+    return reverse("people:my-affiliations"), network["coordinator"]
 
 
 def _application_detail() -> tuple[str, Any]:
@@ -147,8 +147,8 @@ CASES = [
     pytest.param(_municipality_detail, id="municipality-detail"),
     pytest.param(_public("topics:topic-list"), id="topic-list"),
     pytest.param(_topic_detail, id="topic-detail"),
-    pytest.param(_public("events:apply"), id="apply"),
-    pytest.param(_public("events:apply-done"), id="apply-done"),
+    pytest.param(_public("network:apply"), id="apply"),
+    pytest.param(_public("network:apply-done"), id="apply-done"),
     pytest.param(_public("accounts:password-reset"), id="password-reset"),
     pytest.param(_public("accounts:password-reset-done"), id="password-reset-done"),
     pytest.param(_invitation_accept, id="invitation-accept"),
@@ -162,7 +162,7 @@ CASES = [
     pytest.param(_as("accounts:two-factor", UserFactory), id="two-factor"),
     pytest.param(_as("accounts:two-factor-setup", UserFactory), id="two-factor-setup"),
     pytest.param(_as("accounts:two-factor", OrganiserFactory), id="two-factor-organiser"),
-    pytest.param(_as("directory:invite-start", OrganiserFactory), id="invite-start-organiser"),
+    pytest.param(_as("people:invite-start", OrganiserFactory), id="invite-start-organiser"),
     pytest.param(_invite_for_municipality, id="invite-coordinator"),
     pytest.param(_my_affiliations, id="my-affiliations"),
     pytest.param(_as("dashboard:home", OrganiserFactory), id="dashboard-home"),

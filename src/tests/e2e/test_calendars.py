@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from stadtgespraeche.events.models import CalendarToken
-from stadtgespraeche.events.services_calendar import regenerate_calendar_token
+from stadtgespraeche.registrations.models import CalendarToken
+from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory, SeriesFactory
@@ -26,7 +26,7 @@ def test_calendar_page_passes_axe_in_every_state(axe_page: Page, log_in):
     person = UserFactory(language="de")
     RegistrationFactory(user=person, event=EventFactory(title="E2E Kalendertermin"))
     log_in(axe_page, person)
-    url = reverse("events:calendar-settings")
+    url = reverse("registrations:calendar-settings")
 
     _visit(axe_page, url, "calendar page (no address)")
     axe_page.get_by_role("button", name="Meine Kalenderadresse erzeugen").click()
@@ -54,7 +54,7 @@ def test_calendar_page_in_english_passes_axe(axe_page: Page, log_in, live_server
         [{"name": "django_language", "value": "en", "url": live_server.url}]
     )
 
-    _visit(axe_page, reverse("events:calendar-settings"), "calendar page (address) [en]")
+    _visit(axe_page, reverse("registrations:calendar-settings"), "calendar page (address) [en]")
 
     assert axe_page.locator("html").get_attribute("lang") == "en"
     assert axe_page.get_by_role("button", name="Create a new address").is_visible()

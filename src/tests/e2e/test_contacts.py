@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from stadtgespraeche.directory.models import AbuseReport, Block, ContactRequest, HiddenSuggestion
+from stadtgespraeche.contacts.models import AbuseReport, Block, ContactRequest, HiddenSuggestion
 from stadtgespraeche.topics.models import Topic
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
@@ -53,20 +53,20 @@ def test_accepted_contact_request_shows_contact_details_to_both(
     # Alice finds Bob among her suggestions and asks for contact.
     alice_page = new_page()
     log_in(alice_page, alice)
-    alice_page.goto(reverse("directory:suggestions"))
+    alice_page.goto(reverse("contacts:suggestions"))
     assert "andere Partei (GRÜNE)" in alice_page.locator("main").inner_text()
     alice_page.locator("main").get_by_role(
         "link", name=re.compile(r"Kontakt anfragen\W+Bob Rat")
     ).click()
     alice_page.locator("textarea[name=message]").fill("Wollen wir uns zu Open Data austauschen?")
     alice_page.locator("main form button[type=submit]").click()
-    alice_page.wait_for_url(f"**{reverse('directory:contacts')}")
+    alice_page.wait_for_url(f"**{reverse('contacts:contacts')}")
     assert "bob@example.org" not in alice_page.content()
 
     # Bob sees the request without Alice's details, accepts, then sees them.
     bob_page = new_page()
     log_in(bob_page, bob)
-    bob_page.goto(reverse("directory:contacts"))
+    bob_page.goto(reverse("contacts:contacts"))
     main = bob_page.locator("main")
     assert "Wollen wir uns zu Open Data austauschen?" in main.inner_text()
     assert "alice@example.org" not in bob_page.content()
@@ -76,7 +76,7 @@ def test_accepted_contact_request_shows_contact_details_to_both(
     assert "0631 123456" in bob_page.locator("main").inner_text()
 
     # Alice now sees Bob's details too.
-    alice_page.goto(reverse("directory:contacts"))
+    alice_page.goto(reverse("contacts:contacts"))
     text = alice_page.locator("main").inner_text()
     assert "bob@example.org" in text
     assert "0951 654321" in text
@@ -96,9 +96,9 @@ def test_contacts_pages_have_no_serious_axe_violations(axe_page: Page, log_in, t
     hidden = _councillor("Hanna", party="FDP", topics=topics)
     HiddenSuggestion.objects.create(user=me, hidden=hidden)
     log_in(axe_page, me)
-    contacts = reverse("directory:contacts")
+    contacts = reverse("contacts:contacts")
 
-    _visit(axe_page, reverse("directory:suggestions"), "suggestions (councillor)")
+    _visit(axe_page, reverse("contacts:suggestions"), "suggestions (councillor)")
     _visit(axe_page, contacts, "contacts (empty)")
 
     incoming = _councillor("Ina", party="CDU", topics=topics)
@@ -113,19 +113,19 @@ def test_contacts_pages_have_no_serious_axe_violations(axe_page: Page, log_in, t
     Block.objects.create(blocker=me, blocked=blocked)
     _visit(axe_page, contacts, "contacts (incoming, outgoing, accepted, blocked)")
 
-    request_form = reverse("directory:contact-request-create", kwargs={"user_pk": outgoing.pk})
+    request_form = reverse("contacts:contact-request-create", kwargs={"user_pk": outgoing.pk})
     _visit(axe_page, request_form, "contact request form")
     axe_page.locator("main form button[type=submit]").click()  # empty: error state
     axe_page.wait_for_load_state()
     axe_check(axe_page, name="contact request form (error)")
     _visit(
         axe_page,
-        reverse("directory:contact-block", kwargs={"user_pk": incoming.pk}),
+        reverse("contacts:contact-block", kwargs={"user_pk": incoming.pk}),
         "block confirmation",
     )
     _visit(
         axe_page,
-        reverse("directory:contact-report", kwargs={"user_pk": incoming.pk}),
+        reverse("contacts:contact-report", kwargs={"user_pk": incoming.pk}),
         "report form",
     )
 

@@ -15,11 +15,8 @@ from django.urls import reverse
 from playwright.sync_api import Page, expect
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import MunicipalityKind
-from stadtgespraeche.directory.models import ContactRequest, Mandate, Municipality
-from stadtgespraeche.knowledge.enums import EditorialState
-from stadtgespraeche.knowledge.models import Practice
-from stadtgespraeche.pages.demo import (
+from stadtgespraeche.contacts.models import ContactRequest
+from stadtgespraeche.demo.loader import (
     COORDINATOR_EMAIL,
     COUNCILLOR_EMAIL,
     DEMO_PASSWORD,
@@ -27,6 +24,11 @@ from stadtgespraeche.pages.demo import (
     current_demo_code,
     load_demo,
 )
+from stadtgespraeche.knowledge.enums import EditorialState
+from stadtgespraeche.knowledge.models import Practice
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people.models import Mandate
 from tests.e2e.axe import axe_check
 from tests.factories.directory import MunicipalityFactory, StateFactory
 
@@ -84,7 +86,7 @@ def test_demo_councillor_finds_peer_exchanges_contacts_exports_and_deletes(demo,
     log_in(page, COUNCILLOR_EMAIL)
 
     # 1. Complete the profile.
-    page.goto(reverse("directory:profile-edit"))
+    page.goto(reverse("people:profile-edit"))
     page.locator("textarea[name=expertise]").fill("Hybride Ratssitzungen seit 2021")
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
@@ -93,7 +95,7 @@ def test_demo_councillor_finds_peer_exchanges_contacts_exports_and_deletes(demo,
     )
 
     # 2. A suggestion: another city, another party, with the reason in words.
-    page.goto(reverse("directory:suggestions"))
+    page.goto(reverse("contacts:suggestions"))
     first = page.locator("main .kern-card").first
     reason = first.inner_text()
     assert "gemeinsame" in reason
@@ -110,11 +112,11 @@ def test_demo_councillor_finds_peer_exchanges_contacts_exports_and_deletes(demo,
     # 3. The peer accepts; both see each other's contact details.
     peer_page = new_page()
     log_in(peer_page, peer.email)
-    peer_page.goto(reverse("directory:contacts"))
+    peer_page.goto(reverse("contacts:contacts"))
     peer_page.locator(f"form[action$='/anfragen/{request.pk}/annehmen/'] button").click()
     peer_page.wait_for_load_state()
     assert councillor.email in peer_page.locator("main").inner_text()
-    page.goto(reverse("directory:contacts"))
+    page.goto(reverse("contacts:contacts"))
     assert peer.email in page.locator("main").inner_text()
 
     # 4. Export of all own data, as a page and as JSON.

@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from stadtgespraeche.events.enums import EventStatus, RegistrationStatus
-from stadtgespraeche.events.models import Attachment, Feedback
+from stadtgespraeche.documentation.models import Attachment, Feedback
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory
 from tests.factories.documentation import pdf_bytes, png_bytes
@@ -36,7 +37,7 @@ def test_organiser_documents_and_public_sees_it(page: Page, axe_page: Page, log_
     event = _held_event()
     participant = RegistrationFactory(event=event, status=RegistrationStatus.ATTENDED).user
     organiser = OrganiserFactory()
-    manage_url = reverse("events:documentation-manage", args=[event.slug])
+    manage_url = reverse("documentation:documentation-manage", args=[event.slug])
 
     log_in(axe_page, organiser)
     axe_page.goto(manage_url)
@@ -85,7 +86,7 @@ def test_organiser_documents_and_public_sees_it(page: Page, axe_page: Page, log_
     axe_check(axe_page, name="event detail with documentation")
 
     log_in(axe_page, participant)
-    axe_page.goto(reverse("events:feedback", args=[event.slug]))
+    axe_page.goto(reverse("documentation:feedback", args=[event.slug]))
     axe_check(axe_page, name="feedback form")
     axe_page.get_by_label("4 – gut").check()
     axe_page.get_by_label("Was war für Sie nützlich?").fill("Die Impulse")

@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page
 
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, MembershipStatus
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import ImpulseProposal
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory

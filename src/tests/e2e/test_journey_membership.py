@@ -64,13 +64,13 @@ def test_municipality_applies_is_accepted_and_coordinator_invites_councillor(
 
     # 1. The municipality applies ("Mitglied werden"), without JavaScript help.
     applicant = new_page()
-    applicant.goto(reverse("events:apply"))
+    applicant.goto(reverse("network:apply"))
     applicant.locator("input[name=municipality_query]").fill("Journeystadt")
     applicant.locator("input[name=contact_name]").fill("Dana Digital")
     applicant.locator("input[name=contact_email]").fill(contact_email)
     applicant.locator("input[name=consent]").check()
     applicant.locator("form.application-form button[type=submit]").click()
-    applicant.wait_for_url(f"**{reverse('events:apply-done')}")
+    applicant.wait_for_url(f"**{reverse('network:apply-done')}")
 
     # 2. The organiser accepts the application in the dashboard.
     organiser_page = new_page()
@@ -87,7 +87,7 @@ def test_municipality_applies_is_accepted_and_coordinator_invites_councillor(
     set_password_and_log_in(coordinator_page, link_in_mail_to(contact_email), contact_email)
 
     # 4. The coordinator invites a councillor of the municipality.
-    coordinator_page.goto(reverse("directory:invite", kwargs={"slug": municipality.slug}))
+    coordinator_page.goto(reverse("people:invite", kwargs={"slug": municipality.slug}))
     coordinator_page.locator("textarea[name=emails]").fill(councillor_email)
     coordinator_page.locator("main form button[type=submit]").last.click()
     coordinator_page.wait_for_load_state()

@@ -10,9 +10,9 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.knowledge.enums import EditorialState
 from stadtgespraeche.knowledge.models import Practice
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory

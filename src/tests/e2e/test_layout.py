@@ -15,7 +15,7 @@ NARROW_PAGES = [
     pytest.param("pages:municipality-list", id="municipality-list"),
     pytest.param("pages:data-sources", id="data-sources"),
     pytest.param("topics:topic-list", id="topic-list"),
-    pytest.param("events:apply", id="apply"),
+    pytest.param("network:apply", id="apply"),
     pytest.param("pages:accessibility", id="accessibility"),
 ]
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.directory.enums import Visibility
+from stadtgespraeche.people.enums import Visibility
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import FactionFactory, MandateFactory, MunicipalityFactory
@@ -15,7 +15,7 @@ from tests.factories.topics import TopicFactory
 
 pytestmark = pytest.mark.e2e
 
-URL = reverse("directory:people")
+URL = reverse("people:people")
 
 
 def _people():

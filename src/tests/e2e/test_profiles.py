@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.directory.enums import Visibility
+from stadtgespraeche.people.enums import Visibility
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import (
@@ -45,7 +45,7 @@ def test_narrowing_visibility_hides_the_group_from_another_member(new_page, log_
     other_page.goto(profile.get_absolute_url())
     expect(other_page.locator("main")).to_contain_text(BIO)
 
-    owner_page.goto(reverse("directory:profile-edit"))
+    owner_page.goto(reverse("people:profile-edit"))
     owner_page.get_by_role(
         "group", name="Wer darf Ihre Kurzvorstellung und Ihre Sprachen sehen?"
     ).get_by_label("Nur Organisationsteam").check()
@@ -66,13 +66,13 @@ def test_profile_pages_have_no_blocking_axe_violations(axe_page: Page, log_in):
     profile = _councillor(identity_visibility=Visibility.PUBLIC)
     log_in(axe_page, profile.user)
     pages = {
-        "profile edit": reverse("directory:profile-edit"),
+        "profile edit": reverse("people:profile-edit"),
         "profile page (own)": profile.get_absolute_url(),
         "profile preview public": profile.get_absolute_url() + "?vorschau=public",
         "profile preview network": profile.get_absolute_url() + "?vorschau=network",
         "profile preview organisers": profile.get_absolute_url() + "?vorschau=organisers",
-        "mandate add": reverse("directory:mandate-add"),
-        "photo": reverse("directory:profile-photo-edit"),
+        "mandate add": reverse("people:mandate-add"),
+        "photo": reverse("people:profile-photo-edit"),
         "municipality with people": profile.municipality.get_absolute_url(),
     }
     for name, path in pages.items():
@@ -90,13 +90,13 @@ def test_profile_edit_with_errors_and_hidden_preview_have_no_blocking_axe_violat
     expect(axe_page.locator("main")).to_contain_text("existiert Ihre Profilseite")
     axe_check(axe_page, name="profile preview public (name hidden)")
 
-    axe_page.goto(reverse("directory:profile-edit"))
+    axe_page.goto(reverse("people:profile-edit"))
     axe_page.get_by_label("Vorname").fill("")
     axe_page.get_by_role("button", name="Profil speichern").click()
     expect(axe_page.locator("main")).to_contain_text("Dieses Feld ist zwingend erforderlich.")
     axe_check(axe_page, name="profile edit with errors")
 
-    axe_page.goto(reverse("directory:mandate-add"))
+    axe_page.goto(reverse("people:mandate-add"))
     axe_page.get_by_label("Beginn der Wahlperiode").fill("2024-07-01")
     axe_page.get_by_label("Ende der Wahlperiode").fill("2020-01-01")
     axe_page.get_by_role("button", name="Mandat speichern").click()

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.events import services_questions
 from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.questions import services as services_questions
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
@@ -34,7 +34,7 @@ def test_live_questions_page_passes_axe_and_updates(axe_page: Page, log_in):
     RegistrationFactory(event=event, user=participant)
     other = UserFactory(first_name="Otto", last_name="Anders")
     RegistrationFactory(event=event, user=other)
-    url = reverse("events:question-list", kwargs={"slug": event.slug})
+    url = reverse("questions:question-list", kwargs={"slug": event.slug})
 
     log_in(axe_page, participant)
     axe_page.goto(url)
@@ -66,7 +66,7 @@ def test_moderator_view_and_read_only_state_pass_axe(axe_page: Page, log_in):
     services_questions.hide_question(hidden, by=organiser, reason="Nicht zum Thema")
 
     log_in(axe_page, organiser)
-    axe_page.goto(reverse("events:question-list", kwargs={"slug": event.slug}))
+    axe_page.goto(reverse("questions:question-list", kwargs={"slug": event.slug}))
     main = axe_page.locator("main").inner_text()
     assert "Nicht zum Thema" in main
     assert "anonym für andere Teilnehmende" in main
@@ -87,7 +87,7 @@ def test_moderator_view_and_read_only_state_pass_axe(axe_page: Page, log_in):
     past = _event(datetime.timedelta(days=-2), "E2E Vergangen")
     RegistrationFactory(event=past, user=participant)
     log_in(axe_page, participant)
-    axe_page.goto(reverse("events:question-list", kwargs={"slug": past.slug}))
+    axe_page.goto(reverse("questions:question-list", kwargs={"slug": past.slug}))
     assert "nur gelesen" in axe_page.locator("main").inner_text()
     assert axe_page.get_by_role("button", name="Frage absenden").count() == 0
     axe_check(axe_page, name="live Q&A (read-only after the event)")

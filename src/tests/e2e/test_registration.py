@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.events import services_registration as services
 from stadtgespraeche.events.enums import EventFormat, EventStatus
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 from tests.e2e.axe import axe_check
 from tests.events.registration_helpers import coordinator_with_councillor
 from tests.factories.accounts import OrganiserFactory, UserFactory
@@ -136,13 +136,13 @@ def test_self_cancel_page_passes_axe(axe_page: Page):
     person = UserFactory()
     result = services.register(event, person=person, by=person, mode="in_person")
 
-    axe_page.goto(reverse("events:registration-self-cancel", args=[result.cancel_token]))
+    axe_page.goto(reverse("registrations:registration-self-cancel", args=[result.cancel_token]))
     axe_check(axe_page, name="self-cancel confirmation")
     axe_page.get_by_role("button", name="Meine Anmeldung stornieren").click()
     expect(axe_page.locator("main")).to_contain_text("ist storniert")
     axe_check(axe_page, name="self-cancel done")
 
-    axe_page.goto(reverse("events:registration-self-cancel", args=["unknown"]))
+    axe_page.goto(reverse("registrations:registration-self-cancel", args=["unknown"]))
     axe_check(axe_page, name="self-cancel invalid link")
 
 

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import Page, Route, expect
 
-from stadtgespraeche.events.enums import EventFormat, EventStatus, RegistrationStatus
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.e2e.axe import axe_check
 from tests.events.fake_bbb import FakeBigBlueButton
 from tests.factories.accounts import OrganiserFactory, UserFactory
@@ -56,7 +57,7 @@ def test_join_button_only_for_registered_person_in_window(
     RegistrationFactory(event=event, user=registered)
     waitlisted = UserFactory()
     RegistrationFactory(event=event, user=waitlisted, status=RegistrationStatus.WAITLISTED)
-    join_path = reverse("events:room-join", kwargs={"slug": event.slug})
+    join_path = reverse("rooms:room-join", kwargs={"slug": event.slug})
 
     # Registered, inside the window: the button, and the join page.
     log_in(axe_page, registered)
@@ -122,17 +123,17 @@ def test_room_box_before_window_and_organiser_join_page_pass_axe(axe_page: Page,
     log_in(axe_page, registered)
     axe_page.goto(event.get_absolute_url())
     assert "Der Zugang erscheint hier 30 Minuten vor Beginn" in _room_box(axe_page)
-    assert reverse("events:room-join", kwargs={"slug": event.slug}) not in axe_page.content()
+    assert reverse("rooms:room-join", kwargs={"slug": event.slug}) not in axe_page.content()
     axe_check(axe_page, name="event detail: room box before the window")
 
     running = _event(datetime.timedelta(minutes=-5), "E2E Orga-Raum")
     log_in(axe_page, OrganiserFactory())
-    axe_page.goto(reverse("events:room-join", kwargs={"slug": running.slug}))
+    axe_page.goto(reverse("rooms:room-join", kwargs={"slug": running.slug}))
     assert "Online-Raum für alle beenden" in axe_page.locator("main").inner_text()
     axe_check(axe_page, name="room join page (organiser)")
     # The room server refuses (no meeting yet): a clear message, no error page.
     axe_page.get_by_role("button", name="Online-Raum für alle beenden").click()
     assert "notFound" in axe_page.locator("main").inner_text()
     axe_check(axe_page, name="room join page (server refused)")
-    axe_page.goto(reverse("events:series-room", kwargs={"slug": running.series.slug}))
+    axe_page.goto(reverse("rooms:series-room", kwargs={"slug": running.series.slug}))
     axe_check(axe_page, name="online room of the series")

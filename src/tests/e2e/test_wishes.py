@@ -13,8 +13,8 @@ from django.core import mail
 from django.urls import reverse
 from playwright.sync_api import Page, expect
 
-from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.notifications.models import Notification
+from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.wishes.enums import Phase, WishStatus
 from stadtgespraeche.wishes.models import TopicWish, Vote
 from tests.e2e.axe import axe_check

@@ -4,8 +4,8 @@ import datetime
 
 from django.utils import timezone
 
-from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 from tests.factories.events import EventFactory

@@ -9,9 +9,10 @@ from django.db import connection
 from django.utils import timezone
 
 from stadtgespraeche.core import periodic
-from stadtgespraeche.events import reminders
-from stadtgespraeche.events.enums import EventFormat, EventStatus, RegistrationStatus
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.registrations import reminders
+from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.registrations.models import Registration
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 

@@ -7,9 +7,9 @@ import time_machine
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import queries_calendar
-from stadtgespraeche.events.models import CalendarToken
-from stadtgespraeche.events.services_calendar import (
+from stadtgespraeche.events import queries as queries_calendar
+from stadtgespraeche.registrations.models import CalendarToken
+from stadtgespraeche.registrations.services.calendar import (
     mark_calendar_token_used,
     regenerate_calendar_token,
     revoke_calendar_token,

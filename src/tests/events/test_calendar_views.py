@@ -9,9 +9,10 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from stadtgespraeche.events import services
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, RegistrationStatus
-from stadtgespraeche.events.models import CalendarToken
-from stadtgespraeche.events.services_calendar import regenerate_calendar_token
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.registrations.models import CalendarToken
+from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory, SeriesFactory
 
@@ -34,7 +35,7 @@ def _assert_ics(response, filename: str) -> None:
 
 
 def test_calendar_urls_are_stable():
-    assert reverse("events:calendar-settings") == SETTINGS_URL
+    assert reverse("registrations:calendar-settings") == SETTINGS_URL
     assert reverse("events:event-ics", kwargs={"slug": "x"}) == "/netzwerk/termine/x/kalender.ics"
     assert reverse("events:series-feed", kwargs={"slug": "s"}) == "/netzwerk/reihen/s/kalender.ics"
 
@@ -128,7 +129,7 @@ def test_event_list_links_to_series_feed(client):
 
 
 def _feed_url(token: str) -> str:
-    return reverse("events:calendar-personal-feed", kwargs={"token": token})
+    return reverse("registrations:calendar-personal-feed", kwargs={"token": token})
 
 
 def test_personal_feed_lists_registered_and_waitlisted_not_cancelled(client):

@@ -5,13 +5,13 @@ import re
 import pytest
 from django.utils import translation
 
-from stadtgespraeche.events.documentation_pdf import (
+from stadtgespraeche.documentation.pdf import (
     DocumentationContent,
     build_documentation_pdf,
     markdown_flowables,
 )
+from stadtgespraeche.documentation.queries import feedback_summary
 from stadtgespraeche.events.enums import Confidentiality
-from stadtgespraeche.events.queries_documentation import feedback_summary
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.documentation import (
@@ -114,7 +114,7 @@ def test_markdown_flowables_keep_structure_and_escape_markup():
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import ListFlowable, Paragraph
 
-    from stadtgespraeche.events.documentation_pdf import _styles
+    from stadtgespraeche.documentation.pdf import _styles
 
     assert getSampleStyleSheet()  # reportlab is importable in tests
     flowables = markdown_flowables(

@@ -3,10 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.events import services_documentation
-from stadtgespraeche.events.enums import EventStatus, QuestionStatus
+from stadtgespraeche.documentation import services as services_documentation
+from stadtgespraeche.documentation.models import Minutes
+from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
-from stadtgespraeche.events.models import LiveQuestion, Minutes
+from stadtgespraeche.questions.enums import QuestionStatus
+from stadtgespraeche.questions.models import LiveQuestion
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory
 
@@ -53,7 +55,7 @@ def test_organiser_imports_through_the_documentation_page(client, held):
     client.force_login(OrganiserFactory())
 
     response = client.post(
-        reverse("events:documentation-import-questions", kwargs={"slug": held.slug}), follow=True
+        reverse("documentation:documentation-import-questions", kwargs={"slug": held.slug}), follow=True
     )
 
     assert "am Ende des Protokolls eingefügt" in response.content.decode()
@@ -65,7 +67,7 @@ def test_import_is_forbidden_for_councillors(client, held):
     client.force_login(UserFactory())
 
     response = client.post(
-        reverse("events:documentation-import-questions", kwargs={"slug": held.slug})
+        reverse("documentation:documentation-import-questions", kwargs={"slug": held.slug})
     )
 
     assert response.status_code in (403, 404)

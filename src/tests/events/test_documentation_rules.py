@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, RegistrationStatus
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import FeedbackFactory, MinutesFactory, held_event
 from tests.factories.events import EventFactory, RegistrationFactory

@@ -10,10 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import services_documentation as services
-from stadtgespraeche.events.enums import EventStatus, RegistrationStatus
-from stadtgespraeche.events.models import Attachment, Feedback, Minutes
+from stadtgespraeche.core import uploads
+from stadtgespraeche.documentation import services
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.notifications.models import Notification
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import (
     AttachmentFactory,
@@ -45,37 +47,37 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 
         ("foto.jpg", png_bytes(image_format="JPEG"), "image/jpeg"),
         ("foto.JPEG", png_bytes(image_format="JPEG"), "image/jpeg"),
         ("foto.webp", png_bytes(image_format="WEBP"), "image/webp"),
-        ("text.docx", docx_bytes(), services.DOCX.content_type),
+        ("text.docx", docx_bytes(), uploads.DOCX.content_type),
         (
             "tabelle.xlsx",
             zip_bytes({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<w/>"}),
-            services.XLSX.content_type,
+            uploads.XLSX.content_type,
         ),
         (
             "folien.pptx",
             zip_bytes({"[Content_Types].xml": b"<Types/>", "ppt/presentation.xml": b"<p/>"}),
-            services.PPTX.content_type,
+            uploads.PPTX.content_type,
         ),
-        ("text.odt", odt_bytes(), services.ODT.content_type),
+        ("text.odt", odt_bytes(), uploads.ODT.content_type),
         (
             "tabelle.ods",
             zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}),
-            services.ODS.content_type,
+            uploads.ODS.content_type,
         ),
         (
             "folien.odp",
             zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.presentation"}),
-            services.ODP.content_type,
+            uploads.ODP.content_type,
         ),
     ],
 )
 def test_inspect_upload_accepts_allowed_content(name, content, content_type):
-    assert services.inspect_upload(upload(name, content)).content_type == content_type
+    assert uploads.inspect_upload(upload(name, content)).content_type == content_type
 
 
 def test_inspect_upload_rejects_png_named_pdf_with_german_message():
     with pytest.raises(services.UploadRejected) as error:
-        services.inspect_upload(upload("protokoll.pdf", png_bytes(), "application/pdf"))
+        uploads.inspect_upload(upload("protokoll.pdf", png_bytes(), "application/pdf"))
     message = str(error.value)
     assert "protokoll.pdf" in message
     assert "PNG-Bild" in message
@@ -84,7 +86,7 @@ def test_inspect_upload_rejects_png_named_pdf_with_german_message():
 
 def test_inspect_upload_rejects_exe_renamed_docx():
     with pytest.raises(services.UploadRejected) as error:
-        services.inspect_upload(upload("bericht.docx", EXE))
+        uploads.inspect_upload(upload("bericht.docx", EXE))
     assert "kein erlaubter Dateityp" in str(error.value)
 
 
@@ -92,18 +94,18 @@ def test_inspect_upload_rejects_oversize(settings):
     settings.EVENT_DOCUMENT_MAX_MB = 1
     big = pdf_bytes() + b"0" * (1024 * 1024)
     with pytest.raises(services.UploadRejected) as error:
-        services.inspect_upload(upload("gross.pdf", big))
+        uploads.inspect_upload(upload("gross.pdf", big))
     assert "1 MB" in str(error.value)
 
 
 def test_inspect_upload_rejects_empty_file():
     with pytest.raises(services.UploadRejected, match="leer"):
-        services.inspect_upload(upload("leer.pdf", b""))
+        uploads.inspect_upload(upload("leer.pdf", b""))
 
 
 def test_inspect_upload_rejects_truncated_image_with_png_signature():
     with pytest.raises(services.UploadRejected):
-        services.inspect_upload(upload("kaputt.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10))
+        uploads.inspect_upload(upload("kaputt.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10))
 
 
 @pytest.mark.parametrize(
@@ -117,12 +119,12 @@ def test_inspect_upload_rejects_truncated_image_with_png_signature():
 )
 def test_inspect_upload_rejects_other_zip_archives(content):
     with pytest.raises(services.UploadRejected):
-        services.inspect_upload(upload("datei.docx", content))
+        uploads.inspect_upload(upload("datei.docx", content))
 
 
 def test_inspect_upload_rejects_docx_content_named_odt():
     with pytest.raises(services.UploadRejected, match="Word-Dokument"):
-        services.inspect_upload(upload("text.odt", docx_bytes()))
+        uploads.inspect_upload(upload("text.odt", docx_bytes()))
 
 
 # --- minutes ------------------------------------------------------------------------------
@@ -341,7 +343,7 @@ def test_feedback_database_checks_rating_range():
 
 
 def test_feedback_is_exported_and_erased_without_losing_the_rating():
-    from stadtgespraeche.events import personal_data_documentation
+    from stadtgespraeche.documentation import personal_data as personal_data_documentation
 
     feedback = FeedbackFactory(rating=2, useful="Mein Text", topic_wishes="Wunsch")
     user = feedback.user

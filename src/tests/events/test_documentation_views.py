@@ -3,8 +3,9 @@
 import pytest
 from django.core import mail
 
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, RegistrationStatus
-from stadtgespraeche.events.models import Attachment, Feedback, Minutes
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import (
     AttachmentFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.events.views import EVENT_PAGE_SIZE
+from stadtgespraeche.events.views.events import EVENT_PAGE_SIZE
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import AgendaItemFactory, EventFactory

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from stadtgespraeche.events.models import Event, Registration
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.registrations.models import Registration
 from tests.factories.directory import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

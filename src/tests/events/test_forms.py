@@ -1,8 +1,8 @@
 import pytest
 
-from stadtgespraeche.directory.enums import MunicipalityKind
-from stadtgespraeche.events.forms import ApplicationForm, MembershipStatusForm
-from stadtgespraeche.events.queries import series_accepting_applications
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.network.forms import ApplicationForm, MembershipStatusForm
+from stadtgespraeche.network.queries import series_accepting_applications
 from tests.factories.directory import MunicipalityFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

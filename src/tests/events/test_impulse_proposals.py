@@ -9,20 +9,12 @@ from django.urls import reverse
 from django.utils import translation
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.events import services
-from stadtgespraeche.events.enums import (
-    AgendaItemKind,
-    ApplicationStatus,
-    EventStatus,
-    MembershipStatus,
-)
-from stadtgespraeche.events.exceptions import (
-    EventError,
-    ProposalAlreadyDecided,
-    ProposalNotAllowed,
-)
+from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
+from stadtgespraeche.events.exceptions import EventError, ProposalAlreadyDecided, ProposalNotAllowed
 from stadtgespraeche.events.models import ImpulseProposal
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 from tests.factories.events import EventFactory, MembershipFactory

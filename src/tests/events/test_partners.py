@@ -4,12 +4,12 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import Visibility
-from stadtgespraeche.directory.models import SmartCityProject
 from stadtgespraeche.events import services
-from stadtgespraeche.events.enums import MembershipStatus
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.partners import partner_suggestions
+from stadtgespraeche.municipalities.models import SmartCityProject
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.people.enums import Visibility
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import MunicipalityFactory, ProfileFactory
 from tests.factories.events import EventFactory, MembershipFactory, SeriesFactory

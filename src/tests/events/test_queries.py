@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from stadtgespraeche.events import queries
-from stadtgespraeche.events.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import (
     MembershipApplicationFactory,

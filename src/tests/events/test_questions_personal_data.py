@@ -3,7 +3,7 @@
 import pytest
 
 from stadtgespraeche.core import personal_data
-from stadtgespraeche.events.models import LiveQuestion, QuestionVote
+from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory
 

@@ -9,10 +9,13 @@ from django.core.cache import cache
 from django.db import connection
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import queries_questions, services_questions
-from stadtgespraeche.events.enums import EventStatus, QuestionStatus, RegistrationStatus
-from stadtgespraeche.events.models import LiveQuestion, QuestionVote
-from stadtgespraeche.events.services_questions import QuestionError
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.questions import queries as queries_questions
+from stadtgespraeche.questions import services as services_questions
+from stadtgespraeche.questions.enums import QuestionStatus
+from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
+from stadtgespraeche.questions.services import QuestionError
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
 

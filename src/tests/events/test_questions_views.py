@@ -7,9 +7,10 @@ import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 
-from stadtgespraeche.events import services_questions
-from stadtgespraeche.events.enums import EventStatus, QuestionStatus
-from stadtgespraeche.events.models import LiveQuestion, QuestionVote
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.questions import services as services_questions
+from stadtgespraeche.questions.enums import QuestionStatus
+from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
 

@@ -10,11 +10,11 @@ import threading
 import pytest
 from django.db import connection
 
-from stadtgespraeche.events import services_registration as services
-from stadtgespraeche.events.enums import AttendanceMode
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.exceptions_registration import AlreadyRegistered
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.exceptions import AlreadyRegistered
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import UserFactory
 
 from .registration_helpers import open_event

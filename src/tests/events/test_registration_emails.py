@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from icalendar import Calendar
 
-from stadtgespraeche.events import services_registration as services
 from stadtgespraeche.events.calendar import event_uid
+from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import OrganiserFactory, UserFactory
 
 from .registration_helpers import open_event

@@ -3,9 +3,9 @@
 import pytest
 
 from stadtgespraeche.core import personal_data
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.models import Registration
-from stadtgespraeche.events.personal_data import erase_registrations, export_registrations
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.personal_data import erase_registrations, export_registrations
 from tests.factories.accounts import UserFactory
 from tests.factories.events import RegistrationFactory
 

@@ -3,11 +3,12 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.events import services_registration as services
-from stadtgespraeche.events.enums import AttendanceMode, EventStatus
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.exceptions_registration import RegistrationError
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.exceptions import RegistrationError
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import RegistrationFactory
 

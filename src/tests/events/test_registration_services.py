@@ -7,10 +7,11 @@ from django.core import mail
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import services_registration as services
-from stadtgespraeche.events.enums import AttendanceMode, EventFormat, EventStatus
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.exceptions_registration import (
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.notifications.models import Notification
+from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.exceptions import (
     AlreadyRegistered,
     InvalidCancelLink,
     InvalidMode,
@@ -18,8 +19,8 @@ from stadtgespraeche.events.exceptions_registration import (
     RegistrationNotAllowed,
     RegistrationNotChangeable,
 )
-from stadtgespraeche.events.models import Registration
-from stadtgespraeche.notifications.models import Notification
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import RegistrationFactory
 

@@ -4,11 +4,12 @@ councillors, cancelling and the self-cancellation link."""
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import Visibility
-from stadtgespraeche.events import services_registration as services
-from stadtgespraeche.events.enums import AttendanceMode, EventStatus
-from stadtgespraeche.events.enums import RegistrationStatus as Status
-from stadtgespraeche.events.models import Registration
+from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.people.enums import Visibility
+from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus as Status
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import ProfileFactory
 from tests.factories.events import RegistrationFactory
@@ -233,7 +234,7 @@ def test_self_cancel_link_asks_then_cancels(client):
     event = open_event()
     person = UserFactory()
     result = services.register(event, person=person, by=person, mode="in_person")
-    url = reverse("events:registration-self-cancel", kwargs={"token": result.cancel_token})
+    url = reverse("registrations:registration-self-cancel", kwargs={"token": result.cancel_token})
 
     page = client.get(url).content.decode()
     response = client.post(url)
@@ -246,7 +247,7 @@ def test_self_cancel_link_asks_then_cancels(client):
 
 
 def test_self_cancel_with_an_unknown_token_is_not_found(client):
-    url = reverse("events:registration-self-cancel", kwargs={"token": "unknown"})
+    url = reverse("registrations:registration-self-cancel", kwargs={"token": "unknown"})
 
     response = client.get(url)
 

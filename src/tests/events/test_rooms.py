@@ -1,15 +1,15 @@
 import pytest
 from django.utils import translation
 
-from stadtgespraeche.events.rooms import (
+from stadtgespraeche.rooms.providers import (
     JoinRequest,
     MeetingSpec,
     Role,
     RoomUnavailable,
     provider_for,
 )
-from stadtgespraeche.events.rooms.bbb import BigBlueButtonProvider
-from stadtgespraeche.events.rooms.link import LinkProvider
+from stadtgespraeche.rooms.providers.bbb import BigBlueButtonProvider
+from stadtgespraeche.rooms.providers.link import LinkProvider
 
 pytestmark = pytest.mark.unit
 

@@ -7,8 +7,8 @@ import httpx
 import pytest
 from django.utils import translation
 
-from stadtgespraeche.events.rooms import JoinRequest, MeetingSpec, Role, RoomUnavailable
-from stadtgespraeche.events.rooms.bbb import (
+from stadtgespraeche.rooms.providers import JoinRequest, MeetingSpec, Role, RoomUnavailable
+from stadtgespraeche.rooms.providers.bbb import (
     BigBlueButtonProvider,
     checksum,
     parse_response,

@@ -9,16 +9,14 @@ from django.urls import reverse
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import queries_rooms, services_rooms
-from stadtgespraeche.events.enums import (
-    EventFormat,
-    EventStatus,
-    RegistrationStatus,
-    RoomKind,
-)
-from stadtgespraeche.events.rooms import Role, RoomUnavailable
-from stadtgespraeche.events.rooms.bbb import BigBlueButtonProvider, checksum
-from stadtgespraeche.events.rooms.link import LinkProvider
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.rooms import queries as queries_rooms
+from stadtgespraeche.rooms import services as services_rooms
+from stadtgespraeche.rooms.enums import RoomKind
+from stadtgespraeche.rooms.providers import Role, RoomUnavailable
+from stadtgespraeche.rooms.providers.bbb import BigBlueButtonProvider, checksum
+from stadtgespraeche.rooms.providers.link import LinkProvider
 from tests.events.fake_bbb import FakeBigBlueButton
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import (
@@ -263,7 +261,7 @@ def test_end_room_not_running_raises_room_unavailable(fake_bbb, event):
 def test_join_page_shows_button_in_window(client, fake_bbb, event, participant):
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
-        response = client.get(reverse("events:room-join", kwargs={"slug": event.slug}))
+        response = client.get(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 200
     assert "Online-Raum betreten" in response.text
     assert "für alle beenden" not in response.text
@@ -273,7 +271,7 @@ def test_join_page_shows_button_in_window(client, fake_bbb, event, participant):
 def test_join_post_shows_the_signed_join_url(client, fake_bbb, event, participant):
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
-        response = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        response = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 200
     link = response.context["join_url"]
     assert link.startswith(fake_bbb.url + "api/join?")
@@ -287,7 +285,7 @@ def test_join_post_with_wrong_secret_shows_german_message(client, fake_bbb, even
     fake_bbb.secret = "a-different-secret"
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
-        response = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        response = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 503
     assert "Der Online-Raum kann gerade nicht geöffnet werden." in response.text
     assert "checksumError" in response.text
@@ -302,7 +300,7 @@ def test_join_post_with_unreachable_server_shows_german_message(
     settings.BBB_SECRET = SECRET
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
-        response = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        response = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 503
     assert "nicht erreichbar" in response.text
 
@@ -313,7 +311,7 @@ def test_join_post_without_configuration_shows_german_message(client, event, par
     settings.BBB_SECRET = ""
     client.force_login(participant)
     with time_machine.travel(RUNNING, tick=False):
-        response = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        response = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 503
     assert "nicht eingerichtet" in response.text
 
@@ -321,8 +319,8 @@ def test_join_post_without_configuration_shows_german_message(client, event, par
 def test_join_page_for_not_registered_person_is_denied(client, fake_bbb, event):
     client.force_login(UserFactory())
     with time_machine.travel(RUNNING, tick=False):
-        get = client.get(reverse("events:room-join", kwargs={"slug": event.slug}))
-        post = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        get = client.get(reverse("rooms:room-join", kwargs={"slug": event.slug}))
+        post = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert get.status_code == 403
     assert post.status_code == 403
     assert "Online-Raum betreten" not in get.text
@@ -332,8 +330,8 @@ def test_join_page_for_not_registered_person_is_denied(client, fake_bbb, event):
 def test_join_post_before_window_is_denied(client, fake_bbb, event, participant):
     client.force_login(participant)
     with time_machine.travel(BEFORE_WINDOW, tick=False):
-        page = client.get(reverse("events:room-join", kwargs={"slug": event.slug}))
-        post = client.post(reverse("events:room-join", kwargs={"slug": event.slug}))
+        page = client.get(reverse("rooms:room-join", kwargs={"slug": event.slug}))
+        post = client.post(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert "30 Minuten vor Beginn" in page.text
     assert "Online-Raum betreten" not in page.text
     assert post.status_code == 403
@@ -341,7 +339,7 @@ def test_join_post_before_window_is_denied(client, fake_bbb, event, participant)
 
 
 def test_join_page_anonymous_redirects_to_login(client, event):
-    response = client.get(reverse("events:room-join", kwargs={"slug": event.slug}))
+    response = client.get(reverse("rooms:room-join", kwargs={"slug": event.slug}))
     assert response.status_code == 302
     assert "/anmelden/" in response["Location"] or "login" in response["Location"]
 
@@ -351,8 +349,8 @@ def test_end_view_by_organiser_ends_meeting(client, fake_bbb, event, participant
     with time_machine.travel(RUNNING, tick=False):
         services_rooms.join_room(event, user=participant)
         client.force_login(organiser)
-        page = client.get(reverse("events:room-join", kwargs={"slug": event.slug}))
-        response = client.post(reverse("events:room-end", kwargs={"slug": event.slug}), follow=True)
+        page = client.get(reverse("rooms:room-join", kwargs={"slug": event.slug}))
+        response = client.post(reverse("rooms:room-end", kwargs={"slug": event.slug}), follow=True)
     assert "Online-Raum für alle beenden" in page.text
     assert "für alle beendet" in response.text
     assert fake_bbb.meetings[f"stadtgespraeche-event-{event.pk}"].ended
@@ -361,14 +359,14 @@ def test_end_view_by_organiser_ends_meeting(client, fake_bbb, event, participant
 def test_end_view_server_error_shows_message(client, fake_bbb, event):
     client.force_login(OrganiserFactory())
     with time_machine.travel(RUNNING, tick=False):
-        response = client.post(reverse("events:room-end", kwargs={"slug": event.slug}), follow=True)
+        response = client.post(reverse("rooms:room-end", kwargs={"slug": event.slug}), follow=True)
     assert response.status_code == 200
     assert "notFound" in response.text
 
 
 def test_end_view_by_participant_is_denied(client, fake_bbb, event, participant):
     client.force_login(participant)
-    response = client.post(reverse("events:room-end", kwargs={"slug": event.slug}))
+    response = client.post(reverse("rooms:room-end", kwargs={"slug": event.slug}))
     assert response.status_code == 403
     assert "end" not in fake_bbb.requests
 
@@ -384,7 +382,7 @@ def _detail(client, event, when):
 def test_room_box_shows_join_button_for_registered_in_window(client, event, participant):
     client.force_login(participant)
     response = _detail(client, event, RUNNING)
-    join_url = reverse("events:room-join", kwargs={"slug": event.slug})
+    join_url = reverse("rooms:room-join", kwargs={"slug": event.slug})
     assert 'data-room-state="open"' in response.text
     assert join_url in response.text
     assert "Online-Raum betreten" in response.text
@@ -394,7 +392,7 @@ def test_room_box_before_window_says_when_access_appears(client, event, particip
     client.force_login(participant)
     response = _detail(client, event, BEFORE_WINDOW)
     assert "Der Zugang erscheint hier 30 Minuten vor Beginn" in response.text
-    assert reverse("events:room-join", kwargs={"slug": event.slug}) not in response.text
+    assert reverse("rooms:room-join", kwargs={"slug": event.slug}) not in response.text
 
 
 def test_room_box_waitlisted_cannot_join(client, event):
@@ -403,7 +401,7 @@ def test_room_box_waitlisted_cannot_join(client, event):
     client.force_login(user)
     response = _detail(client, event, RUNNING)
     assert "Warteliste" in response.text
-    assert reverse("events:room-join", kwargs={"slug": event.slug}) not in response.text
+    assert reverse("rooms:room-join", kwargs={"slug": event.slug}) not in response.text
 
 
 @pytest.mark.parametrize("who", ["anonymous", "other", "cancelled"])
@@ -417,14 +415,14 @@ def test_room_box_absent_for_ineligible_viewers(client, event, who):
     assert response.status_code == 200
     assert "room-box" not in response.text
     assert "Online-Raum" not in response.text
-    assert reverse("events:room-join", kwargs={"slug": event.slug}) not in response.text
+    assert reverse("rooms:room-join", kwargs={"slug": event.slug}) not in response.text
 
 
 def test_room_box_after_end_is_closed(client, event, participant):
     client.force_login(participant)
     response = _detail(client, event, AFTER)
     assert 'data-room-state="over"' in response.text
-    assert reverse("events:room-join", kwargs={"slug": event.slug}) not in response.text
+    assert reverse("rooms:room-join", kwargs={"slug": event.slug}) not in response.text
 
 
 def test_room_access_role_for_registered_attendee(event, participant):
@@ -450,7 +448,7 @@ def test_in_person_event_links_participants_to_the_questions(client):
     RegistrationFactory(event=event, user=user, mode="in_person")
     client.force_login(user)
     response = _detail(client, event, RUNNING)
-    questions = reverse("events:question-list", kwargs={"slug": event.slug})
+    questions = reverse("questions:question-list", kwargs={"slug": event.slug})
     assert questions in response.text
     assert "room-box" not in response.text
     client.force_login(UserFactory())

@@ -5,7 +5,9 @@ import datetime
 import pytest
 import time_machine
 
-from stadtgespraeche.events.enums import EventFormat, EventStatus, RegistrationStatus, RoomKind
+from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.rooms.enums import RoomKind
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import (
     AgendaItemFactory,

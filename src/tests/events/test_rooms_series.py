@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import services_rooms
-from stadtgespraeche.events.enums import RoomKind
+from stadtgespraeche.rooms import services as services_rooms
+from stadtgespraeche.rooms.enums import RoomKind
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import SeriesFactory
 
@@ -23,7 +23,7 @@ def series(settings):
 
 
 def _url(series):
-    return reverse("events:series-room", kwargs={"slug": series.slug})
+    return reverse("rooms:series-room", kwargs={"slug": series.slug})
 
 
 def test_series_room_page_shows_server_but_never_the_secret(client, series):

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.events.enums import ApplicationStatus
+from stadtgespraeche.network.enums import ApplicationStatus
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import MembershipApplicationFactory
 

@@ -5,18 +5,18 @@ from django.utils import translation
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.enums import AffiliationRole
-from stadtgespraeche.directory.models import Affiliation
 from stadtgespraeche.events import services
-from stadtgespraeche.events.enums import ApplicationStatus, MembershipStatus
-from stadtgespraeche.events.exceptions import (
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.network.exceptions import (
     ApplicationAlreadyDecided,
     DecisionMessageMissing,
     DuplicateApplication,
     DuplicateMembership,
     TooManyApplications,
 )
-from stadtgespraeche.events.models import Membership, MembershipApplication, MembershipChange
+from stadtgespraeche.network.models import Membership, MembershipApplication, MembershipChange
+from stadtgespraeche.people.enums import AffiliationRole
+from stadtgespraeche.people.models import Affiliation
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import MembershipApplicationFactory, MembershipFactory

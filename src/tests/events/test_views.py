@@ -2,10 +2,10 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import MunicipalityKind
 from stadtgespraeche.events import services
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import Membership, MembershipApplication
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import Membership, MembershipApplication
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import MembershipApplicationFactory, MembershipFactory, SeriesFactory
 
@@ -45,7 +45,7 @@ def _assert_entered_data_kept(content):
 
 
 def test_apply_url_is_stable():
-    assert reverse("events:apply") == APPLY_URL
+    assert reverse("network:apply") == APPLY_URL
 
 
 def test_apply_get_shows_form_with_search_and_honeypot(client, series):
@@ -54,7 +54,7 @@ def test_apply_get_shows_form_with_search_and_honeypot(client, series):
     content = response.content.decode()
     assert response.status_code == 200
     assert "Mitglied im Netzwerk werden" in content
-    assert f'hx-get="{reverse("events:municipality-search")}"' in content
+    assert f'hx-get="{reverse("network:municipality-search")}"' in content
     assert 'class="visually-hidden-honeypot" aria-hidden="true"' in content
     assert 'tabindex="-1"' in content
     assert f'type="hidden" name="series" value="{series.pk}"' in content
@@ -97,7 +97,7 @@ def test_apply_post_stores_application_and_mails(
         response = client.post(APPLY_URL, _data(series))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:apply-done")
+    assert response["Location"] == reverse("network:apply-done")
     application = MembershipApplication.objects.get()
     assert application.municipality == kaiserslautern
     assert application.contact_role == "Stabsstelle Digitalisierung"
@@ -169,7 +169,7 @@ def test_apply_honeypot_pretends_success_and_stores_nothing(
         response = client.post(APPLY_URL, _data(series, website="http://spam.example"))
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("events:apply-done")
+    assert response["Location"] == reverse("network:apply-done")
     assert MembershipApplication.objects.count() == 0
     assert Membership.objects.count() == 0
     assert mail.outbox == []
@@ -220,7 +220,7 @@ def test_apply_garbage_series_gives_message(client, series, kaiserslautern):
 
 def test_municipality_search_returns_radio_partial(client, kaiserslautern):
     response = client.get(
-        reverse("events:municipality-search"),
+        reverse("network:municipality-search"),
         {"municipality_query": "kaisers"},
         headers={"HX-Request": "true"},
     )
@@ -234,7 +234,7 @@ def test_municipality_search_returns_radio_partial(client, kaiserslautern):
 
 def test_municipality_search_no_match_says_so(client, kaiserslautern):
     response = client.get(
-        reverse("events:municipality-search"),
+        reverse("network:municipality-search"),
         {"municipality_query": "Atlantis"},
         headers={"HX-Request": "true"},
     )
@@ -244,7 +244,7 @@ def test_municipality_search_no_match_says_so(client, kaiserslautern):
 
 def test_municipality_search_short_text_is_empty(client, kaiserslautern):
     response = client.get(
-        reverse("events:municipality-search"),
+        reverse("network:municipality-search"),
         {"municipality_query": "K"},
         headers={"HX-Request": "true"},
     )
@@ -253,7 +253,7 @@ def test_municipality_search_short_text_is_empty(client, kaiserslautern):
 
 
 def test_municipality_search_without_htmx_goes_to_the_form(client, kaiserslautern):
-    response = client.get(reverse("events:municipality-search"), {"municipality_query": "Kai"})
+    response = client.get(reverse("network:municipality-search"), {"municipality_query": "Kai"})
 
     assert response.status_code == 302
     assert response["Location"] == APPLY_URL

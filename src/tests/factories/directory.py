@@ -1,16 +1,9 @@
 import factory
 
-from stadtgespraeche.directory.enums import AffiliationRole, Body, MunicipalityKind
-from stadtgespraeche.directory.models import (
-    Affiliation,
-    District,
-    Faction,
-    Mandate,
-    Municipality,
-    Party,
-    Profile,
-    State,
-)
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.municipalities.models import District, Municipality, Party, State
+from stadtgespraeche.people.enums import AffiliationRole, Body
+from stadtgespraeche.people.models import Affiliation, Faction, Mandate, Profile
 
 from .accounts import UserFactory
 

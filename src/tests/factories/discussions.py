@@ -1,9 +1,9 @@
 import factory
 
-from stadtgespraeche.directory.threads import MunicipalityThread, TopicThread
 from stadtgespraeche.discussions import code_of_conduct
 from stadtgespraeche.discussions.models import CodeOfConductAcceptance, Post, Report, Thread
 from stadtgespraeche.events.threads import EventThread
+from stadtgespraeche.network.threads import MunicipalityThread, TopicThread
 
 from .accounts import UserFactory
 from .directory import MunicipalityFactory

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.events.models import Attachment, Feedback, Minutes
 
 from .accounts import UserFactory
 from .events import EventFactory

@@ -3,23 +3,17 @@ import datetime
 import factory
 from django.utils import timezone
 
-from stadtgespraeche.events.enums import (
-    AgendaItemKind,
-    ApplicationStatus,
-    AttendanceMode,
-    EventStatus,
-    MembershipStatus,
-    RegistrationStatus,
-)
-from stadtgespraeche.events.models import (
-    AgendaItem,
-    Event,
+from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
+from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
+from stadtgespraeche.network.models import (
     Membership,
     MembershipApplication,
     MembershipChange,
-    Registration,
     Series,
 )
+from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.registrations.models import Registration
 
 from .accounts import UserFactory
 from .directory import MunicipalityFactory

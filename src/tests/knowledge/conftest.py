@@ -1,6 +1,6 @@
 import pytest
 
-from stadtgespraeche.directory.enums import AffiliationRole
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 

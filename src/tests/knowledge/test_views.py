@@ -1,9 +1,9 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.knowledge.enums import EditorialState, PracticeStatus
 from stadtgespraeche.knowledge.models import Practice
+from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import ProfileFactory

@@ -7,8 +7,8 @@ from django.template import Context, Template
 from django.test import RequestFactory
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.notifications import follows, queries, services
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import UserFactory

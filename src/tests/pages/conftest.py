@@ -1,6 +1,6 @@
 import pytest
 
-from stadtgespraeche.directory.enums import MunicipalityKind
+from stadtgespraeche.municipalities.enums import MunicipalityKind
 from tests.factories.directory import MunicipalityFactory, PartyFactory, StateFactory
 
 

@@ -4,10 +4,12 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind, Visibility
-from stadtgespraeche.directory.models import Affiliation, Faction, Mandate, Party, Profile
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import Membership, MembershipChange, Series
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.municipalities.models import Party
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import Membership, MembershipChange, Series
+from stadtgespraeche.people.enums import AffiliationRole, Visibility
+from stadtgespraeche.people.models import Affiliation, Faction, Mandate, Profile
 from tests.factories.directory import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -194,7 +196,7 @@ def test_load_demo_gives_the_organiser_working_two_factor(reference_data, settin
     import pyotp
 
     from stadtgespraeche.accounts.services import check_second_factor
-    from stadtgespraeche.pages.demo import DEMO_TOTP_SECRET, ORGANISER_EMAIL
+    from stadtgespraeche.demo.loader import DEMO_TOTP_SECRET, ORGANISER_EMAIL
 
     output = _run()
 

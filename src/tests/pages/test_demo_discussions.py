@@ -3,8 +3,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
+from stadtgespraeche.demo.discussions import HIDDEN_REASON, THREAD_TITLE
 from stadtgespraeche.discussions.models import Post, Report, Thread
-from stadtgespraeche.pages.demo_discussions import HIDDEN_REASON, THREAD_TITLE
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

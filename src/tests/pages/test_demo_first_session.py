@@ -7,9 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from stadtgespraeche.demo import first_session as demo_first_session
+from stadtgespraeche.documentation.models import Feedback, Minutes
 from stadtgespraeche.events.enums import AgendaItemKind, EventFormat, EventStatus
-from stadtgespraeche.events.models import Event, Feedback, Minutes, Registration
-from stadtgespraeche.pages import demo_first_session
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.registrations.models import Registration
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -4,9 +4,9 @@ import pytest
 from django.core.management import call_command
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.demo.loader import COUNCILLOR_EMAIL
 from stadtgespraeche.notifications import queries
 from stadtgespraeche.notifications.models import Follow
-from stadtgespraeche.pages.demo import COUNCILLOR_EMAIL
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

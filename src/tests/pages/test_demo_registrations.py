@@ -6,11 +6,12 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from stadtgespraeche.events import queries_registration
+from stadtgespraeche.demo.loader import COUNCILLOR_EMAIL
+from stadtgespraeche.demo.registrations import TITLE
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.events.models import Event, Registration
-from stadtgespraeche.pages.demo import COUNCILLOR_EMAIL
-from stadtgespraeche.pages.demo_registrations import TITLE
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.registrations import queries as queries_registration
+from stadtgespraeche.registrations.models import Registration
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 from django.utils.translation import override
 
-from stadtgespraeche.directory.enums import AffiliationRole, MunicipalityKind
-from stadtgespraeche.directory.models import SmartCityProject
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import Membership, Series
+from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.municipalities.models import SmartCityProject
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import Membership, Series
+from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.directory import AffiliationFactory, DistrictFactory, MunicipalityFactory
 

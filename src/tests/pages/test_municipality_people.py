@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from stadtgespraeche.directory.enums import Body, Visibility
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import Membership, Series
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import Membership, Series
+from stadtgespraeche.people.enums import Body, Visibility
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import (
     FactionFactory,

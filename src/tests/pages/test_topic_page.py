@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.notifications.queries import is_following
 from stadtgespraeche.notifications.services import follow
+from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.topics import sections
 from stadtgespraeche.wishes.enums import WishStatus
 from tests.factories.accounts import UserFactory

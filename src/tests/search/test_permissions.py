@@ -4,9 +4,9 @@ unpublished appears as a result, in a count, a facet or a snippet."""
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.search import queries, services
 from stadtgespraeche.search.access import document_tokens
 from stadtgespraeche.search.backends import get_backend

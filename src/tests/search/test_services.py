@@ -3,10 +3,10 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.directory import services as directory_services
-from stadtgespraeche.directory.enums import Visibility
 from stadtgespraeche.events import services as event_services
 from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.people import services as directory_services
+from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.search import queries, services
 from stadtgespraeche.search.models import SearchDocument
 from stadtgespraeche.topics import services as topic_services

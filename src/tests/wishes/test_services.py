@@ -6,8 +6,8 @@ from django.utils import timezone
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.directory.enums import AffiliationRole
 from stadtgespraeche.notifications.models import Notification
+from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.topics.models import Topic
 from stadtgespraeche.wishes import queries, services
 from stadtgespraeche.wishes.enums import Phase, WishStatus

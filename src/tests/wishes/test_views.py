@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from stadtgespraeche.directory.enums import Visibility
+from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.wishes.enums import Phase, WishStatus
 from stadtgespraeche.wishes.models import TopicWish, Vote, WishSupport
 from tests.factories.accounts import UserFactory

@@ -13,9 +13,9 @@ from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import queries, services
-from stadtgespraeche.events.exceptions import MembershipError
-from stadtgespraeche.events.forms import AcceptApplicationForm, DeclineApplicationForm
-from stadtgespraeche.events.models import MembershipApplication
+from stadtgespraeche.network.exceptions import MembershipError
+from stadtgespraeche.network.forms import AcceptApplicationForm, DeclineApplicationForm
+from stadtgespraeche.network.models import MembershipApplication
 
 PAGE_SIZE = 25
 TABS = ("pending", "decided")

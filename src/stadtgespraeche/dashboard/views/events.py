@@ -11,9 +11,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory.models import Municipality
 from stadtgespraeche.events import queries, services
-from stadtgespraeche.events.enums import ApplicationStatus, EventStatus
+from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.forms import (
     AgendaItemForm,
@@ -23,6 +22,8 @@ from stadtgespraeche.events.forms import (
 )
 from stadtgespraeche.events.models import AgendaItem, Event, ImpulseProposal
 from stadtgespraeche.events.partners import partner_suggestions
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network.enums import ApplicationStatus
 
 SECTION = "events"
 

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.events import queries_documentation
+from stadtgespraeche.documentation import queries as queries_documentation
 from stadtgespraeche.events.models import Event
 
 SECTION = "events"

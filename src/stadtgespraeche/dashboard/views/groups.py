@@ -5,8 +5,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from stadtgespraeche.directory import suggestions
-from stadtgespraeche.directory.forms_contacts import GroupSuggestionForm
+from stadtgespraeche.contacts import suggestions
+from stadtgespraeche.contacts.forms import GroupSuggestionForm
 
 
 @login_required

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.events import queries
-from stadtgespraeche.events.enums import MembershipStatus
+from stadtgespraeche.network.enums import MembershipStatus
 
 RECENT_APPLICATIONS = 5
 

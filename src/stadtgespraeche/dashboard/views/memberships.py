@@ -13,8 +13,8 @@ from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import queries, services
-from stadtgespraeche.events.exceptions import MembershipError
-from stadtgespraeche.events.forms import MembershipAddForm, MembershipStatusForm
+from stadtgespraeche.network.exceptions import MembershipError
+from stadtgespraeche.network.forms import MembershipAddForm, MembershipStatusForm
 
 PAGE_SIZE = 50
 

@@ -15,18 +15,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.events import queries_registration as queries
-from stadtgespraeche.events import services_registration as services
-from stadtgespraeche.events.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
-from stadtgespraeche.events.exceptions_registration import RegistrationError
-from stadtgespraeche.events.forms_registration import (
+from stadtgespraeche.events.models import Event
+from stadtgespraeche.registrations import queries
+from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
+from stadtgespraeche.registrations.exceptions import RegistrationError
+from stadtgespraeche.registrations.forms import (
     BalanceShareForm,
     CancelForm,
     MoveForm,
     OrganiserAddForm,
     RegistrationFilterForm,
 )
-from stadtgespraeche.events.models import Event, Registration
+from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services import registration as services
 
 SECTION = "events"
 PERMISSION = "events.manage_registrations"

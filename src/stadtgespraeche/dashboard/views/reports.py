@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from stadtgespraeche.directory import queries_contacts, services_contacts
-from stadtgespraeche.directory.forms_contacts import ReportHandledForm
-from stadtgespraeche.directory.models import AbuseReport
+from stadtgespraeche.contacts import queries as queries_contacts
+from stadtgespraeche.contacts import services as services_contacts
+from stadtgespraeche.contacts.forms import ReportHandledForm
+from stadtgespraeche.contacts.models import AbuseReport
 
 
 @login_required

@@ -6,8 +6,7 @@ from django import template
 from django.urls import reverse
 
 from stadtgespraeche.discussions import access
-
-from ..threads import KIND, threads_of
+from stadtgespraeche.events.threads import KIND, threads_of
 
 register = template.Library()
 

@@ -8,10 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from stadtgespraeche.core.forms import Form
-from stadtgespraeche.directory.queries import search_municipalities
-from stadtgespraeche.events.enums import MembershipStatus
-
-from ..queries import main_status, municipality_profile, network_municipalities
+from stadtgespraeche.municipalities.queries import search_municipalities
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.pages.queries import main_status, municipality_profile, network_municipalities
 
 SEARCH_LIMIT = 25
 

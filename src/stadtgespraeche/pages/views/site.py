@@ -10,16 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from stadtgespraeche.core.throttling import Throttle, client_ip
-from stadtgespraeche.directory.data_sources import DATA_SOURCES
 from stadtgespraeche.events import queries as event_queries
-from stadtgespraeche.events.enums import MembershipStatus
-from stadtgespraeche.events.models import Membership
+from stadtgespraeche.municipalities.data_sources import DATA_SOURCES
+from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.network.models import Membership
+from stadtgespraeche.pages import services
+from stadtgespraeche.pages.enums import SiteTextKey
+from stadtgespraeche.pages.forms import AccessibilityFeedbackForm
+from stadtgespraeche.pages.texts import site_text
 from stadtgespraeche.topics.queries import active_topics
-
-from .. import services
-from ..enums import SiteTextKey
-from ..forms import AccessibilityFeedbackForm
-from ..texts import site_text
 
 SERIES_SLUG = "smarte-stadtgespraeche"
 START_PAGE_TOPICS = 8

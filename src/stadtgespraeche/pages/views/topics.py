@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import FieldGroup
 from stadtgespraeche.events.queries import visible_events
 from stadtgespraeche.notifications import queries as notification_queries
 from stadtgespraeche.notifications import services as notification_services
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import FieldGroup
 from stadtgespraeche.topics.models import Topic
 from stadtgespraeche.topics.sections import sections_for
 from stadtgespraeche.wishes.queries import wishes_for_topic

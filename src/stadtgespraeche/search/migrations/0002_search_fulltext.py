@@ -40,6 +40,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0001_search_index")]
+    dependencies = [("search", "0001_initial")]
 
     operations = [migrations.RunPython(create, drop)]

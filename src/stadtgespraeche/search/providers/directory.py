@@ -11,9 +11,10 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import override
 
-from stadtgespraeche.directory import privacy
-from stadtgespraeche.directory.enums import FieldGroup, Visibility
-from stadtgespraeche.directory.models import Mandate, Municipality, Profile
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people import privacy
+from stadtgespraeche.people.enums import FieldGroup, Visibility
+from stadtgespraeche.people.models import Mandate, Profile
 
 from ..enums import Kind, Level
 from . import Document, Provider, register, register_dependent

@@ -9,8 +9,9 @@ from typing import Any
 from django.apps import apps
 from django.db.models import Prefetch, QuerySet
 
+from stadtgespraeche.documentation.models import Minutes
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
-from stadtgespraeche.events.models import AgendaItem, Event, Minutes
+from stadtgespraeche.events.models import AgendaItem, Event
 
 from ..enums import Kind, Level
 from . import Document, Provider, register, register_dependent

@@ -25,7 +25,7 @@ def test_home_councillor_sees_no_invitation_link(client):
 
     response = client.get(HOME)
 
-    assert reverse("directory:invite-start") not in response.text
+    assert reverse("people:invite-start") not in response.text
 
 
 def test_home_coordinator_sees_invitation_link(client):
@@ -33,7 +33,7 @@ def test_home_coordinator_sees_invitation_link(client):
 
     response = client.get(HOME)
 
-    assert reverse("directory:invite-start") in response.text
+    assert reverse("people:invite-start") in response.text
 
 
 def test_home_needs_login(client):

@@ -5,8 +5,9 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from stadtgespraeche.directory.data_sources import DATA_SOURCES
-from stadtgespraeche.events.enums import Confidentiality, EventStatus, MembershipStatus
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
+from stadtgespraeche.municipalities.data_sources import DATA_SOURCES
+from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
 from tests.factories.directory import MunicipalityFactory

@@ -1,0 +1,43 @@
+"""Permission predicates of the events app (django-rules)."""
+
+from typing import Any
+
+import rules
+
+from stadtgespraeche.documentation import queries as queries_documentation
+from stadtgespraeche.events.rules import is_organiser
+
+
+# --- Documentation and feedback (events/queries_documentation.py, docs/events.md) ---------
+@rules.predicate
+def can_view_documentation(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.can_view_documentation(user, event)
+
+
+@rules.predicate
+def sees_speakers(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.shows_speakers(user, event)
+
+
+@rules.predicate
+def can_give_feedback(user: Any, event: Any) -> bool:
+    return event is not None and queries_documentation.can_give_feedback(user, event)
+
+
+# Minutes, results, recording link, attachments, slides and the PDF of an event.
+rules.add_perm("events.view_documentation", can_view_documentation)
+
+
+# Speaker names (Chatham House: only participants and organisers).
+rules.add_perm("events.view_speakers", sees_speakers)
+
+
+# Organisers write minutes, upload files and publish; they see the feedback aggregate.
+rules.add_perm("events.manage_documentation", is_organiser)
+
+
+rules.add_perm("events.view_feedback", is_organiser)
+
+
+# Participants give feedback once, after the event.
+rules.add_perm("events.give_feedback", can_give_feedback)

@@ -1,0 +1,41 @@
+from django.urls import path
+
+from stadtgespraeche.documentation import views
+
+app_name = "documentation"
+
+urlpatterns = [
+    path(
+        "termine/<slug:slug>/dokumentation/bearbeiten/",
+        views.documentation_manage,
+        name="documentation-manage",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/fragen-uebernehmen/",
+        views.questions_import,
+        name="documentation-import-questions",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/",
+        views.attachment_upload,
+        name="attachment-upload",
+    ),
+    path("termine/<slug:slug>/dokumentation/folien/", views.slides_upload, name="slides-upload"),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/entfernen/",
+        views.attachment_delete,
+        name="attachment-delete",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/veroeffentlichen/",
+        views.documentation_publish,
+        name="documentation-publish",
+    ),
+    path(
+        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/",
+        views.attachment_download,
+        name="attachment-download",
+    ),
+    path("termine/<slug:slug>/dokumentation.pdf", views.documentation_pdf, name="documentation-pdf"),
+    path("termine/<slug:slug>/feedback/", views.feedback_give, name="feedback"),
+]

@@ -1,0 +1,212 @@
+"""Named reads of the directory app."""
+
+from dataclasses import dataclass
+from enum import IntEnum
+
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Concat
+
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.municipalities.models import Municipality, Party, State
+from stadtgespraeche.people.enums import FieldGroup
+from stadtgespraeche.people.models import Affiliation, Mandate, Profile
+from stadtgespraeche.people.privacy import group_visible_q
+from stadtgespraeche.topics.models import Topic
+
+
+def affiliations_of(user: User) -> QuerySet[Affiliation]:
+    return Affiliation.objects.filter(user=user).select_related("municipality", "party")
+
+
+def coordinated_municipalities(user: User) -> QuerySet[Municipality]:
+    """Municipalities for which `user` is a coordinator."""
+    return Municipality.objects.filter(
+        affiliations__user=user, affiliations__role="coordinator"
+    ).distinct()
+
+
+PEOPLE_TEXT_MAX_LENGTH = 100
+
+
+PEOPLE_TEXT_MAX_TERMS = 6
+
+
+class Relevance(IntEnum):
+    """Ranks of a free-text hit, best first (lower sorts first)."""
+
+    EXACT_NAME = 0
+    NAME_PREFIX = 1
+    INTEREST = 2
+    OTHER = 3
+
+
+def _in_visible_mandate(viewer: object, **lookups: object) -> Q:
+    """Profiles with a mandate matching `lookups`, only where the viewer sees mandates."""
+    mandates = Mandate.objects.filter(**lookups).values("profile_id")
+    return group_visible_q(FieldGroup.MANDATES, viewer) & Q(pk__in=mandates)
+
+
+def _topic_titles() -> dict[int, str]:
+    """The topic catalogue (a few dozen rows), for matching words against titles in Python:
+    cheaper than a subquery over all interests per word, and Unicode-aware (casefold)."""
+    return {pk: title.casefold() for pk, title in Topic.objects.values_list("pk", "title")}
+
+
+def _interest_title_contains(term: str, titles: dict[int, str]) -> Q:
+    """Profiles interested in a topic whose title contains `term` (no rows if none does)."""
+    topic_ids = [pk for pk, title in titles.items() if term.casefold() in title]
+    if not topic_ids:
+        return Q(pk__in=[])
+    through = Profile.interests.through
+    return Q(pk__in=through.objects.filter(topic_id__in=topic_ids).values("profile_id"))
+
+
+def _text_q(term: str, viewer: object, titles: dict[int, str]) -> Q:
+    """Profiles where `term` occurs in a field group the viewer may see. Name and
+    municipality belong to the identity group, which every result is visible for anyway."""
+    identity = (
+        Q(user__first_name__icontains=term)
+        | Q(user__last_name__icontains=term)
+        | Q(municipality__name__icontains=term)
+    )
+    interests = group_visible_q(FieldGroup.INTERESTS, viewer) & (
+        Q(expertise__icontains=term) | _interest_title_contains(term, titles)
+    )
+    about = group_visible_q(FieldGroup.ABOUT, viewer) & Q(bio__icontains=term)
+    return identity | interests | about
+
+
+def people_search_terms(text: str) -> list[str]:
+    """The words of a free-text search (whitespace collapsed, at most a few words)."""
+    return text.split()[:PEOPLE_TEXT_MAX_TERMS]
+
+
+def search_people(
+    viewer: object,
+    *,
+    text: str = "",
+    municipality: Municipality | None = None,
+    state: State | None = None,
+    party: Party | None = None,
+    faction: str = "",
+    body: str = "",
+    topic: Topic | None = None,
+) -> QuerySet[Profile]:
+    """Profiles of active people that `viewer` may find, best match first.
+
+    Only people whose identity group the viewer may see are listed, and every filter only
+    matches values in field groups the viewer may see (directory.privacy), so that a filter
+    never reveals a hidden value: party, faction and body need the mandates group, topic
+    needs the interests group, free text only looks at visible groups. Every word of `text`
+    must match somewhere. Relevance: exact name > name prefix > interest or expertise >
+    other text; ties by name. Portable (SQLite and PostgreSQL); the rows come with their
+    user, municipality, mandates (party, faction) and interests loaded.
+    """
+    people = Profile.objects.filter(
+        group_visible_q(FieldGroup.IDENTITY, viewer), user__is_active=True
+    )
+    if municipality is not None:
+        people = people.filter(municipality=municipality)
+    if state is not None:
+        people = people.filter(municipality__state=state)
+    mandate_lookups: dict[str, object] = {}
+    if party is not None:
+        mandate_lookups["party"] = party
+    if faction:
+        mandate_lookups["faction__name__icontains"] = faction
+    if body:
+        mandate_lookups["body"] = body
+    if mandate_lookups:
+        # One mandate must match all of them (a faction of that party in that body).
+        people = people.filter(_in_visible_mandate(viewer, **mandate_lookups))
+    if topic is not None:
+        through = Profile.interests.through
+        people = people.filter(
+            group_visible_q(FieldGroup.INTERESTS, viewer),
+            pk__in=through.objects.filter(topic=topic).values("profile_id"),
+        )
+    terms = people_search_terms(text[:PEOPLE_TEXT_MAX_LENGTH])
+    order: list[str] = []
+    if terms:
+        titles = _topic_titles()
+        for term in terms:
+            people = people.filter(_text_q(term, viewer, titles))
+        phrase = " ".join(terms)
+        people = people.annotate(
+            full_name=Concat("user__first_name", Value(" "), "user__last_name"),
+            relevance=Case(
+                When(
+                    Q(full_name__iexact=phrase)
+                    | Q(user__last_name__iexact=phrase)
+                    | Q(user__first_name__iexact=phrase),
+                    then=Value(Relevance.EXACT_NAME.value),
+                ),
+                When(
+                    Q(full_name__istartswith=phrase) | Q(user__last_name__istartswith=phrase),
+                    then=Value(Relevance.NAME_PREFIX.value),
+                ),
+                When(
+                    group_visible_q(FieldGroup.INTERESTS, viewer)
+                    & (Q(expertise__icontains=phrase) | _interest_title_contains(phrase, titles)),
+                    then=Value(Relevance.INTEREST.value),
+                ),
+                default=Value(Relevance.OTHER.value),
+                output_field=IntegerField(),
+            ),
+        )
+        order.append("relevance")
+    order += ["user__last_name", "user__first_name", "pk"]
+    return (
+        people.select_related("user", "municipality", "municipality__state")
+        .prefetch_related(
+            Prefetch(
+                "mandates",
+                queryset=Mandate.objects.select_related("party", "faction").order_by(
+                    "-term_start", "pk"
+                ),
+            ),
+            Prefetch("interests", queryset=Topic.objects.order_by("title")),
+        )
+        .order_by(*order)
+    )
+
+
+@dataclass(frozen=True)
+class PeopleCounts:
+    """How many people a search found, in total and in the municipalities with most of them."""
+
+    total: int
+    by_municipality: list[tuple[Municipality, int]]
+
+
+def count_people(people: QuerySet[Profile], *, map_limit: int) -> PeopleCounts:
+    """Total and per-municipality counts of `people` (for the paginator and the map) with
+    one pass over the results plus one query for the `map_limit` largest municipalities."""
+    groups = list(
+        people.order_by().values_list("municipality").annotate(people=Count("pk")).order_by()
+    )
+    total = sum(count for _, count in groups)
+    largest = sorted(
+        ((municipality_id, count) for municipality_id, count in groups if municipality_id),
+        key=lambda group: (-group[1], group[0]),
+    )[:map_limit]
+    municipalities = Municipality.objects.select_related("state").in_bulk(
+        [municipality_id for municipality_id, _ in largest]
+    )
+    return PeopleCounts(
+        total=total,
+        by_municipality=[
+            (municipalities[municipality_id], count)
+            for municipality_id, count in largest
+            if municipality_id in municipalities
+        ],
+    )

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from stadtgespraeche.people.views import affiliations, invitations, profiles, search
+
+app_name = "people"
+
+urlpatterns = [
+    path("meine-kommunen/", affiliations.my_affiliations, name="my-affiliations"),
+    path("einladen/", invitations.invite_start, name="invite-start"),
+    path("<slug:slug>/einladen/", invitations.invite, name="invite"),
+    path("<slug:slug>/einladen/<int:pk>/", invitations.invitation_manage, name="invitation-manage"),
+    path("profil/", profiles.profile_edit, name="profile-edit"),
+    path("profil/foto/", profiles.photo_edit, name="profile-photo-edit"),
+    path("profil/mandate/neu/", profiles.mandate_add, name="mandate-add"),
+    path("profil/mandate/<int:pk>/", profiles.mandate_edit, name="mandate-edit"),
+    path("profil/mandate/<int:pk>/entfernen/", profiles.mandate_remove, name="mandate-remove"),
+    path("personen/", search.people, name="people"),
+    path("personen/<int:pk>/", profiles.profile_detail, name="profile-detail"),
+    path("personen/<int:pk>/foto/", profiles.profile_photo, name="profile-photo"),
+]

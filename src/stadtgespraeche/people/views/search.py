@@ -1,0 +1,86 @@
+"""The people directory: find councillors and coordinators of the network (everyone may
+look; what a visitor finds and sees is decided by directory.privacy)."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.functional import cached_property
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
+
+from stadtgespraeche.core.htmx import template_for
+from stadtgespraeche.people import queries
+from stadtgespraeche.people.forms.search import PeopleSearchForm
+from stadtgespraeche.people.models import Profile
+from stadtgespraeche.people.privacy import viewer_level, visible_groups
+
+PER_PAGE = 20
+MAP_LIMIT = 100  # municipalities drawn on the map (the most results first)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of objects (counted with the map, in the same pass)."""
+
+    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One result with the field groups the viewer may see."""
+
+    profile: Profile
+    groups: frozenset[str]
+
+    @property
+    def mandates(self) -> list:
+        return list(self.profile.mandates.all()) if "mandates" in self.groups else []
+
+    @property
+    def interests(self) -> list:
+        return list(self.profile.interests.all()) if "interests" in self.groups else []
+
+
+@require_GET
+def people(request: HttpRequest) -> HttpResponse:
+    form = PeopleSearchForm(request.GET)
+    form.is_valid()  # invalid fields are reported and ignored, the others still filter
+    filters = form.filters()
+    viewer = request.user
+    results = queries.search_people(viewer, **filters)
+    counts = queries.count_people(results, map_limit=MAP_LIMIT)
+    paginator = CountedPaginator(results, PER_PAGE, count=counts.total)
+    page_obj = paginator.get_page(request.GET.get("page"))
+    rows = [PersonRow(profile, visible_groups(profile, viewer)) for profile in page_obj]
+    map_items = [
+        (
+            municipality,
+            ngettext("%(count)d person", "%(count)d people", count) % {"count": count},
+        )
+        for municipality, count in counts.by_municipality
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "rows": rows,
+        "map_items": map_items,
+        "map_limited": len(map_items) >= MAP_LIMIT,
+        "map_limit": MAP_LIMIT,
+        "query_string": query.urlencode(),
+        "filtered": any(filters.values()),
+        "has_query": bool(query),
+        "is_public_view": viewer_level(viewer) == "public",
+    }
+    return render(
+        request, template_for(request, "people/people_search.html", "results"), context
+    )

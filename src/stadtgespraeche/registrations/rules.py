@@ -1,0 +1,38 @@
+"""Permission predicates of registration (django-rules); imported by EventsConfig.ready()."""
+
+from typing import Any
+
+import rules
+
+from stadtgespraeche.events.rules import is_organiser
+from stadtgespraeche.registrations import queries
+
+
+@rules.predicate
+def is_self_registrant(user: Any) -> bool:
+    return queries.is_self_registrant(user)
+
+
+@rules.predicate
+def registration_is_open(user: Any, event: Any) -> bool:
+    return event is not None and queries.registration_window_open(event)
+
+
+@rules.predicate
+def coordinates_councillors(user: Any) -> bool:
+    return queries.councillors_coordinated_by(user).exists()
+
+
+@rules.predicate
+def may_see_participant_list(user: Any, event: Any) -> bool:
+    return event is not None and queries.may_see_participant_list(event, user)
+
+
+# A councillor registers themself while registration is open.
+rules.add_perm("events.register_self", is_self_registrant & registration_is_open)
+# A coordinator registers councillors of their own municipalities while registration is open.
+rules.add_perm("events.register_councillors", coordinates_councillors & registration_is_open)
+# Organisers see and change all registrations (add, move, cancel, attendance, export).
+rules.add_perm("events.manage_registrations", is_organiser)
+# Names of consenting participants: organisers and people holding a place.
+rules.add_perm("events.view_participant_list", may_see_participant_list)
