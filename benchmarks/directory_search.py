@@ -2,14 +2,14 @@
 
 Generates a network of councillor profiles (default 200,000 in 11,000 municipalities of the
 real reference data) into a separate database, then runs representative searches through
-the real query function (directory.queries.search_people) and the real view (Django test
+the real query function (people.queries.search_people) and the real view (Django test
 client) and prints p50/p95 latency and SQL queries per page. See benchmarks/README.md.
 
     python -m uv run --frozen python benchmarks/directory_search.py  # SQLite
     scripts/with-postgres.sh \
         python -m uv run --frozen python benchmarks/directory_search.py --postgres
 
-Not part of the test suite (tests/directory/test_people_search_benchmark.py only proves
+Not part of the test suite (tests/people/test_people_search_benchmark.py only proves
 that the generator works, with 50 profiles).
 """
 
@@ -330,8 +330,9 @@ def generate(
     from django.db import transaction
 
     from stadtgespraeche.accounts.models import User
-    from stadtgespraeche.directory.models import Faction, Mandate, Municipality, Party, Profile
-    from stadtgespraeche.directory.reference_data import load_reference_data
+    from stadtgespraeche.municipalities.models import Municipality, Party
+    from stadtgespraeche.municipalities.reference_data import load_reference_data
+    from stadtgespraeche.people.models import Faction, Mandate, Profile
     from stadtgespraeche.topics.models import Topic
 
     rng = random.Random(seed)
@@ -466,7 +467,7 @@ class Scenario:
 
 
 def scenarios() -> list[Scenario]:
-    from stadtgespraeche.directory.models import Party, State
+    from stadtgespraeche.municipalities.models import Party, State
     from stadtgespraeche.topics.models import Topic
 
     party = Party.objects.filter(short_name="SPD").first() or Party.objects.order_by("pk").first()
@@ -519,11 +520,11 @@ def measure(
     from django.urls import reverse
 
     from stadtgespraeche.accounts.models import User
-    from stadtgespraeche.directory import queries
-    from stadtgespraeche.directory.forms_search import PeopleSearchForm
-    from stadtgespraeche.directory.views_search import MAP_LIMIT, PER_PAGE, CountedPaginator
+    from stadtgespraeche.people import queries
+    from stadtgespraeche.people.forms.search import PeopleSearchForm
+    from stadtgespraeche.people.views.search import MAP_LIMIT, PER_PAGE, CountedPaginator
 
-    url = reverse("directory:people")
+    url = reverse("people:people")
     member = User.objects.filter(email__startswith="bench").order_by("pk").first()
     assert member is not None, "generate data first"
     viewers: dict[str, tuple[Any, Client]] = {"anonymous": (AnonymousUser(), Client())}
@@ -583,8 +584,8 @@ def explain(*, only: str = "") -> None:
     from django.db.models import Count
 
     from stadtgespraeche.accounts.models import User
-    from stadtgespraeche.directory import queries
-    from stadtgespraeche.directory.forms_search import PeopleSearchForm
+    from stadtgespraeche.people import queries
+    from stadtgespraeche.people.forms.search import PeopleSearchForm
 
     options = {"analyze": True} if connection.vendor == "postgresql" else {}
     member = User.objects.filter(email__startswith="bench").order_by("pk").first()
@@ -614,14 +615,6 @@ def table(measurements: list[Measurement], *, title: str) -> str:
     return "\n".join(lines)
 
 
-def _set_indexes(enabled: bool) -> None:
-    """Apply or unapply directory's 0004_search_indexes (for before/after figures)."""
-    from django.core.management import call_command
-
-    target = "0004_search_indexes" if enabled else "0003_contacts"
-    call_command("migrate", "directory", target, verbosity=0)
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--profiles", type=int, default=200_000)
@@ -637,11 +630,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--fresh", action="store_true", help="delete the SQLite file first")
     parser.add_argument("--only", default="", help="run only scenarios whose name contains this")
     parser.add_argument("--explain", action="store_true", help="print query plans and stop")
-    parser.add_argument(
-        "--compare-indexes",
-        action="store_true",
-        help="measure without and with directory.0004_search_indexes",
-    )
     args = parser.parse_args(argv)
 
     if args.fresh and not args.postgres:
@@ -653,7 +641,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from stadtgespraeche.directory.models import Profile
+    from stadtgespraeche.people.models import Profile
 
     setup_test_environment()  # the test client's host "testserver" is allowed
 
@@ -688,17 +676,9 @@ def main(argv: list[str] | None = None) -> None:
         explain(only=args.only)
         return
     tables = []
-    runs = [False, True] if args.compare_indexes else [True]
-    for with_indexes in runs:
-        if args.compare_indexes:
-            _set_indexes(with_indexes)
-        if args.compare_indexes:
-            label = ("with" if with_indexes else "without") + " 0004_search_indexes"
-        else:
-            label = "all migrations"
-        print(f"==> Searching ({args.repeat} runs each, {label})")
-        measurements = measure(repeat=args.repeat, only=args.only)
-        tables.append(table(measurements, title=f"{connection.vendor}, {label}"))
+    print(f"==> Searching ({args.repeat} runs each)")
+    measurements = measure(repeat=args.repeat, only=args.only)
+    tables.append(table(measurements, title=connection.vendor))
     print()
     print("\n\n".join(tables))
 

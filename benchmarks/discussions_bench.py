@@ -94,8 +94,9 @@ def generate(*, posts: int, authors: int, seed: int = SEED) -> None:
 
     from stadtgespraeche.accounts.models import User
     from stadtgespraeche.discussions.models import Post, Thread
-    from stadtgespraeche.events.models import Event, Series
+    from stadtgespraeche.events.models import Event
     from stadtgespraeche.events.threads import KIND, EventThread
+    from stadtgespraeche.network.models import Series
 
     rng = random.Random(seed)
     start = timezone.now() - datetime.timedelta(days=60)

@@ -117,15 +117,17 @@ def generate(
     from django.db import transaction
 
     from stadtgespraeche.accounts.models import User
-    from stadtgespraeche.directory.models import Municipality
-    from stadtgespraeche.events.models import AgendaItem, Event, Registration, Series
+    from stadtgespraeche.events.models import AgendaItem, Event
+    from stadtgespraeche.municipalities.models import Municipality
+    from stadtgespraeche.network.models import Series
+    from stadtgespraeche.registrations.models import Registration
     from stadtgespraeche.topics.models import Topic
 
     rng = random.Random(seed)
     now = now or datetime.now(tz=UTC)
     started = time.perf_counter()
     if load_reference and not Municipality.objects.exists():
-        from stadtgespraeche.directory.reference_data import load_reference_data
+        from stadtgespraeche.municipalities.reference_data import load_reference_data
 
         load_reference_data()
         log(f"  reference data: {time.perf_counter() - started:.0f} s")
@@ -269,9 +271,9 @@ def measure(
 
     from stadtgespraeche.accounts.models import User
     from stadtgespraeche.events import queries
-    from stadtgespraeche.events.models import Series
-    from stadtgespraeche.events.services_calendar import regenerate_calendar_token
-    from stadtgespraeche.events.views import EVENT_PAGE_SIZE
+    from stadtgespraeche.events.views.events import EVENT_PAGE_SIZE
+    from stadtgespraeche.network.models import Series
+    from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 
     rng = random.Random(seed + 1)
     member = User.objects.filter(email__startswith=EMAIL_PREFIX).order_by("pk").first()
@@ -309,7 +311,7 @@ def measure(
             pages.append(
                 (
                     "personal feed (.ics)",
-                    reverse("events:calendar-personal-feed", kwargs={"token": token}),
+                    reverse("registrations:calendar-personal-feed", kwargs={"token": token}),
                     {},
                 )
             )
@@ -373,7 +375,8 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    from stadtgespraeche.events.models import Event, Registration
+    from stadtgespraeche.events.models import Event
+    from stadtgespraeche.registrations.models import Registration
 
     setup_test_environment()  # the test client's host "testserver" is allowed
     print(f"==> Database: {connection.vendor} ({connection.settings_dict['NAME']})")

@@ -2,7 +2,7 @@
 
 Generates a network of councillor profiles (default 200,000 in the first 11,000 towns of the
 real reference data, fixed seed, bulk_create) into a separate database, then computes the
-suggestions of ~50 persons through the real function (directory.suggestions.peer_suggestions)
+suggestions of ~50 persons through the real function (contacts.suggestions.peer_suggestions)
 and prints p50/p95 latency and SQL queries per person. See benchmarks/PEER_SUGGESTIONS.md.
 
     python -m uv run --frozen python benchmarks/peer_suggestions.py            # SQLite
@@ -74,8 +74,9 @@ def generate(*, profiles: int, municipalities: int, seed: int = SEED) -> None:
     from django.db import transaction
 
     from stadtgespraeche.accounts.models import User
-    from stadtgespraeche.directory.models import Faction, Mandate, Municipality, Party, Profile
-    from stadtgespraeche.directory.reference_data import load_reference_data
+    from stadtgespraeche.municipalities.models import Municipality, Party
+    from stadtgespraeche.municipalities.reference_data import load_reference_data
+    from stadtgespraeche.people.models import Faction, Mandate, Profile
     from stadtgespraeche.topics.models import Topic
 
     rng = random.Random(seed)
@@ -173,8 +174,8 @@ def measure(*, persons: int, seed: int = SEED) -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from stadtgespraeche.directory.models import Profile
-    from stadtgespraeche.directory.suggestions import peer_suggestions
+    from stadtgespraeche.contacts.suggestions import peer_suggestions
+    from stadtgespraeche.people.models import Profile
 
     rng = random.Random(seed + 1)
     ids = list(
@@ -224,7 +225,7 @@ def main(argv: list[str] | None = None) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from stadtgespraeche.directory.models import Profile
+    from stadtgespraeche.people.models import Profile
 
     print(f"==> Database: {connection.vendor} ({connection.settings_dict['NAME']})")
     call_command("migrate", verbosity=0)

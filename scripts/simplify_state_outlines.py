@@ -6,7 +6,7 @@ rounds coordinates and writes a small GeoJSON beside the other reference data:
 
     python scripts/simplify_state_outlines.py \
         ../shared/data/geo/de_states_vg5000_2021.geojson \
-        src/stadtgespraeche/directory/data/geo/de_states_simplified.geojson
+        src/stadtgespraeche/municipalities/data/geo/de_states_simplified.geojson
 
 Source: © GeoBasis-DE / BKG 2021, dl-de/by-2-0 (Daten verändert).
 """

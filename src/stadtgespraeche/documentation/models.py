@@ -29,7 +29,10 @@ class Minutes(TimeStampedModel):
     """The documentation of one event (glossary: "Protokoll / Dokumentation")."""
 
     event = models.OneToOneField(
-        "events.Event", verbose_name=_("Stadtgespräch"), on_delete=models.CASCADE, related_name="minutes"
+        "events.Event",
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="minutes",
     )
     body = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
     results = models.TextField(_("results"), blank=True, help_text=_("Markdown."))
@@ -102,7 +105,10 @@ class Feedback(TimeStampedModel):
     """A participant's feedback on an event; one per person and event."""
 
     event = models.ForeignKey(
-        "events.Event", verbose_name=_("Stadtgespräch"), on_delete=models.CASCADE, related_name="feedback"
+        "events.Event",
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="feedback",
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -12,10 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.core import indexing
+from stadtgespraeche.core import indexing, uploads
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-from stadtgespraeche.core import uploads
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus

@@ -36,6 +36,8 @@ urlpatterns = [
         views.attachment_download,
         name="attachment-download",
     ),
-    path("termine/<slug:slug>/dokumentation.pdf", views.documentation_pdf, name="documentation-pdf"),
+    path(
+        "termine/<slug:slug>/dokumentation.pdf", views.documentation_pdf, name="documentation-pdf"
+    ),
     path("termine/<slug:slug>/feedback/", views.feedback_give, name="feedback"),
 ]

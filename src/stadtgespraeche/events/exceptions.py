@@ -1,6 +1,3 @@
-
-
-
 class EventError(Exception):
     """A domain error about a Stadtgespräch; its message is shown to the person."""
 

@@ -4,7 +4,6 @@ Membership lives here rather than in `directory` because it is a municipality's 
 *in a series*, and `directory` sits below `events` (docs/architecture.md).
 """
 
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse

@@ -23,10 +23,10 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from stadtgespraeche.events import queries
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.municipalities.models import Municipality, SmartCityProject
 from stadtgespraeche.municipalities.population import band_label, population_band
+from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup
 from stadtgespraeche.people.models import Profile
@@ -108,7 +108,9 @@ def partner_suggestions(
         "smart_city_projects", queryset=SmartCityProject.objects.only("cohort_year")
     )
     candidates = list(
-        queries.member_municipalities(event.series).exclude(pk__in=taken).prefetch_related(projects)
+        network_queries.member_municipalities(event.series)
+        .exclude(pk__in=taken)
+        .prefetch_related(projects)
     )
     if not candidates:
         return []

@@ -4,8 +4,8 @@ from typing import Any
 
 import rules
 
-from stadtgespraeche.events import queries
 from stadtgespraeche.events.enums import PROPOSAL_EVENT_STATUSES
+from stadtgespraeche.network import queries as network_queries
 
 
 @rules.predicate
@@ -31,7 +31,7 @@ def is_event_in_planning(user: Any, event: Any) -> bool:
 def coordinates_member_municipality(user: Any, event: Any) -> bool:
     if event is None:
         return False
-    return queries.coordinated_member_municipalities(user, event.series).exists()
+    return network_queries.coordinated_member_municipalities(user, event.series).exists()
 
 
 # A coordinator of a member municipality proposes an impulse for an event in planning.

@@ -26,6 +26,7 @@ from stadtgespraeche.events.exceptions import (
 )
 from stadtgespraeche.events.models import AgendaItem, Event, ImpulseProposal
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus
 from stadtgespraeche.network.models import Series
 from stadtgespraeche.registrations.services import changes as services_changes
@@ -222,7 +223,7 @@ def propose_impulse(
     by: User,
 ) -> ImpulseProposal:
     """A coordinator proposes an impulse of their (member) municipality for `event`."""
-    allowed = queries.coordinated_member_municipalities(by, event.series)
+    allowed = network_queries.coordinated_member_municipalities(by, event.series)
     if (
         event.status not in PROPOSAL_EVENT_STATUSES
         or not allowed.filter(pk=municipality.pk).exists()
@@ -289,7 +290,7 @@ def decline_proposal(proposal: ImpulseProposal, *, message: str, by: User | None
 @transaction.atomic
 def add_co_host(event: Event, municipality: Municipality, *, by: User | None) -> Event:
     """Invite a member municipality of the series to co-host (e.g. a suggested partner)."""
-    if not queries.member_municipalities(event.series).filter(pk=municipality.pk).exists():
+    if not network_queries.member_municipalities(event.series).filter(pk=municipality.pk).exists():
         raise EventError(
             _("%(municipality)s is not a member of %(series)s.")
             % {"municipality": municipality.name, "series": event.series.name}

@@ -7,7 +7,6 @@ viewer may see (`directory.privacy`) is used: identity and interests must be vis
 party is used and mentioned only if the mandates group is visible.
 """
 
-
 from django.utils.translation import gettext as _
 
 # Population bands (upper bounds, exclusive); a municipality's band decides "similar size".

@@ -1,6 +1,5 @@
 """Named reads of the directory app."""
 
-
 from django.db.models import (
     Case,
     IntegerField,

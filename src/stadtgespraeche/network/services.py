@@ -13,8 +13,8 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.core.throttling import Throttle
-from stadtgespraeche.events import queries
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network import queries
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.network.exceptions import (
     ApplicationAlreadyDecided,

@@ -1,6 +1,5 @@
 """Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -8,8 +7,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from stadtgespraeche.core.htmx import is_htmx
 from stadtgespraeche.core.throttling import client_ip
-from stadtgespraeche.events import queries, services
 from stadtgespraeche.municipalities.queries import search_municipalities
+from stadtgespraeche.network import queries, services
 from stadtgespraeche.network.exceptions import MembershipError
 from stadtgespraeche.network.forms import CONSENT_TEXT_VERSION, HONEYPOT_FIELD, ApplicationForm
 

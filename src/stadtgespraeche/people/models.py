@@ -27,7 +27,11 @@ class Affiliation(TimeStampedModel):
     )
     role = models.CharField(_("role"), max_length=20, choices=AffiliationRole.choices)
     party = models.ForeignKey(
-        "municipalities.Party", verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL
+        "municipalities.Party",
+        verbose_name=_("party"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     show_publicly = models.BooleanField(
         _("show on the public municipality page"),
@@ -128,7 +132,11 @@ class Faction(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     party = models.ForeignKey(
-        "municipalities.Party", verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL
+        "municipalities.Party",
+        verbose_name=_("party"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
 
     class Meta:
@@ -136,9 +144,7 @@ class Faction(models.Model):
         verbose_name = _("faction")
         verbose_name_plural = _("factions")
         constraints = [
-            models.UniqueConstraint(
-                fields=["municipality", "name"], name="people_unique_faction"
-            )
+            models.UniqueConstraint(fields=["municipality", "name"], name="people_unique_faction")
         ]
 
     def __str__(self) -> str:
@@ -152,14 +158,21 @@ class Mandate(models.Model):
         Profile, verbose_name=_("profile"), on_delete=models.CASCADE, related_name="mandates"
     )
     municipality = models.ForeignKey(
-        "municipalities.Municipality", verbose_name=_("municipality"), on_delete=models.PROTECT, related_name="+"
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     body = models.CharField(_("body"), max_length=30, choices=Body.choices)
     faction = models.ForeignKey(
         Faction, verbose_name=_("faction"), null=True, blank=True, on_delete=models.SET_NULL
     )
     party = models.ForeignKey(
-        "municipalities.Party", verbose_name=_("party"), null=True, blank=True, on_delete=models.SET_NULL
+        "municipalities.Party",
+        verbose_name=_("party"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
     )
     role = models.CharField(
         _("role"), max_length=30, choices=MandateRole.choices, default=MandateRole.MEMBER

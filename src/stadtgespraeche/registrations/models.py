@@ -4,7 +4,6 @@ Membership lives here rather than in `directory` because it is a municipality's 
 *in a series*, and `directory` sits below `events` (docs/architecture.md).
 """
 
-
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -69,7 +68,9 @@ class Registration(TimeStampedModel):
                 name="registrations_one_active_registration",
             ),
         ]
-        indexes = [models.Index(fields=["event", "mode", "status"], name="registrations_reg_event_mode")]
+        indexes = [
+            models.Index(fields=["event", "mode", "status"], name="registrations_reg_event_mode")
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} – {self.event} ({self.get_status_display()})"

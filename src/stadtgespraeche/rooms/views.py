@@ -14,6 +14,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.events import queries
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.rooms import queries as queries_rooms
 from stadtgespraeche.rooms import services as services_rooms
 from stadtgespraeche.rooms.forms import SeriesRoomForm
@@ -80,7 +81,7 @@ def series_room(request: HttpRequest, slug: str) -> HttpResponse:
     """Organisers choose the online room of a series; the server comes from the settings."""
     if not request.user.has_perm("events.manage_events"):
         raise PermissionDenied
-    series = get_object_or_404(queries.all_series(), slug=slug)
+    series = get_object_or_404(network_queries.all_series(), slug=slug)
     data = request.POST if request.method == "POST" else None
     form = SeriesRoomForm(data, initial={"room_provider": series.room_provider})
     if request.method == "POST" and form.is_valid():

@@ -166,9 +166,9 @@ def test_invite_anonymous_is_sent_to_login(client):
 def test_invite_unknown_municipality_is_404(client):
     client.force_login(OrganiserFactory())
 
-    assert client.get(
-        reverse("people:invite", kwargs={"slug": "gibt-es-nicht"})
-    ).status_code == (404)
+    assert client.get(reverse("people:invite", kwargs={"slug": "gibt-es-nicht"})).status_code == (
+        404
+    )
 
 
 def test_invite_start_organiser_searches_municipalities(client):

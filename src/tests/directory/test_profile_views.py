@@ -372,9 +372,7 @@ def test_photo_view_serves_jpeg_to_who_may_see_it(client, councillor):
 
 def test_photo_view_without_photo_is_404(client):
     assert (
-        client.get(
-            reverse("people:profile-photo", kwargs={"pk": ProfileFactory().pk})
-        ).status_code
+        client.get(reverse("people:profile-photo", kwargs={"pk": ProfileFactory().pk})).status_code
         == 404
     )
 

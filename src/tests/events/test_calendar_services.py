@@ -7,7 +7,7 @@ import time_machine
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import queries as queries_calendar
+from stadtgespraeche.registrations import queries as registration_queries
 from stadtgespraeche.registrations.models import CalendarToken
 from stadtgespraeche.registrations.services.calendar import (
     mark_calendar_token_used,
@@ -25,7 +25,7 @@ def test_regenerate_creates_a_long_random_token_and_audits():
     calendar_token = regenerate_calendar_token(person)
 
     assert len(calendar_token.token) >= 43
-    assert queries_calendar.calendar_token_of(person) == calendar_token
+    assert registration_queries.calendar_token_of(person) == calendar_token
     assert AuditLog.objects.filter(action="events.calendar_token.created").count() == 1
 
 
@@ -37,8 +37,8 @@ def test_regenerate_replaces_the_token_keeping_one_per_person():
 
     assert new.token != old
     assert CalendarToken.objects.filter(user=person).count() == 1
-    assert queries_calendar.calendar_token_by_value(old) is None
-    assert queries_calendar.calendar_token_by_value(new.token) == new
+    assert registration_queries.calendar_token_by_value(old) is None
+    assert registration_queries.calendar_token_by_value(new.token) == new
     assert AuditLog.objects.filter(action="events.calendar_token.regenerated").count() == 1
 
 
@@ -48,7 +48,7 @@ def test_revoke_deletes_and_reports():
 
     assert revoke_calendar_token(person) is True
     assert revoke_calendar_token(person) is False
-    assert queries_calendar.calendar_token_by_value(token) is None
+    assert registration_queries.calendar_token_by_value(token) is None
     assert AuditLog.objects.filter(action="events.calendar_token.revoked").count() == 1
 
 
@@ -58,8 +58,8 @@ def test_token_lookup_refuses_empty_value_and_inactive_person():
     person.is_active = False
     person.save()
 
-    assert queries_calendar.calendar_token_by_value("") is None
-    assert queries_calendar.calendar_token_by_value(token) is None
+    assert registration_queries.calendar_token_by_value("") is None
+    assert registration_queries.calendar_token_by_value(token) is None
 
 
 def test_mark_used_writes_at_most_hourly():

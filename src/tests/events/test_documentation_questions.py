@@ -55,7 +55,8 @@ def test_organiser_imports_through_the_documentation_page(client, held):
     client.force_login(OrganiserFactory())
 
     response = client.post(
-        reverse("documentation:documentation-import-questions", kwargs={"slug": held.slug}), follow=True
+        reverse("documentation:documentation-import-questions", kwargs={"slug": held.slug}),
+        follow=True,
     )
 
     assert "am Ende des Protokolls eingefügt" in response.content.decode()

@@ -9,8 +9,8 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.core import uploads
+from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.documentation import services
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus
@@ -76,7 +76,7 @@ def test_inspect_upload_accepts_allowed_content(name, content, content_type):
 
 
 def test_inspect_upload_rejects_png_named_pdf_with_german_message():
-    with pytest.raises(services.UploadRejected) as error:
+    with pytest.raises(uploads.UploadRejected) as error:
         uploads.inspect_upload(upload("protokoll.pdf", png_bytes(), "application/pdf"))
     message = str(error.value)
     assert "protokoll.pdf" in message
@@ -85,7 +85,7 @@ def test_inspect_upload_rejects_png_named_pdf_with_german_message():
 
 
 def test_inspect_upload_rejects_exe_renamed_docx():
-    with pytest.raises(services.UploadRejected) as error:
+    with pytest.raises(uploads.UploadRejected) as error:
         uploads.inspect_upload(upload("bericht.docx", EXE))
     assert "kein erlaubter Dateityp" in str(error.value)
 
@@ -93,18 +93,18 @@ def test_inspect_upload_rejects_exe_renamed_docx():
 def test_inspect_upload_rejects_oversize(settings):
     settings.EVENT_DOCUMENT_MAX_MB = 1
     big = pdf_bytes() + b"0" * (1024 * 1024)
-    with pytest.raises(services.UploadRejected) as error:
+    with pytest.raises(uploads.UploadRejected) as error:
         uploads.inspect_upload(upload("gross.pdf", big))
     assert "1 MB" in str(error.value)
 
 
 def test_inspect_upload_rejects_empty_file():
-    with pytest.raises(services.UploadRejected, match="leer"):
+    with pytest.raises(uploads.UploadRejected, match="leer"):
         uploads.inspect_upload(upload("leer.pdf", b""))
 
 
 def test_inspect_upload_rejects_truncated_image_with_png_signature():
-    with pytest.raises(services.UploadRejected):
+    with pytest.raises(uploads.UploadRejected):
         uploads.inspect_upload(upload("kaputt.png", b"\x89PNG\r\n\x1a\n" + b"garbage" * 10))
 
 
@@ -118,12 +118,12 @@ def test_inspect_upload_rejects_truncated_image_with_png_signature():
     ],
 )
 def test_inspect_upload_rejects_other_zip_archives(content):
-    with pytest.raises(services.UploadRejected):
+    with pytest.raises(uploads.UploadRejected):
         uploads.inspect_upload(upload("datei.docx", content))
 
 
 def test_inspect_upload_rejects_docx_content_named_odt():
-    with pytest.raises(services.UploadRejected, match="Word-Dokument"):
+    with pytest.raises(uploads.UploadRejected, match="Word-Dokument"):
         uploads.inspect_upload(upload("text.odt", docx_bytes()))
 
 

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from stadtgespraeche.events import queries
+from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import (
@@ -22,8 +22,8 @@ def test_pending_applications_only_pending_of_series_oldest_first(series):
     MembershipApplicationFactory(series=series, status=ApplicationStatus.ACCEPTED)
     elsewhere = MembershipApplicationFactory(series=other)
 
-    assert list(queries.pending_applications(series)) == [first, second]
-    assert list(queries.pending_applications()) == [first, second, elsewhere]
+    assert list(network_queries.pending_applications(series)) == [first, second]
+    assert list(network_queries.pending_applications()) == [first, second, elsewhere]
 
 
 def test_decided_applications_excludes_pending(series):
@@ -31,7 +31,7 @@ def test_decided_applications_excludes_pending(series):
     accepted = MembershipApplicationFactory(series=series, status=ApplicationStatus.ACCEPTED)
     declined = MembershipApplicationFactory(series=series, status=ApplicationStatus.DECLINED)
 
-    assert set(queries.decided_applications(series)) == {accepted, declined}
+    assert set(network_queries.decided_applications(series)) == {accepted, declined}
 
 
 def test_memberships_of_series_sorted_by_municipality_name(series):
@@ -39,7 +39,7 @@ def test_memberships_of_series_sorted_by_municipality_name(series):
     a = MembershipFactory(series=series, municipality=MunicipalityFactory(name="Aachen"))
     MembershipFactory(series=SeriesFactory(name="Andere", slug="andere"))
 
-    assert list(queries.memberships_of(series)) == [a, b]
+    assert list(network_queries.memberships_of(series)) == [a, b]
 
 
 def test_member_municipalities_only_status_member(series):
@@ -47,7 +47,7 @@ def test_member_municipalities_only_status_member(series):
     MembershipFactory(series=series, status=MembershipStatus.APPLIED)
     MembershipFactory(series=series, status=MembershipStatus.PAUSED)
 
-    assert list(queries.member_municipalities(series)) == [member.municipality]
+    assert list(network_queries.member_municipalities(series)) == [member.municipality]
 
 
 def test_membership_history_newest_first(series):
@@ -56,25 +56,28 @@ def test_membership_history_newest_first(series):
     new = MembershipChangeFactory(membership=membership)
     MembershipChangeFactory()  # another membership
 
-    assert list(queries.membership_history(membership)) == [new, old]
+    assert list(network_queries.membership_history(membership)) == [new, old]
 
 
 def test_default_series_prefers_smarte_stadtgespraeche():
     SeriesFactory(name="Aaa", slug="aaa")
     main = SeriesFactory()
 
-    assert queries.default_series() == main
-    assert queries.default_series(queries.all_series().filter(slug="aaa")).slug == "aaa"
+    assert network_queries.default_series() == main
+    assert (
+        network_queries.default_series(network_queries.all_series().filter(slug="aaa")).slug
+        == "aaa"
+    )
 
 
 def test_default_series_none_without_series(db):
-    assert queries.default_series() is None
+    assert network_queries.default_series() is None
 
 
 def test_series_accepting_applications(series):
     SeriesFactory(name="Geschlossen", slug="geschlossen", accepts_applications=False)
 
-    assert list(queries.series_accepting_applications()) == [series]
+    assert list(network_queries.series_accepting_applications()) == [series]
 
 
 def test_membership_counts_every_status(series):
@@ -82,28 +85,32 @@ def test_membership_counts_every_status(series):
     MembershipFactory(series=series, status=MembershipStatus.MEMBER)
     MembershipFactory(series=series, status=MembershipStatus.LEFT, since=datetime.date(2025, 1, 1))
 
-    assert queries.membership_counts(series) == {
+    assert network_queries.membership_counts(series) == {
         "interested": 0,
         "applied": 0,
         "member": 2,
         "paused": 0,
         "left": 1,
     }
-    assert queries.membership_counts_by_series()[series.pk]["member"] == 2
+    assert network_queries.membership_counts_by_series()[series.pk]["member"] == 2
 
 
 def test_pending_application_count(series):
     MembershipApplicationFactory(series=series)
     MembershipApplicationFactory(series=series, status=ApplicationStatus.DECLINED)
 
-    assert queries.pending_application_count() == 1
+    assert network_queries.pending_application_count() == 1
 
 
 def test_has_pending_application_and_membership_of(series):
     application = MembershipApplicationFactory(series=series)
 
-    assert queries.has_pending_application(series=series, municipality=application.municipality)
-    assert queries.membership_of(series=series, municipality=application.municipality) is None
-    assert queries.application_by_id(application.pk) == application
-    assert queries.application_by_id(0) is None
-    assert queries.membership_by_id(0) is None
+    assert network_queries.has_pending_application(
+        series=series, municipality=application.municipality
+    )
+    assert (
+        network_queries.membership_of(series=series, municipality=application.municipality) is None
+    )
+    assert network_queries.application_by_id(application.pk) == application
+    assert network_queries.application_by_id(0) is None
+    assert network_queries.membership_by_id(0) is None

@@ -48,7 +48,7 @@ def question(event, participant):
 
 
 def _url(name, event, **kwargs):
-    return reverse(f"events:{name}", kwargs={"slug": event.slug, **kwargs})
+    return reverse(f"questions:{name}", kwargs={"slug": event.slug, **kwargs})
 
 
 def test_questions_page_shows_questions_and_form(client, event, participant, question):

@@ -22,7 +22,7 @@ HTMX = {"HTTP_HX_REQUEST": "true"}
 
 
 def _url(name, event):
-    return reverse(f"events:{name}", kwargs={"slug": event.slug})
+    return reverse(f"registrations:{name}", kwargs={"slug": event.slug})
 
 
 def _post_registration(client, event, **extra):

@@ -6,6 +6,7 @@ from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.events import services
+from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.network.exceptions import (
     ApplicationAlreadyDecided,
@@ -36,7 +37,7 @@ def _submit(series, municipality, **overrides):
         "ip_address": "203.0.113.7",
     }
     options.update(overrides)
-    return services.submit_application(**options)
+    return network_services.submit_application(**options)
 
 
 # --- set_membership_status / change_membership_status ----------------------------------
@@ -45,7 +46,7 @@ def _submit(series, municipality, **overrides):
 def test_set_membership_status_creates_membership_with_history(series):
     municipality = MunicipalityFactory()
 
-    membership = services.set_membership_status(
+    membership = network_services.set_membership_status(
         series=series, municipality=municipality, status="interested", by=None, note="Anfrage"
     )
 
@@ -59,7 +60,7 @@ def test_set_membership_status_moves_existing_membership(series):
     membership = MembershipFactory(series=series, status=MembershipStatus.APPLIED)
     organiser = OrganiserFactory()
 
-    services.set_membership_status(
+    network_services.set_membership_status(
         series=series, municipality=membership.municipality, status="member", by=organiser
     )
 
@@ -76,7 +77,7 @@ def test_set_membership_status_moves_existing_membership(series):
 def test_set_membership_status_same_status_records_nothing(series):
     membership = MembershipFactory(series=series, status=MembershipStatus.MEMBER)
 
-    services.set_membership_status(
+    network_services.set_membership_status(
         series=series, municipality=membership.municipality, status="member", by=None
     )
 
@@ -88,7 +89,7 @@ def test_change_membership_status_changes_and_reports_it(series):
     membership = MembershipFactory(series=series, status=MembershipStatus.MEMBER)
     organiser = OrganiserFactory()
 
-    changed = services.change_membership_status(
+    changed = network_services.change_membership_status(
         membership, status="paused", by=organiser, note="Haushaltssperre"
     )
 
@@ -101,7 +102,9 @@ def test_change_membership_status_changes_and_reports_it(series):
 def test_change_membership_status_unchanged_returns_false(series):
     membership = MembershipFactory(series=series, status=MembershipStatus.MEMBER)
 
-    changed = services.change_membership_status(membership, status="member", by=OrganiserFactory())
+    changed = network_services.change_membership_status(
+        membership, status="member", by=OrganiserFactory()
+    )
 
     assert changed is False
     assert MembershipChange.objects.count() == 0
@@ -111,7 +114,7 @@ def test_add_membership_creates_with_history(series):
     organiser = OrganiserFactory()
     municipality = MunicipalityFactory()
 
-    membership = services.add_membership(
+    membership = network_services.add_membership(
         series=series, municipality=municipality, status="interested", by=organiser, note="Messe"
     )
 
@@ -123,7 +126,7 @@ def test_add_membership_refuses_existing(series):
     membership = MembershipFactory(series=series)
 
     with pytest.raises(DuplicateMembership, match="bereits eine Mitgliedschaft"):
-        services.add_membership(
+        network_services.add_membership(
             series=series,
             municipality=membership.municipality,
             status="interested",
@@ -177,7 +180,7 @@ def test_submit_application_refuses_second_pending_application(series):
 def test_submit_application_concurrent_twin_hits_constraint(series, monkeypatch):
     application = MembershipApplicationFactory(series=series)
     # Simulate a second request that checked before the first one was stored.
-    monkeypatch.setattr(services.queries, "has_pending_application", lambda **_kw: False)
+    monkeypatch.setattr(network_services.queries, "has_pending_application", lambda **_kw: False)
 
     with pytest.raises(DuplicateApplication):
         _submit(series, application.municipality)
@@ -215,29 +218,29 @@ def test_submit_application_allowed_after_declined_application(series):
 
 
 def test_submit_application_rate_limited_per_ip(series):
-    for _ in range(services.APPLICATION_RATE_LIMIT):
+    for _ in range(network_services.APPLICATION_RATE_LIMIT):
         _submit(series, MunicipalityFactory())
 
     with pytest.raises(TooManyApplications):
         _submit(series, MunicipalityFactory())
     _submit(series, MunicipalityFactory(), ip_address="198.51.100.1")  # another address
 
-    assert MembershipApplication.objects.count() == services.APPLICATION_RATE_LIMIT + 1
+    assert MembershipApplication.objects.count() == network_services.APPLICATION_RATE_LIMIT + 1
 
 
 def test_submit_application_without_ip_is_not_rate_limited(series):
-    for _ in range(services.APPLICATION_RATE_LIMIT + 1):
+    for _ in range(network_services.APPLICATION_RATE_LIMIT + 1):
         _submit(series, MunicipalityFactory(), ip_address=None)
 
-    assert MembershipApplication.objects.count() == services.APPLICATION_RATE_LIMIT + 1
+    assert MembershipApplication.objects.count() == network_services.APPLICATION_RATE_LIMIT + 1
 
 
 def test_record_application_attempt_counts_towards_limit():
-    for _ in range(services.APPLICATION_RATE_LIMIT):
-        services.record_application_attempt("203.0.113.9")
+    for _ in range(network_services.APPLICATION_RATE_LIMIT):
+        network_services.record_application_attempt("203.0.113.9")
 
-    assert services.application_rate_exceeded("203.0.113.9") is True
-    assert services.application_rate_exceeded("203.0.113.10") is False
+    assert network_services.application_rate_exceeded("203.0.113.9") is True
+    assert network_services.application_rate_exceeded("203.0.113.10") is False
 
 
 # --- accept_application ----------------------------------------------------------------
@@ -252,7 +255,7 @@ def test_accept_application_makes_member_and_invites_coordinator(
     organiser = OrganiserFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        outcome = services.accept_application(application, by=organiser, note="Willkommen!")
+        outcome = network_services.accept_application(application, by=organiser, note="Willkommen!")
 
     assert outcome.invited is True
     assert application.status == ApplicationStatus.ACCEPTED
@@ -284,7 +287,7 @@ def test_accept_application_links_existing_account_instead_of_inviting(
     application = MembershipApplicationFactory(series=series, contact_email=existing.email)
 
     with django_capture_on_commit_callbacks(execute=True):
-        outcome = services.accept_application(application, by=OrganiserFactory())
+        outcome = network_services.accept_application(application, by=OrganiserFactory())
 
     assert outcome.invited is False
     assert outcome.coordinator == existing
@@ -303,7 +306,7 @@ def test_accept_application_already_decided_raises(series):
     application = MembershipApplicationFactory(series=series, status=ApplicationStatus.DECLINED)
 
     with pytest.raises(ApplicationAlreadyDecided):
-        services.accept_application(application, by=OrganiserFactory())
+        network_services.accept_application(application, by=OrganiserFactory())
 
     assert Membership.objects.count() == 0
     assert User.objects.filter(email=application.contact_email).exists() is False
@@ -312,15 +315,15 @@ def test_accept_application_already_decided_raises(series):
 def test_accept_application_twice_raises_for_stale_instance(series):
     application = MembershipApplicationFactory(series=series)
     stale = MembershipApplication.objects.get(pk=application.pk)
-    services.accept_application(application, by=OrganiserFactory())
+    network_services.accept_application(application, by=OrganiserFactory())
 
     with pytest.raises(ApplicationAlreadyDecided):
-        services.accept_application(stale, by=OrganiserFactory())
+        network_services.accept_application(stale, by=OrganiserFactory())
 
 
 def test_split_name_handles_single_word():
-    assert services._split_name("Mustermann") == ("Mustermann", "")
-    assert services._split_name(" Anna Maria Beispiel ") == ("Anna Maria", "Beispiel")
+    assert network_services._split_name("Mustermann") == ("Mustermann", "")
+    assert network_services._split_name(" Anna Maria Beispiel ") == ("Anna Maria", "Beispiel")
 
 
 # --- decline_application ---------------------------------------------------------------
@@ -330,13 +333,13 @@ def test_decline_application_mails_message_and_resets_membership(
     series, django_capture_on_commit_callbacks
 ):
     application = MembershipApplicationFactory(series=series)
-    services.set_membership_status(
+    network_services.set_membership_status(
         series=series, municipality=application.municipality, status="applied", by=None
     )
     organiser = OrganiserFactory()
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.decline_application(
+        network_services.decline_application(
             application, by=organiser, message="Derzeit nur Modellprojekte."
         )
 
@@ -358,7 +361,9 @@ def test_decline_application_leaves_other_membership_status(series):
         series=series, municipality=application.municipality, status=MembershipStatus.MEMBER
     )
 
-    services.decline_application(application, by=OrganiserFactory(), message="Bereits Mitglied.")
+    network_services.decline_application(
+        application, by=OrganiserFactory(), message="Bereits Mitglied."
+    )
 
     assert Membership.objects.get().status == MembershipStatus.MEMBER
     assert MembershipChange.objects.count() == 0
@@ -367,7 +372,9 @@ def test_decline_application_leaves_other_membership_status(series):
 def test_decline_application_without_membership(series):
     application = MembershipApplicationFactory(series=series)
 
-    services.decline_application(application, by=OrganiserFactory(), message="Leider nicht.")
+    network_services.decline_application(
+        application, by=OrganiserFactory(), message="Leider nicht."
+    )
 
     assert Membership.objects.count() == 0
 
@@ -376,7 +383,7 @@ def test_decline_application_requires_message(series):
     application = MembershipApplicationFactory(series=series)
 
     with pytest.raises(DecisionMessageMissing):
-        services.decline_application(application, by=OrganiserFactory(), message="   ")
+        network_services.decline_application(application, by=OrganiserFactory(), message="   ")
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.PENDING
@@ -386,7 +393,7 @@ def test_decline_application_already_decided_raises(series):
     application = MembershipApplicationFactory(series=series, status=ApplicationStatus.ACCEPTED)
 
     with pytest.raises(ApplicationAlreadyDecided):
-        services.decline_application(application, by=OrganiserFactory(), message="Nein.")
+        network_services.decline_application(application, by=OrganiserFactory(), message="Nein.")
 
     assert AuditLog.objects.count() == 0
 

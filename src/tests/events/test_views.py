@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from stadtgespraeche.events import services
 from stadtgespraeche.municipalities.enums import MunicipalityKind
+from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership, MembershipApplication
 from tests.factories.directory import MunicipalityFactory
@@ -176,8 +176,8 @@ def test_apply_honeypot_pretends_success_and_stores_nothing(
 
 
 def test_apply_rate_limit_keeps_data(client, series, kaiserslautern):
-    for _ in range(services.APPLICATION_RATE_LIMIT):
-        services.record_application_attempt("127.0.0.1")
+    for _ in range(network_services.APPLICATION_RATE_LIMIT):
+        network_services.record_application_attempt("127.0.0.1")
 
     response = client.post(APPLY_URL, _data(series))
 

@@ -25,7 +25,7 @@ def test_reindex_indexes_every_provider_with_plain_progress_lines(db):
     assert "\r" not in output
     assert "Search index is up to date." in output
     assert SearchDocument.objects.filter(
-        model_label="directory.municipality", object_id=municipality.pk
+        model_label="municipalities.municipality", object_id=municipality.pk
     ).exists()
     assert SearchDocument.objects.filter(model_label="events.event", title="Offene Daten").exists()
 

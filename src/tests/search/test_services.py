@@ -60,7 +60,7 @@ def test_rolled_back_write_never_reaches_the_index(db, django_capture_on_commit_
 
 def test_profile_visibility_change_reindexes_the_person(db, django_capture_on_commit_callbacks):
     profile = ProfileFactory(user__first_name="Jana", user__last_name="Quell")
-    services.index_object("directory.profile", profile.pk)
+    services.index_object("people.profile", profile.pk)
     assert _titles(AnonymousUser(), "Quell") == []
     with django_capture_on_commit_callbacks(execute=True):
         directory_services.set_visibility(

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.events import queries, services
+from stadtgespraeche.network import queries as network_queries
+from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.exceptions import MembershipError
 from stadtgespraeche.network.forms import AcceptApplicationForm, DeclineApplicationForm
 from stadtgespraeche.network.models import MembershipApplication
@@ -22,7 +23,7 @@ TABS = ("pending", "decided")
 
 
 def _get_application(pk: int) -> MembershipApplication:
-    application = queries.application_by_id(pk)
+    application = network_queries.application_by_id(pk)
     if application is None:
         raise Http404
     return application
@@ -36,7 +37,9 @@ def application_list(request: HttpRequest) -> HttpResponse:
     if tab not in TABS:
         tab = "pending"
     applications = (
-        queries.pending_applications() if tab == "pending" else queries.decided_applications()
+        network_queries.pending_applications()
+        if tab == "pending"
+        else network_queries.decided_applications()
     )
     page = Paginator(applications, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -59,7 +62,7 @@ def _render_detail(
     accept_form: AcceptApplicationForm | None = None,
     decline_form: DeclineApplicationForm | None = None,
 ) -> HttpResponse:
-    membership = queries.membership_of(
+    membership = network_queries.membership_of(
         series=application.series, municipality=application.municipality
     )
     return render(
@@ -91,7 +94,7 @@ def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_detail(request, application, accept_form=form)
     try:
-        outcome = services.accept_application(
+        outcome = network_services.accept_application(
             application, by=cast(User, request.user), note=form.cleaned_data["note"]
         )
     except MembershipError as error:
@@ -125,7 +128,7 @@ def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _render_detail(request, application, decline_form=form)
     try:
-        services.decline_application(
+        network_services.decline_application(
             application, by=cast(User, request.user), message=form.cleaned_data["message"]
         )
     except MembershipError as error:

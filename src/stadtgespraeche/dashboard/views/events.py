@@ -23,6 +23,7 @@ from stadtgespraeche.events.forms import (
 from stadtgespraeche.events.models import AgendaItem, Event, ImpulseProposal
 from stadtgespraeche.events.partners import partner_suggestions
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus
 
 SECTION = "events"
@@ -45,7 +46,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @permission_required("events.manage_events", raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest) -> HttpResponse:
-    form = EventForm(_posted(request), initial={"series": queries.default_series()})
+    form = EventForm(_posted(request), initial={"series": network_queries.default_series()})
     if request.method == "POST" and form.is_valid():
         try:
             event = services.create_event(**form.cleaned_data, by=cast(User, request.user))

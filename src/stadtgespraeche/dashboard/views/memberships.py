@@ -12,7 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.events import queries, services
+from stadtgespraeche.network import queries as network_queries
+from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.exceptions import MembershipError
 from stadtgespraeche.network.forms import MembershipAddForm, MembershipStatusForm
 
@@ -23,11 +24,13 @@ PAGE_SIZE = 50
 @login_required
 @permission_required("events.manage_memberships", raise_exception=True)
 def membership_list(request: HttpRequest) -> HttpResponse:
-    all_series = list(queries.all_series())
+    all_series = list(network_queries.all_series())
     slug = request.GET.get("series", "")
     series = next((s for s in all_series if s.slug == slug), None)
     if series is None:
-        series = next((s for s in all_series if s.slug == queries.DEFAULT_SERIES_SLUG), None)
+        series = next(
+            (s for s in all_series if s.slug == network_queries.DEFAULT_SERIES_SLUG), None
+        )
     if series is None and all_series:
         series = all_series[0]
     context: dict[str, Any] = {
@@ -36,7 +39,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
         "series": series,
     }
     if series is not None:
-        page = Paginator(queries.memberships_of(series), PAGE_SIZE).get_page(
+        page = Paginator(network_queries.memberships_of(series), PAGE_SIZE).get_page(
             request.GET.get("page")
         )
         context.update(
@@ -53,12 +56,12 @@ def membership_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("events.manage_memberships", raise_exception=True)
 def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    membership = queries.membership_by_id(pk)
+    membership = network_queries.membership_by_id(pk)
     if membership is None:
         raise Http404
     form = MembershipStatusForm(request.POST or None, initial={"status": membership.status})
     if request.method == "POST" and form.is_valid():
-        changed = services.change_membership_status(
+        changed = network_services.change_membership_status(
             membership,
             status=form.cleaned_data["status"],
             by=cast(User, request.user),
@@ -82,7 +85,7 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "dashboard_section": "memberships",
             "membership": membership,
-            "history": queries.membership_history(membership),
+            "history": network_queries.membership_history(membership),
             "form": form,
         },
     )
@@ -93,14 +96,14 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @permission_required("events.manage_memberships", raise_exception=True)
 def membership_add(request: HttpRequest) -> HttpResponse:
     initial_series = (
-        next((s for s in queries.all_series() if s.slug == request.GET.get("series")), None)
-        or queries.default_series()
+        next((s for s in network_queries.all_series() if s.slug == request.GET.get("series")), None)
+        or network_queries.default_series()
     )
     form = MembershipAddForm(request.POST or None, initial={"series": initial_series})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            membership = services.add_membership(
+            membership = network_services.add_membership(
                 series=data["series"],
                 municipality=data["municipality"],
                 status=data["status"],

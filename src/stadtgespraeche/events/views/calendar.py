@@ -8,7 +8,6 @@
 No feed ever contains the online join link (see `calendar`).
 """
 
-
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404

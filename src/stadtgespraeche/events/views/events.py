@@ -18,6 +18,7 @@ from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.enums import Confidentiality
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.forms import ImpulseProposalForm
+from stadtgespraeche.network import queries as network_queries
 
 # Events per page of the public list (upcoming and past are paged separately).
 EVENT_PAGE_SIZE = 20
@@ -58,7 +59,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         "past_events": list(past_page.object_list),
         "upcoming_query": urlencode({"vergangen": past_page.number}) if past_number else "",
         "past_query": urlencode({"page": upcoming_page.number}) if upcoming_number else "",
-        "feed_series": queries.default_series(),
+        "feed_series": network_queries.default_series(),
     }
     return render(request, "events/event_list.html", context)
 
@@ -90,7 +91,7 @@ def impulse_propose(request: HttpRequest, slug: str) -> HttpResponse:
     event = get_object_or_404(queries.visible_events(request.user), slug=slug)
     if not request.user.has_perm("events.propose_impulse", event):
         raise PermissionDenied
-    municipalities = queries.coordinated_member_municipalities(request.user, event.series)
+    municipalities = network_queries.coordinated_member_municipalities(request.user, event.series)
     data = request.POST if request.method == "POST" else None
     form = ImpulseProposalForm(data, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():

@@ -15,6 +15,7 @@ from stadtgespraeche.accounts import services as account_services
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.exceptions import AlreadyActive, InvitationInvalid
 from stadtgespraeche.accounts.models import Invitation, User
+from stadtgespraeche.municipalities import queries as municipalities_queries
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.people import queries, services
 from stadtgespraeche.people.enums import AffiliationRole
@@ -45,7 +46,11 @@ def invite_start(request: HttpRequest) -> HttpResponse:
     context: dict[str, object] = {}
     if user.has_perm("directory.invite_coordinator"):
         form = MunicipalitySearchForm(request.GET or None)
-        results = queries.search_municipalities(form.cleaned_data["q"]) if form.is_valid() else []
+        results = (
+            municipalities_queries.search_municipalities(form.cleaned_data["q"])
+            if form.is_valid()
+            else []
+        )
         context.update(form=form, results=results, searched=form.is_bound)
     else:
         context["municipalities"] = list(queries.coordinated_municipalities(user))

@@ -81,6 +81,4 @@ def people(request: HttpRequest) -> HttpResponse:
         "has_query": bool(query),
         "is_public_view": viewer_level(viewer) == "public",
     }
-    return render(
-        request, template_for(request, "people/people_search.html", "results"), context
-    )
+    return render(request, template_for(request, "people/people_search.html", "results"), context)

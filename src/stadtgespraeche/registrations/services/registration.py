@@ -60,7 +60,9 @@ def hash_token(token: str) -> str:
 
 
 def cancel_url(token: str) -> str:
-    return settings.SITE_URL + reverse("registrations:registration-self-cancel", kwargs={"token": token})
+    return settings.SITE_URL + reverse(
+        "registrations:registration-self-cancel", kwargs={"token": token}
+    )
 
 
 def _new_token(registration: Registration) -> str:

@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.events import queries as queries_calendar
 from stadtgespraeche.events.calendar import calendar_for
 from stadtgespraeche.events.views.calendar import ics_response
+from stadtgespraeche.registrations import queries as registration_queries
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.services import calendar as services_calendar
 
@@ -31,12 +31,12 @@ from stadtgespraeche.registrations.services import calendar as services_calendar
 @require_GET
 def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The feed of the token owner's registrations; 404 for unknown or revoked tokens."""
-    calendar_token = queries_calendar.calendar_token_by_value(token)
+    calendar_token = registration_queries.calendar_token_by_value(token)
     if calendar_token is None:
         raise Http404
     services_calendar.mark_calendar_token_used(calendar_token)
     user = calendar_token.user
-    events = list(queries_calendar.personal_feed_events(user))
+    events = list(registration_queries.personal_feed_events(user))
     with translation.override(user.language or settings.LANGUAGE_CODE):
         name = _("Stadtgespräche: my registrations")
         waitlisted = _("on the waitlist")
@@ -78,7 +78,7 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         else:
             messages.error(request, _("Unknown action. Please use one of the buttons."))
         return redirect("registrations:calendar-settings")
-    calendar_token = queries_calendar.calendar_token_of(user)
+    calendar_token = registration_queries.calendar_token_of(user)
     feed_url = personal_feed_url(calendar_token.token) if calendar_token else ""
     context = {
         "calendar_token": calendar_token,
@@ -86,6 +86,6 @@ def calendar_settings(request: HttpRequest) -> HttpResponse:
         "webcal_url": feed_url.replace("https://", "webcal://", 1).replace(
             "http://", "webcal://", 1
         ),
-        "event_count": queries_calendar.personal_feed_events(user).count(),
+        "event_count": registration_queries.personal_feed_events(user).count(),
     }
     return render(request, "registrations/calendar_settings.html", context)

@@ -177,7 +177,5 @@ def self_cancel(request: HttpRequest, token: str) -> HttpResponse:
         except RegistrationError as error:
             context = {"registration": registration, "error": str(error)}
             return render(request, "registrations/self_cancel.html", context)
-        return render(
-            request, "registrations/self_cancel_done.html", {"event": registration.event}
-        )
+        return render(request, "registrations/self_cancel_done.html", {"event": registration.event})
     return render(request, "registrations/self_cancel.html", {"registration": registration})

@@ -27,7 +27,7 @@ LEVELS = (
 
 
 class MunicipalityProvider(Provider):
-    model_label = "directory.municipality"
+    model_label = "municipalities.municipality"
     kind = Kind.MUNICIPALITY
 
     def queryset(self) -> QuerySet[Municipality]:
@@ -79,7 +79,7 @@ def _group_texts(profile: Profile) -> dict[str, list[str]]:
 
 
 class ProfileProvider(Provider):
-    model_label = "directory.profile"
+    model_label = "people.profile"
     kind = Kind.PERSON
 
     def queryset(self) -> QuerySet[Profile]:
@@ -137,15 +137,15 @@ class ProfileProvider(Provider):
 
 def _profile_of_mandate(pk: int) -> list[tuple[str, int]]:
     profile_id = Mandate.objects.filter(pk=pk).values_list("profile_id", flat=True).first()
-    return [("directory.profile", profile_id)] if profile_id else []
+    return [("people.profile", profile_id)] if profile_id else []
 
 
 def _profile_of_user(pk: int) -> list[tuple[str, int]]:
     profile_id = Profile.objects.filter(user_id=pk).values_list("pk", flat=True).first()
-    return [("directory.profile", profile_id)] if profile_id else []
+    return [("people.profile", profile_id)] if profile_id else []
 
 
 register(MunicipalityProvider())
 register(ProfileProvider())
-register_dependent("directory.mandate", _profile_of_mandate)
+register_dependent("people.mandate", _profile_of_mandate)
 register_dependent("accounts.user", _profile_of_user)

@@ -88,4 +88,4 @@ def _event_of(label: str) -> Any:
 
 register(EventProvider())
 register_dependent("events.agendaitem", _event_of("events.agendaitem"))
-register_dependent("events.minutes", _event_of("events.minutes"))
+register_dependent("documentation.minutes", _event_of("documentation.minutes"))
