@@ -5,7 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("stadtgespraeche.accounts.urls")),
-    path("themen/", include("stadtgespraeche.pages.urls_topics")),
+    path("themen/", include("stadtgespraeche.pages.urls.topics")),
     # The people directory and contacts share the /verzeichnis/ prefix; the network, its
     # Stadtgespräche and what belongs to one (registration, room, questions, documentation)
     # share /netzwerk/. The patterns of the apps under one prefix do not overlap.
@@ -23,7 +23,7 @@ urlpatterns = [
     path("benachrichtigungen/", include("stadtgespraeche.notifications.urls")),
     path("suche/", include("stadtgespraeche.search.urls")),
     path("organisation/", include("stadtgespraeche.dashboard.urls")),
-    path("", include("stadtgespraeche.pages.urls")),
+    path("", include("stadtgespraeche.pages.urls.site")),
 ]
 
 if settings.DEBUG:

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views, views_data
+from stadtgespraeche.accounts.views import account as views
+from stadtgespraeche.accounts.views import data_rights as views_data
 
 app_name = "accounts"
 

@@ -6,6 +6,7 @@ import rules
 
 from stadtgespraeche.accounts.rules import is_coordinator, is_councillor, is_organiser, is_speaker
 from stadtgespraeche.contacts.models import AbuseReport, ContactRequest, ContactRequestStatus
+from stadtgespraeche.contacts.queries import accepted_contact_between
 
 # Members of the network who may contact each other (organisers write e-mails instead).
 is_network_member = is_councillor | is_coordinator | is_speaker
@@ -35,6 +36,16 @@ def is_pending(user: Any, contact_request: ContactRequest | None) -> bool:
 def is_open_report(user: Any, report: AbuseReport | None) -> bool:
     return report is not None and report.handled_at is None
 
+
+@rules.predicate
+def has_accepted_contact(user: Any, person: Any) -> bool:
+    """`user` is `person` or has an accepted contact request with them."""
+    return accepted_contact_between(user, person)
+
+
+# A person's contact details (e-mail, phone) on their profile: themself and accepted contacts.
+# The profile page (people) asks for this permission by name; it cannot import contacts.
+rules.add_perm("contacts.view_contact_details", has_accepted_contact)
 
 rules.add_perm("directory.view_contacts", is_network_member)
 

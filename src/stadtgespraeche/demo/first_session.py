@@ -22,6 +22,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.documentation.models import Feedback, Minutes
 from stadtgespraeche.events.enums import (
     AgendaItemKind,
+    AttendanceMode,
     Confidentiality,
     EventFormat,
     EventStatus,
@@ -30,7 +31,7 @@ from stadtgespraeche.events.enums import (
 from stadtgespraeche.events.models import AgendaItem, Event
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.network.models import Series
-from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.topics.models import Topic
 

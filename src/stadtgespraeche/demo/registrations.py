@@ -16,11 +16,11 @@ from django.utils import timezone
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events import services as event_services
-from stadtgespraeche.events.enums import AgendaItemKind, EventFormat, EventStatus
+from stadtgespraeche.events.enums import AgendaItemKind, AttendanceMode, EventFormat, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.network.models import Series
-from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 
 TITLE = "Digitale Souveränität in der Kommune"

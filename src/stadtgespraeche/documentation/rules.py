@@ -4,8 +4,8 @@ from typing import Any
 
 import rules
 
+from stadtgespraeche.accounts.rules import is_organiser
 from stadtgespraeche.documentation import queries as queries_documentation
-from stadtgespraeche.events.rules import is_organiser
 
 
 # --- Documentation and feedback (events/queries_documentation.py, docs/events.md) ---------

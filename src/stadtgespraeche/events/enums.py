@@ -62,3 +62,15 @@ class AgendaItemKind(models.TextChoices):
 PROPOSAL_EVENT_STATUSES = frozenset(
     {EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.REGISTRATION_CLOSED}
 )
+
+
+class AttendanceMode(models.TextChoices):
+    IN_PERSON = "in_person", pgettext_lazy("attendance mode", "in person")
+    ONLINE = "online", pgettext_lazy("attendance mode", "online")
+
+
+FORMAT_MODES: dict[str, tuple[str, ...]] = {
+    EventFormat.ONLINE: (AttendanceMode.ONLINE,),
+    EventFormat.HYBRID: (AttendanceMode.IN_PERSON, AttendanceMode.ONLINE),
+    EventFormat.IN_PERSON: (AttendanceMode.IN_PERSON,),
+}

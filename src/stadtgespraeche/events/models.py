@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.events.enums import (
+    FORMAT_MODES,
     AgendaItemKind,
+    AttendanceMode,
     Confidentiality,
     EventFormat,
     EventStatus,
@@ -19,7 +21,6 @@ from stadtgespraeche.events.enums import (
 )
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.network.enums import ApplicationStatus
-from stadtgespraeche.registrations.enums import FORMAT_MODES, AttendanceMode
 
 
 class Event(TimeStampedModel):

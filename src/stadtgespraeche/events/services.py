@@ -11,7 +11,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-from stadtgespraeche.events import queries
+from stadtgespraeche.events import changes, queries
 from stadtgespraeche.events.enums import (
     EVENT_TRANSITIONS,
     PROPOSAL_EVENT_STATUSES,
@@ -29,7 +29,6 @@ from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus
 from stadtgespraeche.network.models import Series
-from stadtgespraeche.registrations.services import changes as services_changes
 
 # How far after its model a duplicated event is placed; the organiser adjusts the dates.
 DUPLICATE_OFFSET = timedelta(weeks=4)
@@ -86,7 +85,7 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     """Change an event's details (not its status: see transition_event)."""
     m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
     fields.pop("status", None)
-    before = services_changes.snapshot(event)
+    before = changes.snapshot(event)
     for name, value in fields.items():
         setattr(event, name, value)
     _check_times(event.starts_at, event.ends_at)
@@ -94,7 +93,7 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     for name, values in m2m.items():
         getattr(event, name).set(values)
     log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
-    services_changes.record_event_change(event, before, by=by)
+    changes.record_event_change(event, before, by=by)
     indexing.changed(event)
     return event
 
@@ -122,7 +121,7 @@ def transition_event(event: Event, *, to: EventStatus | str, by: User | None) ->
         obj=locked,
         data={"from": current.value, "to": target.value},
     )
-    services_changes.record_event_status_change(locked, previous=current, by=by)
+    changes.record_event_status_change(locked, previous=current, by=by)
     indexing.changed(locked)
     event.status = target
     event.sequence = locked.sequence

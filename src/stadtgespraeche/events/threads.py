@@ -20,11 +20,9 @@ from stadtgespraeche.discussions import queries as discussion_queries
 from stadtgespraeche.discussions import services as discussion_services
 from stadtgespraeche.discussions.exceptions import NotAllowed
 from stadtgespraeche.discussions.models import Thread
-from stadtgespraeche.events import queries
+from stadtgespraeche.events import participation, queries
 from stadtgespraeche.events.enums import Confidentiality
 from stadtgespraeche.events.models import Event
-from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES
-from stadtgespraeche.registrations.models import Registration
 
 KIND = "event"
 
@@ -56,11 +54,7 @@ def event_of(thread: Thread) -> Event | None:
 
 
 def is_participant(event: Event, user: Any) -> bool:
-    if not access.is_active_person(user):
-        return False
-    return Registration.objects.filter(
-        event=event, user=user, status__in=PLACE_HOLDING_STATUSES
-    ).exists()
+    return access.is_active_person(user) and participation.is_participant(event, user)
 
 
 def _is_visible(event: Event | None, user: Any) -> bool:

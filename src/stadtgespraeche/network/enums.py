@@ -14,3 +14,11 @@ class ApplicationStatus(models.TextChoices):
     PENDING = "pending", pgettext_lazy("application status", "pending")
     ACCEPTED = "accepted", pgettext_lazy("application status", "accepted")
     DECLINED = "declined", pgettext_lazy("application status", "declined")
+
+
+class RoomKind(models.TextChoices):
+    """Which online room a series uses (docs/rooms.md)."""
+
+    BBB = "bbb", pgettext_lazy("room provider", "BigBlueButton")
+    LINK = "link", pgettext_lazy("room provider", "plain link (e.g. Jitsi)")
+    NONE = "none", pgettext_lazy("room provider", "no online room")

@@ -11,8 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.municipalities.models import Municipality
-from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
-from stadtgespraeche.rooms.enums import RoomKind
+from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus, RoomKind
 
 
 class Series(TimeStampedModel):
@@ -174,3 +173,7 @@ class MembershipApplication(TimeStampedModel):
     @property
     def is_pending(self) -> bool:
         return self.status == ApplicationStatus.PENDING
+
+
+# Owner links of topic and municipality threads (discussions, docs/discussions.md).
+from stadtgespraeche.network import threads  # noqa: E402, F401

@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from stadtgespraeche.events.rules import is_organiser
+from stadtgespraeche.accounts.rules import is_organiser
 from stadtgespraeche.network.enums import ApplicationStatus
 
 

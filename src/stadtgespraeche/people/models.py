@@ -196,7 +196,3 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_body_display()} {self.municipality}"
-
-
-# Owner links of topic and municipality threads (discussions, docs/discussions.md).
-from stadtgespraeche.network import threads  # noqa: E402, F401

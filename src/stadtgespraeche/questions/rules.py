@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from stadtgespraeche.events.rules import is_organiser
+from stadtgespraeche.accounts.rules import is_organiser
 
 
 # Live Q&A (docs/events.md): participants ask and vote while it is open, moderators moderate.

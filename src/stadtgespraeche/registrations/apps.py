@@ -9,8 +9,10 @@ class RegistrationsConfig(AppConfig):
 
     def ready(self) -> None:
         from stadtgespraeche.core import periodic
+        from stadtgespraeche.events import changes as event_changes
+        from stadtgespraeche.events import participation
         from stadtgespraeche.notifications import kinds
-        from stadtgespraeche.registrations import personal_data, reminders
+        from stadtgespraeche.registrations import personal_data, queries, reminders
         from stadtgespraeche.registrations.services import changes
         from stadtgespraeche.registrations.services.registration import (
             KIND_CANCELLED,
@@ -23,6 +25,8 @@ class RegistrationsConfig(AppConfig):
         # Notices of changed and cancelled events go to the registered (docs/events.md).
         for key, label in changes.KINDS.items():
             kinds.register(key, label)
+        event_changes.register("registrations", changes.notify_participants)
+        participation.register(queries.holds_place)
         # The job keeps its registered name: its runs are recorded under it.
         periodic.register(
             "events.send_reminders", reminders.send_due_reminders, every=timedelta(minutes=15)

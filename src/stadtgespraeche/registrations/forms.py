@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.forms import Form
+from stadtgespraeche.events.enums import AttendanceMode
 from stadtgespraeche.events.models import Event
-from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 
 
 def _mode_choices(event: Event) -> list[tuple[str, Any]]:

@@ -9,7 +9,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
-from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.events.enums import AttendanceMode
+from stadtgespraeche.registrations.enums import RegistrationStatus
 
 
 class Registration(TimeStampedModel):

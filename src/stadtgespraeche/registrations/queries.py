@@ -10,18 +10,14 @@ from django.utils import timezone
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.events.enums import AttendanceMode, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.events.queries import visible_events
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 from stadtgespraeche.people.queries import coordinated_municipalities
-from stadtgespraeche.registrations.enums import (
-    PLACE_HOLDING_STATUSES,
-    AttendanceMode,
-    RegistrationStatus,
-)
+from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
 from stadtgespraeche.registrations.models import CalendarToken, Registration
 
 # Statuses in which a person counts as "in" (a place or the waitlist) and may cancel.
@@ -373,3 +369,13 @@ def calendar_token_by_value(token: str) -> CalendarToken | None:
         .filter(token=token, user__is_active=True)
         .first()
     )
+
+
+def holds_place(event: Event, user: Any) -> bool:
+    """Whether `user` holds a place at `event` (registered, attended or no-show): a
+    participant in the sense of `events.participation`."""
+    if getattr(user, "pk", None) is None:
+        return False
+    return Registration.objects.filter(
+        event=event, user=user, status__in=PLACE_HOLDING_STATUSES
+    ).exists()

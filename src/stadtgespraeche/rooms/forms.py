@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.forms import Form
-from stadtgespraeche.rooms.enums import RoomKind
+from stadtgespraeche.network.enums import RoomKind
 
 
 class SeriesRoomForm(Form):

@@ -15,10 +15,10 @@ from django.utils.crypto import salted_hmac
 
 from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.network.models import Series
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
-from stadtgespraeche.rooms.enums import RoomKind
 from stadtgespraeche.rooms.providers import MeetingSpec, Role
 from stadtgespraeche.rooms.providers.base import RoomProvider, provider_for
 

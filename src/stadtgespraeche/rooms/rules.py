@@ -4,7 +4,7 @@ from typing import Any
 
 import rules
 
-from stadtgespraeche.events.rules import is_organiser
+from stadtgespraeche.accounts.rules import is_organiser
 
 
 # Online rooms (docs/rooms.md): join only inside the window, end by organisers.
@@ -17,8 +17,8 @@ def can_join_room(user: Any, event: Any) -> bool:
 
 @rules.predicate
 def event_has_bbb_room(user: Any, event: Any) -> bool:
+    from stadtgespraeche.network.enums import RoomKind
     from stadtgespraeche.rooms import queries as queries_rooms
-    from stadtgespraeche.rooms.enums import RoomKind
 
     return event is not None and queries_rooms.has_room(event, provider=RoomKind.BBB)
 

@@ -14,11 +14,11 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.network.models import Series
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.rooms import queries as queries_rooms
-from stadtgespraeche.rooms.enums import RoomKind
 from stadtgespraeche.rooms.providers import JoinRequest, RoomUnavailable
 
 

@@ -1,4 +1,4 @@
-"""The catalogue list. The full topic page is composed in pages (pages/urls_topics.py)."""
+"""The catalogue list. The full topic page is composed in pages (pages/urls/topics.py)."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render

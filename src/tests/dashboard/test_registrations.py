@@ -4,8 +4,8 @@ CSV export."""
 import pytest
 from django.urls import reverse
 
+from stadtgespraeche.events.enums import AttendanceMode
 from stadtgespraeche.people.enums import AffiliationRole
-from stadtgespraeche.registrations.enums import AttendanceMode
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from tests.events.registration_helpers import open_event, past_event

@@ -8,16 +8,13 @@ from icalendar import Calendar
 
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.events import services
+from stadtgespraeche.events.changes import record_event_status_change
 from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.notifications import kinds
 from stadtgespraeche.notifications.models import Notification
 from stadtgespraeche.registrations.enums import RegistrationStatus
-from stadtgespraeche.registrations.services.changes import (
-    KIND_CANCELLED,
-    KIND_CHANGED,
-    record_event_status_change,
-)
+from stadtgespraeche.registrations.services.changes import KIND_CANCELLED, KIND_CHANGED
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
 
@@ -251,8 +248,8 @@ def test_change_is_detected_when_a_form_already_changed_the_instance(
 
 
 def test_snapshot_of_unsaved_event_reads_the_instance():
+    from stadtgespraeche.events.changes import snapshot
     from stadtgespraeche.events.models import Event
-    from stadtgespraeche.registrations.services.changes import snapshot
 
     unsaved = Event(title="Neu", venue_address="Ort")
 

@@ -10,7 +10,7 @@ import threading
 import pytest
 from django.db import connection
 
-from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.events.enums import AttendanceMode
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.exceptions import AlreadyRegistered
 from stadtgespraeche.registrations.models import Registration

@@ -3,8 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.registrations.enums import AttendanceMode
+from stadtgespraeche.events.enums import AttendanceMode, EventStatus
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.exceptions import RegistrationError
 from stadtgespraeche.registrations.models import Registration

@@ -7,9 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.events.enums import AttendanceMode, EventFormat, EventStatus
 from stadtgespraeche.notifications.models import Notification
-from stadtgespraeche.registrations.enums import AttendanceMode
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.exceptions import (
     AlreadyRegistered,

@@ -4,9 +4,8 @@ councillors, cancelling and the self-cancellation link."""
 import pytest
 from django.urls import reverse
 
-from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.events.enums import AttendanceMode, EventStatus
 from stadtgespraeche.people.enums import Visibility
-from stadtgespraeche.registrations.enums import AttendanceMode
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services

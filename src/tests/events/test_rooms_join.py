@@ -10,10 +10,10 @@ from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.rooms import queries as queries_rooms
 from stadtgespraeche.rooms import services as services_rooms
-from stadtgespraeche.rooms.enums import RoomKind
 from stadtgespraeche.rooms.providers import Role, RoomUnavailable
 from stadtgespraeche.rooms.providers.bbb import BigBlueButtonProvider, checksum
 from stadtgespraeche.rooms.providers.link import LinkProvider

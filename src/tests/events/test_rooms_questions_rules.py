@@ -6,8 +6,8 @@ import pytest
 import time_machine
 
 from stadtgespraeche.events.enums import EventFormat, EventStatus
+from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.registrations.enums import RegistrationStatus
-from stadtgespraeche.rooms.enums import RoomKind
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import (
     AgendaItemFactory,

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from stadtgespraeche.core.models import AuditLog
+from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.rooms import services as services_rooms
-from stadtgespraeche.rooms.enums import RoomKind
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import SeriesFactory
 

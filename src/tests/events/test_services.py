@@ -5,7 +5,6 @@ from django.utils import translation
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.models import AuditLog
-from stadtgespraeche.events import services
 from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.network.exceptions import (

@@ -3,7 +3,7 @@ import datetime
 import factory
 from django.utils import timezone
 
-from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
+from stadtgespraeche.events.enums import AgendaItemKind, AttendanceMode, EventStatus
 from stadtgespraeche.events.models import AgendaItem, Event
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.network.models import (
@@ -12,7 +12,7 @@ from stadtgespraeche.network.models import (
     MembershipChange,
     Series,
 )
-from stadtgespraeche.registrations.enums import AttendanceMode, RegistrationStatus
+from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 
 from .accounts import UserFactory

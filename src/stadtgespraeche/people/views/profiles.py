@@ -1,6 +1,7 @@
 """The own profile ("Mein Profil"), its mandates and photo, and the profile page of a person.
 
-What a viewer sees of a profile is decided by directory.privacy only.
+What a viewer sees of a profile is decided by people.privacy only; whether they see the
+contact details is the permission `contacts.view_contact_details` (contacts/rules.py).
 """
 
 from django.contrib import messages
@@ -11,7 +12,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from stadtgespraeche.contacts.queries import accepted_contact_between
 from stadtgespraeche.people import privacy, services
 from stadtgespraeche.people.enums import FieldGroup, Visibility
 from stadtgespraeche.people.forms.profiles import (
@@ -273,7 +273,7 @@ def profile_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "preview": preview,
             "preview_levels": PREVIEW_LEVELS,
             "show_contact": preview is None
-            and (is_owner or accepted_contact_between(request.user, profile.user)),
+            and (is_owner or request.user.has_perm("contacts.view_contact_details", profile.user)),
             "hidden_in_preview": preview is not None and FieldGroup.IDENTITY.value not in shown,
         },
     )

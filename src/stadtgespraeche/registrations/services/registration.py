@@ -23,16 +23,12 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.events.calendar import event_calendar
-from stadtgespraeche.events.enums import EventStatus
+from stadtgespraeche.events.enums import AttendanceMode, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.network.models import Series
 from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.registrations import queries
-from stadtgespraeche.registrations.enums import (
-    PLACE_HOLDING_STATUSES,
-    AttendanceMode,
-    RegistrationStatus,
-)
+from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
 from stadtgespraeche.registrations.exceptions import (
     AlreadyRegistered,
     InvalidCancelLink,

@@ -17,13 +17,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods
 
+from stadtgespraeche.accounts import services
+from stadtgespraeche.accounts.exceptions import DeletionAlreadyRequested, DeletionInvalid
+from stadtgespraeche.accounts.forms import CurrentPasswordForm, DeletionRequestForm
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.throttling import client_ip
 from stadtgespraeche.core import personal_data
-
-from . import services
-from .exceptions import DeletionAlreadyRequested, DeletionInvalid
-from .forms import CurrentPasswordForm, DeletionRequestForm
-from .models import User
-from .throttling import client_ip
 
 REAUTH_KEY = "accounts_reauthenticated_at"
 REAUTH_SECONDS = 10 * 60

@@ -8,14 +8,10 @@ given once, when a row is created, and never changed afterwards, so public URLs 
 Rows missing from the files are kept (memberships and people may point at them).
 """
 
-import csv
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from django.db import models, transaction
+from django.db import transaction
 from django.utils.text import slugify
 
 from stadtgespraeche.municipalities.enums import MunicipalityKind
@@ -26,144 +22,35 @@ from stadtgespraeche.municipalities.models import (
     SmartCityProject,
     State,
 )
+from stadtgespraeche.municipalities.reference_data.sync import (
+    BATCH_SIZE,
+    BadRow,
+    LoadReport,
+    ReferenceDataError,
+    Sync,
+    coordinate,
+    german_slug,
+    integer,
+    natural_key,
+    read_csv,
+    text,
+)
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+__all__ = [
+    "DATA_DIR",
+    "LoadReport",
+    "ReferenceDataError",
+    "german_slug",
+    "load_reference_data",
+    "synthetic_key",
+]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 # GV100AD district types that are counties of their own (Kreis, Landkreis, Regionalverband);
 # kreisfreie Städte (41, 42) are already in the municipality list as cities.
 COUNTY_TYPE_CODES = {"43", "44", "45"}
 ASSOCIATION_PREFIX = "vb:"
-_GERMAN_TRANSLITERATION = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-_BATCH_SIZE = 500
-
-
-class ReferenceDataError(Exception):
-    """A reference file is missing or lacks required columns."""
-
-
-@dataclass
-class LoadReport:
-    created: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    deleted: Counter[str] = field(default_factory=Counter)
-    skipped: list[str] = field(default_factory=list)
-
-    @property
-    def changed(self) -> bool:
-        return any(sum(counter.values()) for counter in (self.created, self.updated, self.deleted))
-
-
-class _BadRow(ValueError):
-    pass
-
-
-def german_slug(text: str) -> str:
-    """A readable ASCII slug for a German name: "Würzburg" → "wuerzburg"."""
-    return slugify(text.translate(_GERMAN_TRANSLITERATION))
-
-
-def _read_csv(path: Path, required: set[str]) -> Iterator[tuple[int, dict[str, str]]]:
-    if not path.is_file():
-        raise ReferenceDataError(f"{path}: file not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        missing = required - set(reader.fieldnames or [])
-        if missing:
-            raise ReferenceDataError(f"{path.name}: missing columns {', '.join(sorted(missing))}")
-        for line, row in enumerate(reader, start=2):
-            yield line, {k: (v or "").strip() for k, v in row.items() if k is not None}
-
-
-def _key(value: str, digits: int, what: str) -> str:
-    if len(value) != digits or not value.isdigit():
-        raise _BadRow(f"{what} {value!r} is not {digits} digits")
-    return value
-
-
-def _int(value: str, what: str) -> int | None:
-    if value == "":
-        return None
-    try:
-        number = int(value)
-    except ValueError:
-        raise _BadRow(f"{what} {value!r} is not a whole number") from None
-    if number < 0:
-        raise _BadRow(f"{what} {value!r} is negative")
-    return number
-
-
-def _coordinate(value: str, what: str, low: float, high: float) -> float | None:
-    if value == "":
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        raise _BadRow(f"{what} {value!r} is not a number") from None
-    if not low <= number <= high:
-        raise _BadRow(f"{what} {value!r} is outside Germany")
-    return number
-
-
-def _text(value: str, what: str) -> str:
-    if not value:
-        raise _BadRow(f"{what} is empty")
-    return value
-
-
-class _Sync:
-    """Create or update the rows of one model, keyed on a unique natural key field."""
-
-    def __init__(self, model: type[models.Model], key_field: str, report: LoadReport, label: str):
-        self.model = model
-        self.key_field = key_field
-        self.report = report
-        self.label = label
-        self.existing: dict[str, Any] = {
-            getattr(obj, key_field): obj for obj in model._default_manager.all()
-        }
-
-    def run(
-        self, rows: dict[str, dict[str, Any]], *, create_only: Iterable[str] = ()
-    ) -> dict[str, Any]:
-        """Synchronise `rows` (key → field attname → value); `create_only` fields are set on
-        creation and never updated (slugs)."""
-        create_only = set(create_only)
-        to_create, to_update, changed_fields = [], [], set()
-        for key, values in rows.items():
-            obj = self.existing.get(key)
-            if obj is None:
-                to_create.append(self.model(**{self.key_field: key, **values}))
-                continue
-            changed = [
-                name
-                for name, value in values.items()
-                if name not in create_only and getattr(obj, name) != value
-            ]
-            if changed:
-                for name in changed:
-                    setattr(obj, name, values[name])
-                changed_fields.update(changed)
-                to_update.append(obj)
-        if to_create:
-            self.model._default_manager.bulk_create(to_create, batch_size=_BATCH_SIZE)
-            # Re-read to get primary keys on every database backend.
-            created_keys = [getattr(obj, self.key_field) for obj in to_create]
-            for start in range(0, len(created_keys), _BATCH_SIZE):
-                batch = created_keys[start : start + _BATCH_SIZE]
-                for obj in self.model._default_manager.filter(**{f"{self.key_field}__in": batch}):
-                    self.existing[getattr(obj, self.key_field)] = obj
-        if to_update:
-            fields = [self.model._meta.get_field(name).name for name in sorted(changed_fields)]
-            self.model._default_manager.bulk_update(to_update, fields, batch_size=_BATCH_SIZE)
-        self.report.created[self.label] += len(to_create)
-        self.report.updated[self.label] += len(to_update)
-        return self.existing
-
-
-def _attname(model: type[models.Model], name: str) -> str:
-    return model._meta.get_field(name).attname  # type: ignore[union-attr]
 
 
 @transaction.atomic
@@ -191,17 +78,17 @@ def load_reference_data(*, data_dir: Path = DATA_DIR) -> LoadReport:
 def _load_states(data_dir: Path, report: LoadReport) -> dict[str, State]:
     rows: dict[str, dict[str, Any]] = {}
     path = data_dir / "states.csv"
-    for line, row in _read_csv(path, {"state_code", "name", "abbreviation", "population"}):
+    for line, row in read_csv(path, {"state_code", "name", "abbreviation", "population"}):
         try:
-            code = _key(row["state_code"], 2, "state code")
+            code = natural_key(row["state_code"], 2, "state code")
             rows[code] = {
-                "name": _text(row["name"], "name"),
-                "abbreviation": _text(row["abbreviation"], "abbreviation")[:2],
-                "population": _int(row["population"], "population") or 0,
+                "name": text(row["name"], "name"),
+                "abbreviation": text(row["abbreviation"], "abbreviation")[:2],
+                "population": integer(row["population"], "population") or 0,
             }
-        except _BadRow as error:
+        except BadRow as error:
             report.skipped.append(f"{path.name} line {line}: {error}")
-    return _Sync(State, "code", report, "states").run(rows)
+    return Sync(State, "code", report, "states").run(rows)
 
 
 def _load_districts(
@@ -221,15 +108,15 @@ def _load_districts(
         "lat",
         "lon",
     }
-    for line, row in _read_csv(path, required):
+    for line, row in read_csv(path, required):
         try:
-            key = _key(row["district_ags"], 5, "district key")
+            key = natural_key(row["district_ags"], 5, "district key")
             state = states.get(row["state_code"])
             if state is None or not key.startswith(state.code):
-                raise _BadRow(f"state {row['state_code']!r} unknown or not matching the key")
-            name = _text(row["name"], "name")
-            district_type = _text(row["district_type"], "district type")
-            population = _int(row["population"], "population") or 0
+                raise BadRow(f"state {row['state_code']!r} unknown or not matching the key")
+            name = text(row["name"], "name")
+            district_type = text(row["district_type"], "district type")
+            population = integer(row["population"], "population") or 0
             rows[key] = {
                 "name": name,
                 "district_type": district_type,
@@ -246,12 +133,12 @@ def _load_districts(
                     "district_key": key,
                     "population": population,
                     "postal_code": "",
-                    "latitude": _coordinate(row["lat"], "latitude", 47.0, 55.1),
-                    "longitude": _coordinate(row["lon"], "longitude", 5.8, 15.1),
+                    "latitude": coordinate(row["lat"], "latitude", 47.0, 55.1),
+                    "longitude": coordinate(row["lon"], "longitude", 5.8, 15.1),
                 }
-        except _BadRow as error:
+        except BadRow as error:
             report.skipped.append(f"{path.name} line {line}: {error}")
-    return _Sync(District, "ags", report, "districts").run(rows), county_rows
+    return Sync(District, "ags", report, "districts").run(rows), county_rows
 
 
 def _county_name(name: str, district_type: str) -> str:
@@ -286,31 +173,31 @@ def _municipality_rows(
         "lat",
         "lon",
     }
-    for line, row in _read_csv(path, required):
+    for line, row in read_csv(path, required):
         try:
-            key = _key(row["ags"], 8, "AGS")
+            key = natural_key(row["ags"], 8, "AGS")
             state = states.get(row["state_code"])
             if state is None or not key.startswith(state.code):
-                raise _BadRow(f"state {row['state_code']!r} unknown or not matching the AGS")
+                raise BadRow(f"state {row['state_code']!r} unknown or not matching the AGS")
             district_key = row["district_ags"]
             if district_key and district_key not in districts:
-                raise _BadRow(f"district {district_key!r} unknown")
+                raise BadRow(f"district {district_key!r} unknown")
             if row["is_town"] not in {"0", "1"}:
-                raise _BadRow(f"is_town {row['is_town']!r} is not 0 or 1")
+                raise BadRow(f"is_town {row['is_town']!r} is not 0 or 1")
             is_town = row["is_town"] == "1"
             rows[key] = {
-                "name": _text(row["name"], "name"),
+                "name": text(row["name"], "name"),
                 "name_official": row["name_official"][:200],
                 "kind": (MunicipalityKind.CITY if is_town else MunicipalityKind.MUNICIPALITY).value,
                 "designation": row["designation"][:100],
                 "state_id": state.pk,
                 "district_key": district_key,
-                "population": _int(row["population"], "population"),
+                "population": integer(row["population"], "population"),
                 "postal_code": row["postal_code"][:5],
-                "latitude": _coordinate(row["lat"], "latitude", 47.0, 55.1),
-                "longitude": _coordinate(row["lon"], "longitude", 5.8, 15.1),
+                "latitude": coordinate(row["lat"], "latitude", 47.0, 55.1),
+                "longitude": coordinate(row["lon"], "longitude", 5.8, 15.1),
             }
-        except _BadRow as error:
+        except BadRow as error:
             report.skipped.append(f"{path.name} line {line}: {error}")
     return rows
 
@@ -337,7 +224,7 @@ def _association_rows(
     if not wanted:
         return {}
     members: dict[str, list[dict[str, str]]] = {key: [] for key in wanted}
-    for _line, row in _read_csv(data_dir / "municipalities.csv", {"ars", "ags"}):
+    for _line, row in read_csv(data_dir / "municipalities.csv", {"ars", "ags"}):
         association = row["ars"][:9]
         if association in members and row["ags"] in municipality_rows:
             members[association].append(row)
@@ -404,7 +291,7 @@ def synthetic_key(mpsc_id: str) -> str:
 def _save_municipalities(
     rows: dict[str, dict[str, Any]], report: LoadReport
 ) -> dict[str, Municipality]:
-    sync = _Sync(Municipality, "key", report, "municipalities")
+    sync = Sync(Municipality, "key", report, "municipalities")
     districts = {d.ags: d.pk for d in District.objects.all()}
     for values in rows.values():
         district_key = values.pop("district_key")
@@ -431,7 +318,7 @@ def _assign_slugs(rows: dict[str, dict[str, Any]], used: set[str], existing: set
 def _load_parties(data_dir: Path, report: LoadReport) -> None:
     rows: dict[str, dict[str, Any]] = {}
     path = data_dir / "parties" / "parties.csv"
-    for line, row in _read_csv(path, {"short_name", "name", "color_hex"}):
+    for line, row in read_csv(path, {"short_name", "name", "color_hex"}):
         try:
             color = row["color_hex"]
             if color and not (
@@ -439,14 +326,14 @@ def _load_parties(data_dir: Path, report: LoadReport) -> None:
                 and color.startswith("#")
                 and all(c in "0123456789abcdefABCDEF" for c in color[1:])
             ):
-                raise _BadRow(f"colour {color!r} is not #RRGGBB")
-            rows[_text(row["short_name"], "short name")[:50]] = {
-                "name": _text(row["name"], "name")[:200],
+                raise BadRow(f"colour {color!r} is not #RRGGBB")
+            rows[text(row["short_name"], "short name")[:50]] = {
+                "name": text(row["name"], "name")[:200],
                 "color": color.upper(),
             }
-        except _BadRow as error:
+        except BadRow as error:
             report.skipped.append(f"{path.name} line {line}: {error}")
-    _Sync(Party, "short_name", report, "parties").run(rows)
+    Sync(Party, "short_name", report, "parties").run(rows)
 
 
 def _project_rows(
@@ -467,33 +354,33 @@ def _project_rows(
         "lon",
         "website",
     }
-    for line, row in _read_csv(path, required):
+    for line, row in read_csv(path, required):
         try:
-            mpsc_id = _text(row["mpsc_id"], "MPSC id")
-            cohort_year = _int(row["cohort_year"], "cohort year")
+            mpsc_id = text(row["mpsc_id"], "MPSC id")
+            cohort_year = integer(row["cohort_year"], "cohort year")
             if cohort_year is None or not 2019 <= cohort_year <= 2100:
-                raise _BadRow(f"cohort year {row['cohort_year']!r} is not a year")
+                raise BadRow(f"cohort year {row['cohort_year']!r} is not a year")
             website = row["website"]
             if website and not website.startswith(("https://", "http://")):
-                raise _BadRow(f"website {website!r} is not a web address")
+                raise BadRow(f"website {website!r} is not a web address")
             rows[mpsc_id] = {
-                "name": _text(row["name"], "name")[:200],
+                "name": text(row["name"], "name")[:200],
                 "project_title": row["project_title"][:200],
                 "cohort_year": cohort_year,
-                "cohort": _text(row["cohort"], "cohort")[:20],
-                "category": _text(row["category_bmi"], "category")[:100],
-                "project_type": _text(row["type"], "type")[:30],
+                "cohort": text(row["cohort"], "cohort")[:20],
+                "category": text(row["category_bmi"], "category")[:100],
+                "project_type": text(row["type"], "type")[:30],
                 "website": website,
                 "_state_codes": [c for c in row["state_codes"].split(";") if c],
-                "_lat": _coordinate(row["lat"], "latitude", 47.0, 55.1),
-                "_lon": _coordinate(row["lon"], "longitude", 5.8, 15.1),
+                "_lat": coordinate(row["lat"], "latitude", 47.0, 55.1),
+                "_lon": coordinate(row["lon"], "longitude", 5.8, 15.1),
             }
-        except _BadRow as error:
+        except BadRow as error:
             report.skipped.append(f"{path.name} line {line}: {error}")
 
     members: dict[str, list[tuple[str, str, str]]] = {}
     path = data_dir / "smart-cities" / "mpsc_members.csv"
-    for line, row in _read_csv(path, {"mpsc_id", "member_key", "member_name", "member_level"}):
+    for line, row in read_csv(path, {"mpsc_id", "member_key", "member_name", "member_level"}):
         if row["mpsc_id"] not in rows:
             report.skipped.append(f"{path.name} line {line}: project {row['mpsc_id']!r} unknown")
             continue
@@ -513,7 +400,7 @@ def _save_projects(
         mpsc_id: {k: v for k, v in values.items() if not k.startswith("_")}
         for mpsc_id, values in rows.items()
     }
-    projects = _Sync(SmartCityProject, "mpsc_id", report, "smart city projects").run(clean)
+    projects = Sync(SmartCityProject, "mpsc_id", report, "smart city projects").run(clean)
 
     wanted: set[tuple[int, int]] = set()
     for mpsc_id in rows:
@@ -539,7 +426,7 @@ def _save_projects(
     if missing:
         through.objects.bulk_create(
             [through(smartcityproject_id=p, municipality_id=m) for p, m in sorted(missing)],
-            batch_size=_BATCH_SIZE,
+            batch_size=BATCH_SIZE,
         )
     for project_id, municipality_id in extra:
         through.objects.filter(

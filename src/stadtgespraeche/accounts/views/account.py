@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import queries, services
-from .exceptions import (
+from stadtgespraeche.accounts import queries, services
+from stadtgespraeche.accounts.exceptions import (
     AccountPendingDeletion,
     EmailChangeInvalid,
     EmailChangeThrottled,
@@ -28,7 +28,7 @@ from .exceptions import (
     SecondFactorInvalid,
     TwoFactorError,
 )
-from .forms import (
+from stadtgespraeche.accounts.forms import (
     PRIVACY_NOTICE_TEXT,
     PRIVACY_NOTICE_VERSION,
     THROTTLED_MESSAGE,
@@ -42,8 +42,8 @@ from .forms import (
     SecondFactorForm,
     TOTPConfirmForm,
 )
-from .models import User
-from .throttling import client_ip
+from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.throttling import client_ip
 
 BACKEND = "django.contrib.auth.backends.ModelBackend"
 PENDING_KEY = "accounts_pending_login"
