@@ -44,6 +44,14 @@ def _clean_cache_and_language():
 
 
 @pytest.fixture
+def series():
+    """A series (network.Series) for tests of several apps."""
+    from tests.factories.events import SeriesFactory
+
+    return SeriesFactory()
+
+
+@pytest.fixture
 def mailoutbox_clear():
     mail.outbox.clear()
     return mail.outbox

@@ -18,7 +18,7 @@ class ContactRequestStatus(models.TextChoices):
 
 class ContactRequest(TimeStampedModel):
     """One member asks another for contact; after acceptance both see each other's e-mail
-    address and phone number (`directory.queries_contacts`)."""
+    address and phone number (`contacts.queries`)."""
 
     sender = models.ForeignKey(
         settings.AUTH_USER_MODEL,

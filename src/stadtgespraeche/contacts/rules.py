@@ -47,46 +47,46 @@ def has_accepted_contact(user: Any, person: Any) -> bool:
 # The profile page (people) asks for this permission by name; it cannot import contacts.
 rules.add_perm("contacts.view_contact_details", has_accepted_contact)
 
-rules.add_perm("directory.view_contacts", is_network_member)
+rules.add_perm("contacts.view_contacts", is_network_member)
 
 
-rules.add_perm("directory.view_suggestions", is_councillor)
+rules.add_perm("contacts.view_suggestions", is_councillor)
 
 
-rules.add_perm("directory.hide_suggestion", is_councillor & is_other_person)
+rules.add_perm("contacts.hide_suggestion", is_councillor & is_other_person)
 
 
 # Object: the other person (a user). Blocks are checked by the service, never revealed.
-rules.add_perm("directory.add_contactrequest", is_network_member & is_other_person)
+rules.add_perm("contacts.add_contactrequest", is_network_member & is_other_person)
 
 
-rules.add_perm("directory.block_person", is_network_member & is_other_person)
+rules.add_perm("contacts.block_person", is_network_member & is_other_person)
 
 
-rules.add_perm("directory.report_person", is_network_member & is_other_person)
+rules.add_perm("contacts.report_person", is_network_member & is_other_person)
 
 
 # Object: a contact request.
 rules.add_perm(
-    "directory.view_contactrequest", is_network_member & (is_request_sender | is_request_recipient)
+    "contacts.view_contactrequest", is_network_member & (is_request_sender | is_request_recipient)
 )
 
 
 rules.add_perm(
-    "directory.answer_contactrequest", is_network_member & is_request_recipient & is_pending
+    "contacts.answer_contactrequest", is_network_member & is_request_recipient & is_pending
 )
 
 
 rules.add_perm(
-    "directory.withdraw_contactrequest", is_network_member & is_request_sender & is_pending
+    "contacts.withdraw_contactrequest", is_network_member & is_request_sender & is_pending
 )
 
 
 # Organisers: abuse reports and group suggestions.
-rules.add_perm("directory.view_abusereport", is_organiser)
+rules.add_perm("contacts.view_abusereport", is_organiser)
 
 
-rules.add_perm("directory.handle_abusereport", is_organiser & is_open_report)
+rules.add_perm("contacts.handle_abusereport", is_organiser & is_open_report)
 
 
-rules.add_perm("directory.suggest_groups", is_organiser)
+rules.add_perm("contacts.suggest_groups", is_organiser)

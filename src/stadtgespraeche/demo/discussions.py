@@ -1,7 +1,7 @@
 """Demo content for discussions: a network discussion on the topic "Hybride Ratsarbeit" with
 a few posts, a reply with a quote, and one post the organisers hid with a reason.
 
-Called from `pages.demo.load_demo`; idempotent (an existing demo thread is left as it is).
+Called from `demo.loader.load_demo`; idempotent (an existing demo thread is left as it is).
 Posts go through the discussions services, so the demo people accept the code of conduct
 like everyone else.
 """

@@ -1,6 +1,6 @@
 """Demo content of the notifications slice: the demo councillors and the coordinator follow
 their municipality and the topics of their profile, so "Gefolgt" and `followers()` have
-content. Idempotent (following twice is harmless). Called by pages.demo.load_demo."""
+content. Idempotent (following twice is harmless). Called by demo.loader.load_demo."""
 
 from stadtgespraeche.notifications import services as notifications
 from stadtgespraeche.people.models import Profile

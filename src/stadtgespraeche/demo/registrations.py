@@ -2,7 +2,7 @@
 whose in-person places are nearly taken (11 of 12), so that the demo councillor can take
 the last place and the next person lands on the waitlist.
 
-Called from `pages.demo.load_demo`; idempotent (the event is found by its title, people
+Called from `demo.loader.load_demo`; idempotent (the event is found by its title, people
 already registered are skipped). The registrations are written directly, without e-mails:
 demo addresses cannot receive mail.
 """

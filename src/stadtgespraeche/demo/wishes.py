@@ -1,6 +1,6 @@
 """Demo content of the wishes app: a round in the voting phase with topic wishes of
 councillors of Kaiserslautern and Bamberg, supporters and some votes. Idempotent: once the
-round exists, nothing is added. Called from `pages.demo.load_demo`."""
+round exists, nothing is added. Called from `demo.loader.load_demo`."""
 
 from django.db import transaction
 

@@ -25,19 +25,19 @@ def can_give_feedback(user: Any, event: Any) -> bool:
 
 
 # Minutes, results, recording link, attachments, slides and the PDF of an event.
-rules.add_perm("events.view_documentation", can_view_documentation)
+rules.add_perm("documentation.view_documentation", can_view_documentation)
 
 
 # Speaker names (Chatham House: only participants and organisers).
-rules.add_perm("events.view_speakers", sees_speakers)
+rules.add_perm("documentation.view_speakers", sees_speakers)
 
 
 # Organisers write minutes, upload files and publish; they see the feedback aggregate.
-rules.add_perm("events.manage_documentation", is_organiser)
+rules.add_perm("documentation.manage_documentation", is_organiser)
 
 
-rules.add_perm("events.view_feedback", is_organiser)
+rules.add_perm("documentation.view_feedback", is_organiser)
 
 
 # Participants give feedback once, after the event.
-rules.add_perm("events.give_feedback", can_give_feedback)
+rules.add_perm("documentation.give_feedback", can_give_feedback)

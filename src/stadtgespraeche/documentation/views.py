@@ -33,7 +33,7 @@ def _event(request: HttpRequest, slug: str) -> Event:
 
 
 def _managed_event(request: HttpRequest, slug: str) -> Event:
-    if not request.user.has_perm("events.manage_documentation"):
+    if not request.user.has_perm("documentation.manage_documentation"):
         raise PermissionDenied
     return get_object_or_404(Event.objects.select_related("series"), slug=slug)
 
@@ -181,7 +181,7 @@ def documentation_publish(request: HttpRequest, slug: str) -> HttpResponse:
 def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileResponse:
     """A documentation file, only for those who may see the documentation; never inline."""
     event = _event(request, slug)
-    if not request.user.has_perm("events.view_documentation", event):
+    if not request.user.has_perm("documentation.view_documentation", event):
         raise Http404
     attachment = get_object_or_404(Attachment, pk=pk, event=event)
     return private_download(
@@ -192,14 +192,14 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
 @require_GET
 def documentation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
     event = _event(request, slug)
-    if not request.user.has_perm("events.view_documentation", event):
+    if not request.user.has_perm("documentation.view_documentation", event):
         raise Http404
     content = DocumentationContent(
         event=event,
         minutes=docs_queries.minutes_of(event),
         agenda=list(queries.agenda_of(event)),
         attachments=list(docs_queries.all_files_of(event)),
-        speakers_visible=request.user.has_perm("events.view_speakers", event),
+        speakers_visible=request.user.has_perm("documentation.view_speakers", event),
         feedback=docs_queries.feedback_summary(event),
         hosts=list(event.hosts.all()),
         co_hosts=list(event.co_hosts.all()),
@@ -221,7 +221,7 @@ def feedback_give(request: HttpRequest, slug: str) -> HttpResponse:
     if docs_queries.feedback_of(request.user, event) is not None:
         messages.info(request, _("You have already given feedback on this Stadtgespräch."))
         return redirect(event.get_absolute_url())
-    if not request.user.has_perm("events.give_feedback", event):
+    if not request.user.has_perm("documentation.give_feedback", event):
         raise PermissionDenied
     form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

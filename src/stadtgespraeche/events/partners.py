@@ -8,7 +8,7 @@ series' organising municipality) on three grounds, and the reason is put into wo
 - project phase: the same Modellprojekte-Smart-Cities cohort year (or a neighbouring one);
 - shared interests: topics of the event, or interests of the anchor's councillors, that
   councillors of the candidate are interested in — counted only from profiles whose
-  interests the viewer may see (`directory.privacy`).
+  interests the viewer may see (`people.privacy`).
 
 E.g. "ähnliche Größe: 100–200 Tsd. Einwohner · Staffel 2020 · 3 gemeinsame Themen".
 Reads only; a fixed number of queries whatever the number of members.

@@ -59,7 +59,7 @@ def _practice(
 
 
 def _person_name(person: Any, viewer: Any) -> str | None:
-    """A person's name if the viewer may see it (directory.privacy decides)."""
+    """A person's name if the viewer may see it (people.privacy decides)."""
     if person is None or not person.is_active:
         return None
     profile = getattr(person, "profile", None)

@@ -3,7 +3,7 @@
 Matching is split in two: a query narrows the candidates in SQL (profiles sharing at least
 one interest, annotated with the number of shared interests, ordered and limited to a few
 hundred), then pure functions score them and put the reason into words. Only what the
-viewer may see (`directory.privacy`) is used: identity and interests must be visible, the
+viewer may see (`people.privacy`) is used: identity and interests must be visible, the
 party is used and mentioned only if the mandates group is visible.
 """
 

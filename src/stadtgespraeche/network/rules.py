@@ -14,16 +14,16 @@ def is_pending_application(user: Any, application: Any) -> bool:
 
 
 # The organiser overview of the network (dashboard start page).
-rules.add_perm("events.view_network_overview", is_organiser)
+rules.add_perm("network.view_network_overview", is_organiser)
 
 
 # The review queue and an application's details.
-rules.add_perm("events.review_applications", is_organiser)
+rules.add_perm("network.review_applications", is_organiser)
 
 
 # Accept or decline one application: only while it is pending.
-rules.add_perm("events.decide_application", is_organiser & is_pending_application)
+rules.add_perm("network.decide_application", is_organiser & is_pending_application)
 
 
 # Memberships of a series: list, status changes and history.
-rules.add_perm("events.manage_memberships", is_organiser)
+rules.add_perm("network.manage_memberships", is_organiser)

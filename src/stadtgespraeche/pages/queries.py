@@ -60,7 +60,7 @@ class MunicipalityProfile:
 
 def network_people(municipality: Municipality, viewer: object) -> list[NetworkPerson]:
     """The active people whose profile names `municipality` and whose identity `viewer` may
-    see (directory.privacy), by name; mandates only where visible. Two queries."""
+    see (people.privacy), by name; mandates only where visible. Two queries."""
     profiles = (
         Profile.objects.filter(municipality=municipality, user__is_active=True)
         .filter(privacy.group_visible_q(FieldGroup.IDENTITY, viewer))
@@ -90,7 +90,7 @@ def municipality_profile(slug: str, viewer: object = None) -> MunicipalityProfil
 
     Coordinators appear only when they allowed it (show_publicly) and their account is
     active, and only by name. Network people (profiles naming this municipality) are listed
-    as far as `viewer` may see them (directory.privacy); the councillor count stays.
+    as far as `viewer` may see them (people.privacy); the councillor count stays.
     """
     municipality = (
         Municipality.objects.select_related("state", "district")

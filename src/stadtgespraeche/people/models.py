@@ -67,7 +67,7 @@ def profile_photo_path(instance: "Profile", filename: str) -> str:
 class Profile(TimeStampedModel):
     """A person's profile in the network. Councillors add mandates; coordinators and speakers
     have a profile without mandates. Visibility is chosen per field group
-    (`directory.enums.FieldGroup`) and enforced by `directory.privacy` everywhere."""
+    (`people.enums.FieldGroup`) and enforced by `people.privacy` everywhere."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -1,7 +1,7 @@
 """What the directory holds about a person, for export and erasure (core.personal_data).
 
 Registered from DirectoryConfig.ready(). The export is what the person themself sees, so it
-asks `directory.privacy` for the visible groups with the person as viewer: all of them.
+asks `people.privacy` for the visible groups with the person as viewer: all of them.
 """
 
 from typing import Any

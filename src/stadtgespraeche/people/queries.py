@@ -104,7 +104,7 @@ def search_people(
     """Profiles of active people that `viewer` may find, best match first.
 
     Only people whose identity group the viewer may see are listed, and every filter only
-    matches values in field groups the viewer may see (directory.privacy), so that a filter
+    matches values in field groups the viewer may see (people.privacy), so that a filter
     never reveals a hidden value: party, faction and body need the mandates group, topic
     needs the interests group, free text only looks at visible groups. Every word of `text`
     must match somewhere. Relevance: exact name > name prefix > interest or expertise >

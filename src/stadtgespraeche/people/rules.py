@@ -21,11 +21,11 @@ def is_coordinator_of(user: Any, municipality: Municipality | None) -> bool:
 
 
 # Opening the invitation pages at all (without a municipality yet).
-rules.add_perm("directory.invite_person", is_organiser | is_coordinator)
+rules.add_perm("people.invite_person", is_organiser | is_coordinator)
 
 
 # Inviting for one municipality.
-rules.add_perm("directory.invite_councillor", is_organiser | is_coordinator_of)
+rules.add_perm("people.invite_councillor", is_organiser | is_coordinator_of)
 
 
-rules.add_perm("directory.invite_coordinator", is_organiser)
+rules.add_perm("people.invite_coordinator", is_organiser)

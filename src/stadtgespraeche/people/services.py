@@ -327,7 +327,7 @@ def remove_mandate(*, mandate: Mandate, by: User) -> None:
 
 @transaction.atomic
 def set_profile_photo(*, profile: Profile, by: User, upload: object) -> Profile:
-    """Store the re-encoded photo (directory.photos); raises photos.PhotoRejected."""
+    """Store the re-encoded photo (people.photos); raises photos.PhotoRejected."""
     content = process_photo(upload)
     if profile.photo:
         profile.photo.delete(save=False)

@@ -29,13 +29,13 @@ def are_questions_open(user: Any, event: Any) -> bool:
     return event is not None and queries_questions.is_open(event)
 
 
-rules.add_perm("events.view_questions", is_question_participant)
+rules.add_perm("questions.view_questions", is_question_participant)
 
 
-rules.add_perm("events.ask_question", is_question_participant & are_questions_open)
+rules.add_perm("questions.ask_question", is_question_participant & are_questions_open)
 
 
-rules.add_perm("events.moderate_questions", is_event_moderator)
+rules.add_perm("questions.moderate_questions", is_event_moderator)
 
 
-rules.add_perm("events.export_questions", is_organiser)
+rules.add_perm("questions.export_questions", is_organiser)

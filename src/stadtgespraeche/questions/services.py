@@ -86,7 +86,7 @@ def vote_question(question: LiveQuestion, *, by: User, now: datetime | None = No
 
 
 def _moderate(question: LiveQuestion, by: User) -> None:
-    if not by.has_perm("events.moderate_questions", question.event):
+    if not by.has_perm("questions.moderate_questions", question.event):
         raise QuestionError(_("Only moderators can do this."))
 
 

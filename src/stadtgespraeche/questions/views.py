@@ -23,7 +23,7 @@ from stadtgespraeche.questions.models import LiveQuestion
 TEMPLATE = "questions/questions.html"
 
 
-def _event(request: HttpRequest, slug: str, perm: str = "events.view_questions") -> Event:
+def _event(request: HttpRequest, slug: str, perm: str = "questions.view_questions") -> Event:
     event = get_object_or_404(queries.visible_events(request.user), slug=slug)
     if not request.user.has_perm(perm, event):
         raise PermissionDenied
@@ -40,7 +40,7 @@ def _question(event: Event, pk: int) -> LiveQuestion:
 def _render(
     request: HttpRequest, event: Event, *, form: QuestionForm | None = None, status: int = 200
 ) -> HttpResponse:
-    moderator = request.user.has_perm("events.moderate_questions", event)
+    moderator = request.user.has_perm("questions.moderate_questions", event)
     is_open = queries_questions.is_open(event)
     opens_at, closes_at = queries_questions.questions_window(event)
     context = {
@@ -54,7 +54,7 @@ def _render(
         "closes_at": closes_at,
         "form": form or QuestionForm(),
         "hide_form": HideQuestionForm(),
-        "can_export": request.user.has_perm("events.export_questions", event),
+        "can_export": request.user.has_perm("questions.export_questions", event),
     }
     return render(request, template_for(request, TEMPLATE, "question-list"), context, status=status)
 
@@ -106,7 +106,7 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    event = _event(request, slug, "events.moderate_questions")
+    event = _event(request, slug, "questions.moderate_questions")
     services_questions.mark_answered(_question(event, pk), by=cast(User, request.user))
     messages.success(request, _("The question is marked as answered."))
     return redirect("questions:question-list", slug=event.slug)
@@ -116,7 +116,7 @@ def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Moderators hide a question with a reason (its own page: the list is polled)."""
-    event = _event(request, slug, "events.moderate_questions")
+    event = _event(request, slug, "questions.moderate_questions")
     question = _question(event, pk)
     form = HideQuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -138,7 +138,7 @@ def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest, slug: str) -> HttpResponse:
     """The questions as Markdown for the minutes (organisers)."""
-    event = _event(request, slug, "events.export_questions")
+    event = _event(request, slug, "questions.export_questions")
     response = HttpResponse(
         queries_questions.questions_markdown(event), content_type="text/markdown; charset=utf-8"
     )

@@ -1,4 +1,4 @@
-"""Domain errors of registration (events.services_registration); messages are shown as is."""
+"""Domain errors of registration (registrations.services.registration); messages are shown as is."""
 
 from stadtgespraeche.events.exceptions import EventError
 

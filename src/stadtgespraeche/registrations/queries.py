@@ -292,7 +292,7 @@ def participant_list(event: Event, viewer: Any) -> list[Participant]:
     """People holding a place who agreed to appear on the list (two queries).
 
     They consented to their name on this list; municipality and profile link only where
-    `directory.privacy` lets `viewer` see the identity group of their profile.
+    `people.privacy` lets `viewer` see the identity group of their profile.
     """
     registrations = list(
         Registration.objects.filter(

@@ -29,10 +29,10 @@ def may_see_participant_list(user: Any, event: Any) -> bool:
 
 
 # A councillor registers themself while registration is open.
-rules.add_perm("events.register_self", is_self_registrant & registration_is_open)
+rules.add_perm("registrations.register_self", is_self_registrant & registration_is_open)
 # A coordinator registers councillors of their own municipalities while registration is open.
-rules.add_perm("events.register_councillors", coordinates_councillors & registration_is_open)
+rules.add_perm("registrations.register_councillors", coordinates_councillors & registration_is_open)
 # Organisers see and change all registrations (add, move, cancel, attendance, export).
-rules.add_perm("events.manage_registrations", is_organiser)
+rules.add_perm("registrations.manage_registrations", is_organiser)
 # Names of consenting participants: organisers and people holding a place.
-rules.add_perm("events.view_participant_list", may_see_participant_list)
+rules.add_perm("registrations.view_participant_list", may_see_participant_list)

@@ -23,8 +23,8 @@ def event_has_bbb_room(user: Any, event: Any) -> bool:
     return event is not None and queries_rooms.has_room(event, provider=RoomKind.BBB)
 
 
-rules.add_perm("events.join_room", can_join_room)
+rules.add_perm("rooms.join_room", can_join_room)
 
 
 # Only a BigBlueButton meeting can be ended from here; a plain link has nothing to end.
-rules.add_perm("events.end_room", is_organiser & event_has_bbb_room)
+rules.add_perm("rooms.end_room", is_organiser & event_has_bbb_room)

@@ -80,7 +80,7 @@ def _record_attendance(event: Event, registration: Registration | None, *, now: 
 
 def end_room(event: Event, *, by: User, ip_address: str | None = None) -> None:
     """End the meeting for everybody (organisers only). Raises RoomNotAllowed/RoomUnavailable."""
-    if not by.has_perm("events.end_room", event):
+    if not by.has_perm("rooms.end_room", event):
         raise RoomNotAllowed(_("Only organisers can end the online room."))
     provider = queries_rooms.provider_of(event)
     spec = queries_rooms.meeting_spec(event)

@@ -54,7 +54,7 @@ def room_join(request: HttpRequest, slug: str) -> HttpResponse:
         "event": event,
         "room": access,
         "error": error,
-        "can_end": request.user.has_perm("events.end_room", event),
+        "can_end": request.user.has_perm("rooms.end_room", event),
     }
     return render(request, "rooms/join.html", context, status=503 if error else 200)
 
@@ -64,7 +64,7 @@ def room_join(request: HttpRequest, slug: str) -> HttpResponse:
 def room_end(request: HttpRequest, slug: str) -> HttpResponse:
     """Organisers end the meeting for everybody."""
     event = _event(request, slug)
-    if not request.user.has_perm("events.end_room", event):
+    if not request.user.has_perm("rooms.end_room", event):
         raise PermissionDenied
     try:
         services_rooms.end_room(event, by=cast(User, request.user), ip_address=client_ip(request))

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Level(models.IntegerChoices):
-    """Audience levels, widest first (directory.privacy: public ⊂ network ⊂ organisers)."""
+    """Audience levels, widest first (people.privacy: public ⊂ network ⊂ organisers)."""
 
     PUBLIC = 0, _("public")
     NETWORK = 1, _("network members")

@@ -237,7 +237,7 @@ def plannable_events(series: Any) -> QuerySet[Event]:
 
 
 def visible_name(person: Any, viewer: Any) -> str:
-    """`person`'s name if their profile lets `viewer` see it (directory.privacy), else ""."""
+    """`person`'s name if their profile lets `viewer` see it (people.privacy), else ""."""
     if person is None:
         return ""
     if getattr(viewer, "pk", None) == person.pk:

@@ -8,10 +8,10 @@ from stadtgespraeche.events.enums import AttendanceMode
 from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
-from tests.events.registration_helpers import open_event, past_event
 from tests.factories.accounts import UserFactory
 from tests.factories.directory import AffiliationFactory, MunicipalityFactory, PartyFactory
 from tests.factories.events import RegistrationFactory
+from tests.registrations.helpers import open_event, past_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

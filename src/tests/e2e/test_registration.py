@@ -17,9 +17,9 @@ from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.e2e.axe import axe_check
-from tests.events.registration_helpers import coordinator_with_councillor
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
+from tests.registrations.helpers import coordinator_with_councillor
 
 pytestmark = pytest.mark.e2e
 

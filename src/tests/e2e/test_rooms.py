@@ -13,9 +13,9 @@ from playwright.sync_api import Page, Route, expect
 from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.e2e.axe import axe_check
-from tests.events.fake_bbb import FakeBigBlueButton
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory, RegistrationFactory
+from tests.rooms.fake_bbb import FakeBigBlueButton
 
 pytestmark = pytest.mark.e2e
 

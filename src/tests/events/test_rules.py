@@ -1,11 +1,12 @@
-"""Role × state matrix of the events permissions."""
+"""Role × state matrix: who manages Stadtgespräche and who sees them."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from stadtgespraeche.network.enums import ApplicationStatus
+from stadtgespraeche.events import queries
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.events import MembershipApplicationFactory
+from tests.factories.events import EventFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 
@@ -25,22 +26,25 @@ def _user(role):
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    "perm",
-    ["events.view_network_overview", "events.review_applications", "events.manage_memberships"],
-)
-def test_organiser_permissions_by_role(role, perm):
-    assert _user(role).has_perm(perm) is (role == "organiser")
+def test_manage_events_only_for_active_organisers(role):
+    assert _user(role).has_perm("events.manage_events") == (role == "organiser")
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize(
-    "status",
-    [ApplicationStatus.PENDING, ApplicationStatus.ACCEPTED, ApplicationStatus.DECLINED],
-)
-def test_decide_application_by_role_and_state(role, status):
-    application = MembershipApplicationFactory(status=status)
+@pytest.mark.parametrize("status", list(EventStatus))
+@pytest.mark.parametrize("confidentiality", list(Confidentiality))
+def test_event_visibility_matrix(role, status, confidentiality):
+    event = EventFactory(status=status, confidentiality=confidentiality)
+    user = _user(role)
 
-    allowed = _user(role).has_perm("events.decide_application", application)
+    visible = queries.visible_events(user).filter(pk=event.pk).exists()
 
-    assert allowed is (role == "organiser" and status == ApplicationStatus.PENDING)
+    if role == "organiser":
+        expected = True
+    elif status == EventStatus.DRAFT:
+        expected = False
+    elif confidentiality == Confidentiality.PUBLIC:
+        expected = True
+    else:
+        expected = role in {"councillor", "speaker", "coordinator"}
+    assert visible == expected

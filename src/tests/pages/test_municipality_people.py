@@ -1,4 +1,4 @@
-"""Municipality pages list their network people according to visibility (directory.privacy)."""
+"""Municipality pages list their network people according to visibility (people.privacy)."""
 
 import datetime
 

@@ -18,7 +18,7 @@ from stadtgespraeche.contacts.models import ContactRequest, ContactRequestStatus
 
 @login_required
 def contacts(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("directory.view_contacts"):
+    if not request.user.has_perm("contacts.view_contacts"):
         raise PermissionDenied
     overview = queries_contacts.contacts_overview(request.user)
     return render(request, "contacts/contact_list.html", {"overview": overview})
@@ -38,7 +38,7 @@ def _visible_person(request: HttpRequest, user_pk: int, permission: str) -> tupl
 @login_required
 @require_http_methods(["GET", "POST"])
 def contact_request_create(request: HttpRequest, user_pk: int) -> HttpResponse:
-    recipient, name = _visible_person(request, user_pk, "directory.add_contactrequest")
+    recipient, name = _visible_person(request, user_pk, "contacts.add_contactrequest")
     form = ContactRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -58,17 +58,17 @@ def contact_request_create(request: HttpRequest, user_pk: int) -> HttpResponse:
 
 _ANSWERS = {
     "accept": (
-        "directory.answer_contactrequest",
+        "contacts.answer_contactrequest",
         services_contacts.accept_contact_request,
         gettext_lazy("You accepted the contact request. You now see each other's contact details."),
     ),
     "decline": (
-        "directory.answer_contactrequest",
+        "contacts.answer_contactrequest",
         services_contacts.decline_contact_request,
         gettext_lazy("You declined the contact request."),
     ),
     "withdraw": (
-        "directory.withdraw_contactrequest",
+        "contacts.withdraw_contactrequest",
         services_contacts.withdraw_contact_request,
         gettext_lazy("You withdrew your contact request."),
     ),
@@ -79,7 +79,7 @@ def _answer(request: HttpRequest, pk: int, answer: str) -> HttpResponse:
     """Only sender and recipient learn that the request exists (others get a 404)."""
     permission, service, success = _ANSWERS[answer]
     contact_request = get_object_or_404(ContactRequest, pk=pk)
-    if not request.user.has_perm("directory.view_contactrequest", contact_request):
+    if not request.user.has_perm("contacts.view_contactrequest", contact_request):
         raise Http404
     if contact_request.status != ContactRequestStatus.PENDING:
         messages.error(request, str(services_contacts.NotAllowed.message))
@@ -113,7 +113,7 @@ def contact_request_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_block(request: HttpRequest, user_pk: int) -> HttpResponse:
     other = get_object_or_404(User, pk=user_pk)
-    if not request.user.has_perm("directory.block_person", other):
+    if not request.user.has_perm("contacts.block_person", other):
         raise PermissionDenied
     name = queries_contacts.display_name(other, request.user)
     if request.method == "POST":
@@ -139,7 +139,7 @@ def contact_unblock(request: HttpRequest, user_pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def contact_report(request: HttpRequest, user_pk: int) -> HttpResponse:
     other = get_object_or_404(User, pk=user_pk)
-    if not request.user.has_perm("directory.report_person", other):
+    if not request.user.has_perm("contacts.report_person", other):
         raise PermissionDenied
     form = AbuseReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

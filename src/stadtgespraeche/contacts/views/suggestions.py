@@ -19,7 +19,7 @@ from stadtgespraeche.people.models import Profile
 
 @login_required
 def suggestion_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("directory.view_suggestions"):
+    if not request.user.has_perm("contacts.view_suggestions"):
         raise PermissionDenied
     profile = (
         Profile.objects.select_related("municipality").filter(user=cast(User, request.user)).first()
@@ -43,7 +43,7 @@ def _other_person(request: HttpRequest, user_pk: int, permission: str) -> User:
 @login_required
 @require_POST
 def suggestion_hide(request: HttpRequest, user_pk: int) -> HttpResponse:
-    other = _other_person(request, user_pk, "directory.hide_suggestion")
+    other = _other_person(request, user_pk, "contacts.hide_suggestion")
     services_contacts.hide_suggestion(request.user, other)
     messages.success(
         request,
@@ -55,7 +55,7 @@ def suggestion_hide(request: HttpRequest, user_pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def suggestion_unhide(request: HttpRequest, user_pk: int) -> HttpResponse:
-    other = _other_person(request, user_pk, "directory.hide_suggestion")
+    other = _other_person(request, user_pk, "contacts.hide_suggestion")
     services_contacts.unhide_suggestion(request.user, other)
     messages.success(request, _("The suggestion is shown again if it still fits."))
     return redirect("contacts:suggestions")

@@ -31,7 +31,7 @@ def _get_application(pk: int) -> MembershipApplication:
 
 @require_GET
 @login_required
-@permission_required("events.review_applications", raise_exception=True)
+@permission_required("network.review_applications", raise_exception=True)
 def application_list(request: HttpRequest) -> HttpResponse:
     tab = request.GET.get("status", "pending")
     if tab not in TABS:
@@ -80,14 +80,14 @@ def _render_detail(
 
 @require_GET
 @login_required
-@permission_required("events.review_applications", raise_exception=True)
+@permission_required("network.review_applications", raise_exception=True)
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _render_detail(request, _get_application(pk))
 
 
 @require_POST
 @login_required
-@permission_required("events.review_applications", raise_exception=True)
+@permission_required("network.review_applications", raise_exception=True)
 def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(pk)
     form = AcceptApplicationForm(request.POST, prefix="accept")
@@ -121,7 +121,7 @@ def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
-@permission_required("events.review_applications", raise_exception=True)
+@permission_required("network.review_applications", raise_exception=True)
 def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
     application = _get_application(pk)
     form = DeclineApplicationForm(request.POST, prefix="decline")

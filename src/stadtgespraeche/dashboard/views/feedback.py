@@ -14,7 +14,7 @@ SECTION = "events"
 
 @require_GET
 @login_required
-@permission_required("events.view_feedback", raise_exception=True)
+@permission_required("documentation.view_feedback", raise_exception=True)
 def feedback_list(request: HttpRequest) -> HttpResponse:
     context = {
         "dashboard_section": SECTION,
@@ -25,7 +25,7 @@ def feedback_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 @login_required
-@permission_required("events.view_feedback", raise_exception=True)
+@permission_required("documentation.view_feedback", raise_exception=True)
 def feedback_detail(request: HttpRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event.objects.select_related("series"), pk=pk)
     context = {

@@ -11,7 +11,7 @@ from stadtgespraeche.contacts.forms import GroupSuggestionForm
 
 @login_required
 def group_suggestions(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("directory.suggest_groups"):
+    if not request.user.has_perm("contacts.suggest_groups"):
         raise PermissionDenied
     form = GroupSuggestionForm(request.GET or None)
     groups = None

@@ -12,7 +12,7 @@ RECENT_APPLICATIONS = 5
 
 
 @login_required
-@permission_required("events.view_network_overview", raise_exception=True)
+@permission_required("network.view_network_overview", raise_exception=True)
 def home(request: HttpRequest) -> HttpResponse:
     counts = network_queries.membership_counts_by_series()
     empty = {str(status): 0 for status in MembershipStatus}

@@ -22,7 +22,7 @@ PAGE_SIZE = 50
 
 @require_GET
 @login_required
-@permission_required("events.manage_memberships", raise_exception=True)
+@permission_required("network.manage_memberships", raise_exception=True)
 def membership_list(request: HttpRequest) -> HttpResponse:
     all_series = list(network_queries.all_series())
     slug = request.GET.get("series", "")
@@ -54,7 +54,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required("events.manage_memberships", raise_exception=True)
+@permission_required("network.manage_memberships", raise_exception=True)
 def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
     membership = network_queries.membership_by_id(pk)
     if membership is None:
@@ -93,7 +93,7 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@permission_required("events.manage_memberships", raise_exception=True)
+@permission_required("network.manage_memberships", raise_exception=True)
 def membership_add(request: HttpRequest) -> HttpResponse:
     initial_series = (
         next((s for s in network_queries.all_series() if s.slug == request.GET.get("series")), None)

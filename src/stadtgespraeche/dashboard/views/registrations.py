@@ -30,7 +30,7 @@ from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 
 SECTION = "events"
-PERMISSION = "events.manage_registrations"
+PERMISSION = "registrations.manage_registrations"
 
 
 def _event(pk: int) -> Event:

@@ -16,7 +16,7 @@ from stadtgespraeche.contacts.models import AbuseReport
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("directory.view_abusereport"):
+    if not request.user.has_perm("contacts.view_abusereport"):
         raise PermissionDenied
     show_handled = request.GET.get("erledigt") == "1"
     context = {
@@ -31,10 +31,10 @@ def report_list(request: HttpRequest) -> HttpResponse:
 @require_POST
 def report_handle(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(AbuseReport, pk=pk)
-    if not request.user.has_perm("directory.view_abusereport"):
+    if not request.user.has_perm("contacts.view_abusereport"):
         raise PermissionDenied
     form = ReportHandledForm(request.POST)
-    if not request.user.has_perm("directory.handle_abusereport", report):
+    if not request.user.has_perm("contacts.handle_abusereport", report):
         messages.error(request, _("This report was already marked as handled."))
     elif form.is_valid():
         services_contacts.mark_report_handled(

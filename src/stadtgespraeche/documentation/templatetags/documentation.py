@@ -15,13 +15,13 @@ def documentation_section(context: template.Context, event: Event) -> dict[str, 
     """What the visitor may see of the documentation (queries_documentation decides)."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    is_organiser = bool(user is not None and user.has_perm("events.manage_documentation"))
-    visible = bool(user is not None and user.has_perm("events.view_documentation", event))
+    is_organiser = bool(user is not None and user.has_perm("documentation.manage_documentation"))
+    visible = bool(user is not None and user.has_perm("documentation.view_documentation", event))
     result: dict[str, Any] = {
         "event": event,
         "is_organiser": is_organiser,
         "visible": visible,
-        "can_give_feedback": bool(user and user.has_perm("events.give_feedback", event)),
+        "can_give_feedback": bool(user and user.has_perm("documentation.give_feedback", event)),
         "gave_feedback": docs_queries.feedback_of(user, event) is not None,
     }
     if visible:
@@ -43,7 +43,9 @@ def agenda_slides(context: template.Context, event: Event, item: Any) -> dict[st
     if cached is None:
         request = context.get("request")
         user = getattr(request, "user", None)
-        visible = bool(user is not None and user.has_perm("events.view_documentation", event))
+        visible = bool(
+            user is not None and user.has_perm("documentation.view_documentation", event)
+        )
         cached = (
             {slides.agenda_item_id: slides for slides in docs_queries.slides_of(event)}
             if visible

@@ -76,7 +76,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "hosts": list(event.hosts.all()),
         "co_hosts": list(event.co_hosts.all()),
         # Chatham House rule: speakers named only to participants and organisers.
-        "show_speakers": request.user.has_perm("events.view_speakers", event),
+        "show_speakers": request.user.has_perm("documentation.view_speakers", event),
         "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
         "is_organiser": is_organiser,
         "can_propose": request.user.has_perm("events.propose_impulse", event),

@@ -32,7 +32,7 @@ def _topic_or_404(request: HttpRequest, slug: str) -> Topic:
 
 
 def _follower_names(topic: Topic, viewer: Any) -> list[str]:
-    """Names of followers whose profile lets `viewer` see their name (directory.privacy)."""
+    """Names of followers whose profile lets `viewer` see their name (people.privacy)."""
     people = notification_queries.followers(topic).filter(
         privacy.group_visible_q(FieldGroup.IDENTITY, viewer, prefix="profile__")
     )

@@ -41,10 +41,10 @@ def _open_invitations(municipality: Municipality) -> QuerySet[Invitation]:
 def invite_start(request: HttpRequest) -> HttpResponse:
     """Pick the municipality: organisers search, coordinators see their own."""
     user = request.user
-    if not user.has_perm("directory.invite_person"):
+    if not user.has_perm("people.invite_person"):
         raise PermissionDenied
     context: dict[str, object] = {}
-    if user.has_perm("directory.invite_coordinator"):
+    if user.has_perm("people.invite_coordinator"):
         form = MunicipalitySearchForm(request.GET or None)
         results = (
             municipalities_queries.search_municipalities(form.cleaned_data["q"])
@@ -86,9 +86,9 @@ def _report(request: HttpRequest, invited: list[str], already_active: list[str])
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     municipality = get_object_or_404(Municipality, slug=slug)
     user: User = request.user  # type: ignore[assignment]
-    if not user.has_perm("directory.invite_councillor", municipality):
+    if not user.has_perm("people.invite_councillor", municipality):
         raise PermissionDenied
-    may_invite_coordinators = user.has_perm("directory.invite_coordinator", municipality)
+    may_invite_coordinators = user.has_perm("people.invite_coordinator", municipality)
     form = InvitePeopleForm(request.POST or None, may_invite_coordinators=may_invite_coordinators)
     if request.method == "POST" and form.is_valid():
         invited, already_active = [], []
@@ -136,11 +136,11 @@ def invitation_manage(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Resend or revoke an open invitation of a person of this municipality."""
     municipality = get_object_or_404(Municipality, slug=slug)
     user: User = request.user  # type: ignore[assignment]
-    if not user.has_perm("directory.invite_councillor", municipality):
+    if not user.has_perm("people.invite_councillor", municipality):
         raise PermissionDenied
     invitation = get_object_or_404(_open_invitations(municipality), pk=pk)
     if invitation.user.role == Role.COORDINATOR and not user.has_perm(
-        "directory.invite_coordinator", municipality
+        "people.invite_coordinator", municipality
     ):
         raise PermissionDenied
     email = invitation.user.email

@@ -1,5 +1,5 @@
 """The people directory: find councillors and coordinators of the network (everyone may
-look; what a visitor finds and sees is decided by directory.privacy)."""
+look; what a visitor finds and sees is decided by people.privacy)."""
 
 from dataclasses import dataclass
 from typing import Any

@@ -1,4 +1,4 @@
-"""`{% registration_box %}`: the registration box of the event page (events.views_registration)."""
+"""`{% registration_box %}`: the registration box of the event page (registrations.views.registration)."""
 
 from typing import Any
 

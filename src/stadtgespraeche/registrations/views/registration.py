@@ -48,9 +48,9 @@ def box_context(
     """Everything the registration box shows to `request.user` (a bounded number of queries)."""
     user = request.user
     own = registration_queries.active_registration(event, user)
-    can_register = own is None and user.has_perm("events.register_self", event)
-    can_register_others = user.has_perm("events.register_councillors", event)
-    shows_list = user.has_perm("events.view_participant_list", event)
+    can_register = own is None and user.has_perm("registrations.register_self", event)
+    can_register_others = user.has_perm("registrations.register_councillors", event)
+    shows_list = user.has_perm("registrations.view_participant_list", event)
     context: dict[str, Any] = {
         "event": event,
         "counts": registration_queries.mode_counts(event),
@@ -70,7 +70,7 @@ def box_context(
         ),
         "shows_participant_list": shows_list,
         "participants": registration_queries.participant_list(event, user) if shows_list else [],
-        "manages": user.has_perm("events.manage_registrations"),
+        "manages": user.has_perm("registrations.manage_registrations"),
         "notice": notice,
         "error": error,
     }
@@ -128,7 +128,7 @@ def register_councillor(request: HttpRequest, slug: str) -> HttpResponse:
     """A coordinator registers a councillor of their own municipality."""
     event = _event(request, slug)
     user = cast(User, request.user)
-    if not user.has_perm("events.register_councillors", event):
+    if not user.has_perm("registrations.register_councillors", event):
         raise PermissionDenied
     form = CoordinatorRegistrationForm(
         request.POST, event=event, people=_coordinator_people(event, user)

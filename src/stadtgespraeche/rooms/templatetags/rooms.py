@@ -24,4 +24,4 @@ def can_view_questions(context: dict[str, Any], event: Event) -> bool:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return False
-    return bool(user.has_perm("events.view_questions", event))
+    return bool(user.has_perm("questions.view_questions", event))

@@ -1,7 +1,7 @@
 """Municipalities and people.
 
 People are indexed once per audience level (public, network, organisers), each document
-holding only the field groups that audience may see (directory.privacy decides), so a
+holding only the field groups that audience may see (people.privacy decides), so a
 hidden field never reaches a snippet, a match or a count. Levels that see the same text
 share one document. A person whose name the audience may not see has no document for it.
 """

@@ -19,7 +19,7 @@ from . import Document, Provider, register, register_dependent
 
 def _minutes_texts(event: Event) -> list[str]:
     """Minutes and results, only once the documentation is published (and the event is
-    "documented", as events.queries_documentation.can_view_documentation requires)."""
+    "documented", as documentation.queries.can_view_documentation requires)."""
     if event.status != EventStatus.DOCUMENTED:
         return []
     minutes = Minutes.objects.filter(event=event, published_at__isnull=False).first()

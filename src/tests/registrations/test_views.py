@@ -12,8 +12,7 @@ from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.directory import ProfileFactory
 from tests.factories.events import RegistrationFactory
-
-from .registration_helpers import coordinator_with_councillor, open_event
+from tests.registrations.helpers import coordinator_with_councillor, open_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -30,7 +30,7 @@ VIEWERS = [
     "coordinator_other_municipality",
     "organiser",
 ]
-# visibility → viewers who may see the group (directory.privacy)
+# visibility → viewers who may see the group (people.privacy)
 SEES = {
     Visibility.PUBLIC: set(VIEWERS),
     Visibility.NETWORK: set(VIEWERS) - {"anonymous"},

@@ -8,8 +8,7 @@ from icalendar import Calendar
 from stadtgespraeche.events.calendar import event_uid
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import OrganiserFactory, UserFactory
-
-from .registration_helpers import open_event
+from tests.registrations.helpers import open_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

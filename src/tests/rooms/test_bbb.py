@@ -14,7 +14,7 @@ from stadtgespraeche.rooms.providers.bbb import (
     parse_response,
     signed_url,
 )
-from tests.events.fake_bbb import FakeBigBlueButton
+from tests.rooms.fake_bbb import FakeBigBlueButton
 
 pytestmark = pytest.mark.integration  # real HTTP against the fake server on 127.0.0.1
 

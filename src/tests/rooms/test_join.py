@@ -17,7 +17,6 @@ from stadtgespraeche.rooms import services as services_rooms
 from stadtgespraeche.rooms.providers import Role, RoomUnavailable
 from stadtgespraeche.rooms.providers.bbb import BigBlueButtonProvider, checksum
 from stadtgespraeche.rooms.providers.link import LinkProvider
-from tests.events.fake_bbb import FakeBigBlueButton
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import (
     AgendaItemFactory,
@@ -25,6 +24,7 @@ from tests.factories.events import (
     RegistrationFactory,
     SeriesFactory,
 )
+from tests.rooms.fake_bbb import FakeBigBlueButton
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -16,8 +16,7 @@ from stadtgespraeche.registrations.exceptions import AlreadyRegistered
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import UserFactory
-
-from .registration_helpers import open_event
+from tests.registrations.helpers import open_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 

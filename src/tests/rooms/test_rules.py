@@ -82,7 +82,7 @@ def _person(kind, event):
 def test_join_room_matrix(event, kind, when):
     person = _person(kind, event)
     with time_machine.travel(TIMES[when], tick=False):
-        allowed = person.has_perm("events.join_room", event)
+        allowed = person.has_perm("rooms.join_room", event)
     assert allowed == (kind in JOINING and when in IN_ROOM_WINDOW)
 
 
@@ -91,8 +91,8 @@ def test_join_room_matrix(event, kind, when):
 def test_ask_question_matrix(event, kind, when):
     person = _person(kind, event)
     with time_machine.travel(TIMES[when], tick=False):
-        allowed = person.has_perm("events.ask_question", event)
-        view = person.has_perm("events.view_questions", event)
+        allowed = person.has_perm("questions.ask_question", event)
+        view = person.has_perm("questions.view_questions", event)
     assert view == (kind in JOINING)
     assert allowed == (kind in JOINING and when in IN_QUESTION_WINDOW)
 
@@ -100,9 +100,9 @@ def test_ask_question_matrix(event, kind, when):
 @pytest.mark.parametrize("kind", PEOPLE)
 def test_moderation_and_export_matrix(event, kind):
     person = _person(kind, event)
-    assert person.has_perm("events.moderate_questions", event) == (kind in MODERATORS)
-    assert person.has_perm("events.export_questions", event) == (kind == "organiser")
-    assert person.has_perm("events.end_room", event) == (kind == "organiser")
+    assert person.has_perm("questions.moderate_questions", event) == (kind in MODERATORS)
+    assert person.has_perm("questions.export_questions", event) == (kind == "organiser")
+    assert person.has_perm("rooms.end_room", event) == (kind == "organiser")
 
 
 @pytest.mark.parametrize(
@@ -126,11 +126,11 @@ def test_join_room_depends_on_event_room(setup, has_room, can_end):
     event = EventFactory(**kwargs)
     organiser = OrganiserFactory()
     with time_machine.travel(TIMES["running"], tick=False):
-        assert organiser.has_perm("events.join_room", event) == has_room
-    assert organiser.has_perm("events.end_room", event) == can_end
+        assert organiser.has_perm("rooms.join_room", event) == has_room
+    assert organiser.has_perm("rooms.end_room", event) == can_end
 
 
 def test_questions_closed_for_cancelled_event():
     event = EventFactory(starts_at=START, ends_at=END, status=EventStatus.CANCELLED)
     with time_machine.travel(TIMES["running"], tick=False):
-        assert not OrganiserFactory().has_perm("events.ask_question", event)
+        assert not OrganiserFactory().has_perm("questions.ask_question", event)

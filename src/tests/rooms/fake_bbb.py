@@ -298,7 +298,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 
 def main() -> None:  # pragma: no cover - a helper for trying rooms in the demo
-    """`uv run python -m tests.events.fake_bbb [port] [secret]` (from src/): see docs/rooms.md."""
+    """`uv run python -m tests.rooms.fake_bbb [port] [secret]` (from src/): see docs/rooms.md."""
     import sys
 
     port = int(sys.argv[1]) if len(sys.argv) > 1 else 8090

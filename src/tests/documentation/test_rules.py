@@ -65,7 +65,7 @@ def test_view_documentation_matrix(role, confidentiality, documented):
     event = _event(confidentiality, documented=documented)
     user = _user(role, event)
     expected = VIEW_DOCUMENTATION[(role, confidentiality, documented)]
-    assert user.has_perm("events.view_documentation", event) is expected
+    assert user.has_perm("documentation.view_documentation", event) is expected
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -74,14 +74,14 @@ def test_view_speakers_matrix(role, confidentiality):
     event = _event(confidentiality, documented=True)
     user = _user(role, event)
     expected = confidentiality != CHATHAM or role in ("participant", "organiser")
-    assert user.has_perm("events.view_speakers", event) is expected
+    assert user.has_perm("documentation.view_speakers", event) is expected
 
 
 def test_documentation_of_draft_event_hidden_from_everyone_but_organisers():
     event = EventFactory(status=EventStatus.DRAFT)
     MinutesFactory(event=event, published_at=event.ends_at)
-    assert not UserFactory().has_perm("events.view_documentation", event)
-    assert OrganiserFactory().has_perm("events.view_documentation", event)
+    assert not UserFactory().has_perm("documentation.view_documentation", event)
+    assert OrganiserFactory().has_perm("documentation.view_documentation", event)
 
 
 @pytest.mark.parametrize(
@@ -91,8 +91,8 @@ def test_documentation_of_draft_event_hidden_from_everyone_but_organisers():
 def test_manage_documentation_and_view_feedback_only_organisers(role, expected):
     event = held_event()
     user = _user(role, event)
-    assert user.has_perm("events.manage_documentation") is expected
-    assert user.has_perm("events.view_feedback") is expected
+    assert user.has_perm("documentation.manage_documentation") is expected
+    assert user.has_perm("documentation.view_feedback") is expected
 
 
 @pytest.mark.parametrize(
@@ -111,12 +111,12 @@ def test_manage_documentation_and_view_feedback_only_organisers(role, expected):
 def test_give_feedback_matrix(status, registration, expected):
     event = held_event(status=status)
     user = RegistrationFactory(event=event, status=registration).user
-    assert user.has_perm("events.give_feedback", event) is expected
+    assert user.has_perm("documentation.give_feedback", event) is expected
 
 
 def test_give_feedback_not_twice_and_not_anonymous():
     event = held_event()
     user = RegistrationFactory(event=event).user
     FeedbackFactory(event=event, user=user)
-    assert not user.has_perm("events.give_feedback", event)
-    assert not AnonymousUser().has_perm("events.give_feedback", event)
+    assert not user.has_perm("documentation.give_feedback", event)
+    assert not AnonymousUser().has_perm("documentation.give_feedback", event)

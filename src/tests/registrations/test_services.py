@@ -22,8 +22,7 @@ from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import RegistrationFactory
-
-from .registration_helpers import coordinator_with_councillor, open_event, past_event
+from tests.registrations.helpers import coordinator_with_councillor, open_event, past_event
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

@@ -57,9 +57,9 @@ def test_directory_rules_matrix(
     person = _person(kind, municipality)
 
     assert {
-        "invite_person": person.has_perm("directory.invite_person"),
-        "invite_councillor": person.has_perm("directory.invite_councillor", municipality),
-        "invite_coordinator": person.has_perm("directory.invite_coordinator", municipality),
+        "invite_person": person.has_perm("people.invite_person"),
+        "invite_councillor": person.has_perm("people.invite_councillor", municipality),
+        "invite_coordinator": person.has_perm("people.invite_coordinator", municipality),
         "is_coordinator_of": is_coordinator_of(person, municipality),
     } == {
         "invite_person": invite_person,

@@ -10,8 +10,7 @@ from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.events import RegistrationFactory
-
-from .registration_helpers import coordinator_with_councillor, open_event
+from tests.registrations.helpers import coordinator_with_councillor, open_event
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 
@@ -63,11 +62,13 @@ def test_register_permissions_matrix(role, status):
     actor, _person = _actor_and_person(role)
     is_open = status == EventStatus.REGISTRATION_OPEN
 
-    assert actor.has_perm("events.register_self", event) == (role == "councillor" and is_open)
-    assert actor.has_perm("events.register_councillors", event) == (
+    assert actor.has_perm("registrations.register_self", event) == (
+        role == "councillor" and is_open
+    )
+    assert actor.has_perm("registrations.register_councillors", event) == (
         role == "coordinator" and is_open
     )
-    assert actor.has_perm("events.manage_registrations") == (role == "organiser")
+    assert actor.has_perm("registrations.manage_registrations") == (role == "organiser")
 
 
 @pytest.mark.parametrize(
@@ -93,4 +94,4 @@ def test_participant_list_visibility(viewer, expected):
     else:
         user = RegistrationFactory(event=event, status=Status(viewer)).user
 
-    assert user.has_perm("events.view_participant_list", event) == expected
+    assert user.has_perm("registrations.view_participant_list", event) == expected

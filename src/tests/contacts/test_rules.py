@@ -35,13 +35,13 @@ def test_contact_request_permissions_matrix(role, status, relation):
     member = role != "organiser"
     pending = status == "pending"
 
-    assert user.has_perm("directory.view_contactrequest", contact_request) == (
+    assert user.has_perm("contacts.view_contactrequest", contact_request) == (
         member and relation != "third"
     )
-    assert user.has_perm("directory.answer_contactrequest", contact_request) == (
+    assert user.has_perm("contacts.answer_contactrequest", contact_request) == (
         member and relation == "recipient" and pending
     )
-    assert user.has_perm("directory.withdraw_contactrequest", contact_request) == (
+    assert user.has_perm("contacts.withdraw_contactrequest", contact_request) == (
         member and relation == "sender" and pending
     )
 
@@ -54,7 +54,7 @@ def test_contact_request_permissions_denied_to_anonymous_and_inactive(status):
 
     for user in (AnonymousUser(), inactive):
         for permission in ("view", "answer", "withdraw"):
-            assert not user.has_perm(f"directory.{permission}_contactrequest", contact_request)
+            assert not user.has_perm(f"contacts.{permission}_contactrequest", contact_request)
 
 
 @pytest.mark.parametrize(
@@ -71,21 +71,21 @@ def test_person_permissions_by_role(role, expected):
     user = AnonymousUser() if role == "anonymous" else UserFactory(role=role)
     other = UserFactory()
 
-    assert user.has_perm("directory.view_contacts") == expected["contacts"]
-    assert user.has_perm("directory.view_suggestions") == expected["suggestions"]
-    assert user.has_perm("directory.hide_suggestion", other) == expected["suggestions"]
+    assert user.has_perm("contacts.view_contacts") == expected["contacts"]
+    assert user.has_perm("contacts.view_suggestions") == expected["suggestions"]
+    assert user.has_perm("contacts.hide_suggestion", other) == expected["suggestions"]
     for permission in ("add_contactrequest", "block_person", "report_person"):
-        assert user.has_perm(f"directory.{permission}", other) == expected["request"]
-    assert user.has_perm("directory.suggest_groups") == expected["groups"]
-    assert user.has_perm("directory.view_abusereport") == expected["groups"]
+        assert user.has_perm(f"contacts.{permission}", other) == expected["request"]
+    assert user.has_perm("contacts.suggest_groups") == expected["groups"]
+    assert user.has_perm("contacts.view_abusereport") == expected["groups"]
 
 
 @pytest.mark.parametrize("permission", ["add_contactrequest", "block_person", "report_person"])
 def test_no_contact_actions_towards_oneself(permission):
     user = UserFactory()
 
-    assert not user.has_perm(f"directory.{permission}", user)
-    assert not user.has_perm("directory.hide_suggestion", user)
+    assert not user.has_perm(f"contacts.{permission}", user)
+    assert not user.has_perm("contacts.hide_suggestion", user)
 
 
 @pytest.mark.parametrize(("handled", "expected"), [(False, True), (True, False)])
@@ -96,7 +96,5 @@ def test_handle_abuse_report_only_while_open(handled, expected):
         reason="Spam",
         handled_at=timezone.now() if handled else None,
     )
-    assert (
-        UserFactory(role="organiser").has_perm("directory.handle_abusereport", report) == expected
-    )
-    assert not UserFactory().has_perm("directory.handle_abusereport", report)
+    assert UserFactory(role="organiser").has_perm("contacts.handle_abusereport", report) == expected
+    assert not UserFactory().has_perm("contacts.handle_abusereport", report)

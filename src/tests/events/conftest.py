@@ -1,8 +1,0 @@
-import pytest
-
-from tests.factories.events import SeriesFactory
-
-
-@pytest.fixture
-def series():
-    return SeriesFactory()
