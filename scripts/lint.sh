@@ -16,13 +16,15 @@ step() {  # step "title" command...
 }
 
 mypy_files() {
+  # Every services and queries module or package, the ports between apps and the helpers
+  # that decide privacy and data rights (docs/architecture.md).
   find src/stadtgespraeche -path '*/migrations' -prune -o -name '*.py' \( \
-    -name services.py -o -name queries.py -o -name 'services_*.py' -o -name 'queries_*.py' \
-    -o -path '*/services/*' -o -path '*/queries/*' -o -path '*/events/rooms/*' \
-    -o -name privacy.py -o -name suggestions.py -o -name personal_data.py \
+    -name services.py -o -name queries.py -o -path '*/services/*' -o -path '*/queries/*' \
+    -o -path '*/rooms/providers/*' -o -name privacy.py -o -name suggestions.py \
+    -o -name personal_data.py -o -path '*/events/changes.py' -o -path '*/events/participation.py' \
     -o -path '*/core/audit.py' -o -path '*/core/mail.py' -o -path '*/core/htmx.py' \
     -o -path '*/core/throttling.py' -o -path '*/core/periodic.py' -o -path '*/core/indexing.py' \
-    -o -path '*/notifications/kinds.py' \) -print | sort
+    -o -path '*/core/uploads.py' -o -path '*/notifications/kinds.py' \) -print | sort
 }
 
 deploy_check() {

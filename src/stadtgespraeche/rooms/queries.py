@@ -1,7 +1,7 @@
 """Reads about the online room of an event: configuration, who may join, and when.
 
 See docs/rooms.md. The decisions here (eligibility, role, time window) are used by the
-rules (events.join_room), the join view, the room box on the event page and the live Q&A.
+rules (rooms.join_room), the join view, the room box on the event page and the live Q&A.
 """
 
 import enum

@@ -1,4 +1,7 @@
-"""`{% registration_box %}`: the registration box of the event page (registrations.views.registration)."""
+"""`{% registration_box %}`: the registration box of the event page.
+
+Rendered by registrations.views.registration for htmx requests as well.
+"""
 
 from typing import Any
 
