@@ -1,7 +1,7 @@
 """Pages of the discussions app: thread, compose (post, reply, quote), edit, delete, report,
 start a thread, code of conduct. Permission → form → service → response."""
 
-from typing import Any, cast
+from typing import Any
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -14,7 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import template_for
 
 from . import access, queries, services
@@ -87,9 +87,9 @@ def _code_of_conduct_url(next_url: str) -> str:
 
 
 def _compose(
-    request: HttpRequest, thread: Thread, *, reply_to: Post | None, quoted: Post | None
+    request: AuthenticatedRequest, thread: Thread, *, reply_to: Post | None, quoted: Post | None
 ) -> HttpResponse:
-    user = cast(User, request.user)
+    user = request.user
     if not access.can_post(thread, user):
         if not access.can_view(thread, user):
             raise Http404
@@ -152,9 +152,9 @@ def post_quote(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
+def post_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
-    user = cast(User, request.user)
+    user = request.user
     if post.author_id != user.pk:
         raise PermissionDenied
     if not request.user.has_perm("discussions.change_post", post):
@@ -175,12 +175,12 @@ def post_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def post_delete(request: HttpRequest, pk: int) -> HttpResponse:
+def post_delete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     if not request.user.has_perm("discussions.delete_post", post):
         raise PermissionDenied
     if request.method == "POST":
-        services.delete_post(post, by=cast(User, request.user))
+        services.delete_post(post, by=request.user)
         messages.success(request, _("The post was deleted."))
         return redirect(post.get_absolute_url())
     return render(request, "discussions/post_confirm_delete.html", {"post": post})
@@ -188,16 +188,14 @@ def post_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def post_report(request: HttpRequest, pk: int) -> HttpResponse:
+def post_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     post = _visible_post(request, pk)
     if not request.user.has_perm("discussions.report_post", post):
         raise PermissionDenied
     form = ReportForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.report_post(
-                post, reason=form.cleaned_data["reason"], by=cast(User, request.user)
-            )
+            services.report_post(post, reason=form.cleaned_data["reason"], by=request.user)
         except DiscussionError as error:
             messages.info(request, str(error))
         else:
@@ -208,12 +206,12 @@ def post_report(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def thread_start(request: HttpRequest, kind: str, owner_id: int) -> HttpResponse:
+def thread_start(request: AuthenticatedRequest, kind: str, owner_id: int) -> HttpResponse:
     policy = access.policy_for(kind)
     owner = policy.owner_by_id(owner_id) if policy is not None else None
     if policy is None or policy.start is None or owner is None:
         raise Http404
-    user = cast(User, request.user)
+    user = request.user
     if not (access.can_start(kind, owner_id, user) or access.is_moderator(user)):
         raise PermissionDenied
     if not queries.has_accepted_code_of_conduct(user):
@@ -254,7 +252,7 @@ def code_of_conduct(request: HttpRequest) -> HttpResponse:
         if not request.user.is_authenticated:
             return redirect(f"{reverse('accounts:login')}?next={request.path}")
         if form.is_valid():
-            services.accept_code_of_conduct(cast(User, request.user))
+            services.accept_code_of_conduct(request.user)
             messages.success(request, _("Thank you for accepting the code of conduct."))
             return redirect(next_url or reverse("discussions:code-of-conduct"))
     context = {

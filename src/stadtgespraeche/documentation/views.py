@@ -1,7 +1,5 @@
 """Views after the event: the documentation (edit, files, publish, PDF) and feedback."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.downloads import private_download
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import services as services_documentation
@@ -73,7 +71,7 @@ def _manage_page(
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def documentation_manage(request: HttpRequest, slug: str) -> HttpResponse:
+def documentation_manage(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """Organisers write minutes, results and the recording link; files and publishing."""
     event = _managed_event(request, slug)
     if request.method != "POST":
@@ -81,9 +79,7 @@ def documentation_manage(request: HttpRequest, slug: str) -> HttpResponse:
     form = MinutesForm(request.POST)
     if form.is_valid():
         try:
-            services_documentation.save_minutes(
-                event, **form.cleaned_data, by=cast(User, request.user)
-            )
+            services_documentation.save_minutes(event, **form.cleaned_data, by=request.user)
         except EventError as error:
             form.add_error(None, str(error))
         else:
@@ -94,11 +90,11 @@ def documentation_manage(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def questions_import(request: HttpRequest, slug: str) -> HttpResponse:
+def questions_import(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """Append the questions of the live Q&A to the minutes (organisers)."""
     event = _managed_event(request, slug)
     try:
-        services_documentation.import_questions_into_minutes(event, by=cast(User, request.user))
+        services_documentation.import_questions_into_minutes(event, by=request.user)
     except EventError as error:
         messages.error(request, str(error))
     else:
@@ -110,7 +106,7 @@ def questions_import(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_upload(request: HttpRequest, slug: str) -> HttpResponse:
+def attachment_upload(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     event = _managed_event(request, slug)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
@@ -119,7 +115,7 @@ def attachment_upload(request: HttpRequest, slug: str) -> HttpResponse:
                 event,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
-                by=cast(User, request.user),
+                by=request.user,
             )
         except EventError as error:
             form.add_error("file", str(error))
@@ -131,7 +127,7 @@ def attachment_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def slides_upload(request: HttpRequest, slug: str) -> HttpResponse:
+def slides_upload(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     event = _managed_event(request, slug)
     form = SlidesForm(request.POST, request.FILES, agenda=queries.agenda_of(event))
     if form.is_valid():
@@ -142,7 +138,7 @@ def slides_upload(request: HttpRequest, slug: str) -> HttpResponse:
                 title=_("Slides: %(title)s") % {"title": item.title},
                 upload=form.cleaned_data["file"],
                 agenda_item=item,
-                by=cast(User, request.user),
+                by=request.user,
             )
         except EventError as error:
             form.add_error("file", str(error))
@@ -154,20 +150,20 @@ def slides_upload(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def attachment_delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def attachment_delete(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     event = _managed_event(request, slug)
     attachment = get_object_or_404(Attachment, pk=pk, event=event)
-    services_documentation.delete_attachment(attachment, by=cast(User, request.user))
+    services_documentation.delete_attachment(attachment, by=request.user)
     messages.success(request, _("“%(title)s” was deleted.") % {"title": attachment.title})
     return redirect("documentation:documentation-manage", slug=event.slug)
 
 
 @login_required
 @require_POST
-def documentation_publish(request: HttpRequest, slug: str) -> HttpResponse:
+def documentation_publish(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     event = _managed_event(request, slug)
     try:
-        services_documentation.publish_documentation(event, by=cast(User, request.user))
+        services_documentation.publish_documentation(event, by=request.user)
     except EventError as error:
         messages.error(request, str(error))
         return redirect("documentation:documentation-manage", slug=event.slug)
@@ -215,7 +211,7 @@ def documentation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def feedback_give(request: HttpRequest, slug: str) -> HttpResponse:
+def feedback_give(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """A participant rates the event once, after it has ended."""
     event = _event(request, slug)
     if docs_queries.feedback_of(request.user, event) is not None:
@@ -226,9 +222,7 @@ def feedback_give(request: HttpRequest, slug: str) -> HttpResponse:
     form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_documentation.give_feedback(
-                event, user=cast(User, request.user), **form.cleaned_data
-            )
+            services_documentation.give_feedback(event, user=request.user, **form.cleaned_data)
         except EventError as error:
             form.add_error(None, str(error))
         else:

@@ -1,7 +1,5 @@
 """The live Q&A page of an event: list (htmx poll), ask, vote, moderate, export."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import template_for
 from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.events import queries
@@ -68,14 +66,14 @@ def questions(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def ask(request: HttpRequest, slug: str) -> HttpResponse:
+def ask(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     event = _event(request, slug)
     form = QuestionForm(request.POST)
     if form.is_valid():
         try:
             services_questions.ask_question(
                 event,
-                by=cast(User, request.user),
+                by=request.user,
                 text=form.cleaned_data["text"],
                 anonymous=form.cleaned_data["anonymous"],
                 ip_address=client_ip(request),
@@ -93,11 +91,11 @@ def ask(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def vote(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, slug)
     question = _question(event, pk)
     try:
-        services_questions.vote_question(question, by=cast(User, request.user))
+        services_questions.vote_question(question, by=request.user)
     except services_questions.QuestionError as error:
         messages.error(request, str(error))
     return redirect("questions:question-list", slug=event.slug)
@@ -105,16 +103,16 @@ def vote(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def answer(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def answer(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     event = _event(request, slug, "questions.moderate_questions")
-    services_questions.mark_answered(_question(event, pk), by=cast(User, request.user))
+    services_questions.mark_answered(_question(event, pk), by=request.user)
     messages.success(request, _("The question is marked as answered."))
     return redirect("questions:question-list", slug=event.slug)
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def hide(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
     """Moderators hide a question with a reason (its own page: the list is polled)."""
     event = _event(request, slug, "questions.moderate_questions")
     question = _question(event, pk)
@@ -122,7 +120,7 @@ def hide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             services_questions.hide_question(
-                question, by=cast(User, request.user), reason=form.cleaned_data["reason"]
+                question, by=request.user, reason=form.cleaned_data["reason"]
             )
         except services_questions.QuestionError as error:
             form.add_error("reason", str(error))

@@ -1,7 +1,5 @@
 """The online room of an event: the join page (GET), joining (POST) and ending (docs/rooms.md)."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.throttling import client_ip
 from stadtgespraeche.events import queries
 from stadtgespraeche.events.models import Event
@@ -28,7 +26,7 @@ def _event(request: HttpRequest, slug: str) -> Event:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def room_join(request: HttpRequest, slug: str) -> HttpResponse:
+def room_join(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """GET: the join page; POST: create the meeting if needed and show the signed join URL."""
     event = _event(request, slug)
     access = queries_rooms.room_access(request.user, event)
@@ -39,9 +37,7 @@ def room_join(request: HttpRequest, slug: str) -> HttpResponse:
         if not access.can_join:
             raise PermissionDenied
         try:
-            url = services_rooms.join_room(
-                event, user=cast(User, request.user), ip_address=client_ip(request)
-            )
+            url = services_rooms.join_room(event, user=request.user, ip_address=client_ip(request))
         except RoomUnavailable as exc:
             error = str(exc)
         except services_rooms.RoomNotAllowed:
@@ -61,13 +57,13 @@ def room_join(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def room_end(request: HttpRequest, slug: str) -> HttpResponse:
+def room_end(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """Organisers end the meeting for everybody."""
     event = _event(request, slug)
     if not request.user.has_perm("rooms.end_room", event):
         raise PermissionDenied
     try:
-        services_rooms.end_room(event, by=cast(User, request.user), ip_address=client_ip(request))
+        services_rooms.end_room(event, by=request.user, ip_address=client_ip(request))
     except RoomUnavailable as exc:
         messages.error(request, str(exc))
     else:
@@ -77,7 +73,7 @@ def room_end(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def series_room(request: HttpRequest, slug: str) -> HttpResponse:
+def series_room(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """Organisers choose the online room of a series; the server comes from the settings."""
     if not request.user.has_perm("events.manage_events"):
         raise PermissionDenied
@@ -86,7 +82,7 @@ def series_room(request: HttpRequest, slug: str) -> HttpResponse:
     form = SeriesRoomForm(data, initial={"room_provider": series.room_provider})
     if request.method == "POST" and form.is_valid():
         services_rooms.set_room_provider(
-            series, provider=form.cleaned_data["room_provider"], by=cast(User, request.user)
+            series, provider=form.cleaned_data["room_provider"], by=request.user
         )
         messages.success(request, _("The online room of the series has been saved."))
         return redirect("rooms:series-room", slug=series.slug)

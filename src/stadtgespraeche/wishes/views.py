@@ -1,7 +1,7 @@
 """Views of the wishes app: rounds, wishes, support, dot-voting (htmx with a no-JS
 fallback), results and the organisers' decisions. Permission → form → service → response."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import is_htmx
 
 from . import queries, services
@@ -57,13 +57,13 @@ def round_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def round_create(request: HttpRequest) -> HttpResponse:
+def round_create(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("wishes.manage_round", None):
         raise PermissionDenied
     form = RoundForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            wish_round = services.create_round(**form.cleaned_data, by=cast(User, request.user))
+            wish_round = services.create_round(**form.cleaned_data, by=request.user)
         except WishError as error:
             form.add_error(None, str(error))
         else:
@@ -105,16 +105,14 @@ def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def wish_create(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     wish_round = _round_or_404(request, pk)
     if not request.user.has_perm("wishes.submit_wish", wish_round):
         raise PermissionDenied
     form = WishForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            wish = services.submit_wish(
-                wish_round, **form.cleaned_data, by=cast(User, request.user)
-            )
+            wish = services.submit_wish(wish_round, **form.cleaned_data, by=request.user)
         except WishError as error:
             form.add_error(None, str(error))
         else:
@@ -125,7 +123,7 @@ def wish_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def wish_collect(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_collect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """A coordinator's collection: the wishes of their councillors, and a form to enter a
     wish a councillor gave them (e.g. by phone or at a faction meeting)."""
     wish_round = _round_or_404(request, pk)
@@ -137,9 +135,7 @@ def wish_collect(request: HttpRequest, pk: int) -> HttpResponse:
         data = dict(form.cleaned_data)
         author = data.pop("author")
         try:
-            services.submit_wish(
-                wish_round, **data, on_behalf_of=author, by=cast(User, request.user)
-            )
+            services.submit_wish(wish_round, **data, on_behalf_of=author, by=request.user)
         except WishError as error:
             form.add_error(None, str(error))
         else:
@@ -186,11 +182,11 @@ def wish_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def wish_support(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_support(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     wish = _wish_or_404(request, pk)
     if not request.user.has_perm("wishes.support_wish", wish):
         raise PermissionDenied
-    user = cast(User, request.user)
+    user = request.user
     try:
         if request.POST.get("action") == "unsupport":
             services.unsupport_wish(wish, by=user)
@@ -205,13 +201,13 @@ def wish_support(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def wish_vote(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_vote(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Cast or withdraw one vote. htmx gets the wish's vote box (and the remaining-votes
     counter out of band); without JavaScript the form posts and the page reloads."""
     wish = _wish_or_404(request, pk)
     if not request.user.has_perm("wishes.vote", wish):
         raise PermissionDenied
-    user = cast(User, request.user)
+    user = request.user
     error_message = ""
     try:
         if request.POST.get("action") == "unvote":
@@ -255,16 +251,14 @@ def round_results(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def round_phase(request: HttpRequest, pk: int) -> HttpResponse:
+def round_phase(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     wish_round = _round_or_404(request, pk)
     if not request.user.has_perm("wishes.manage_round", wish_round):
         raise PermissionDenied
     form = PhaseForm(request.POST, current=wish_round.phase)
     if form.is_valid():
         try:
-            services.set_phase(
-                wish_round, to=form.cleaned_data["phase"], by=cast(User, request.user)
-            )
+            services.set_phase(wish_round, to=form.cleaned_data["phase"], by=request.user)
         except WishError as error:
             messages.error(request, str(error))
         else:
@@ -276,7 +270,7 @@ def round_phase(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def wish_merge(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_merge(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     wish = _wish_or_404(request, pk)
     if not request.user.has_perm("wishes.merge_wish", wish):
         raise PermissionDenied
@@ -285,9 +279,7 @@ def wish_merge(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Please choose the wish to keep."))
         return redirect(wish.get_absolute_url())
     try:
-        into = services.merge_wishes(
-            wish, into=form.cleaned_data["into"], by=cast(User, request.user)
-        )
+        into = services.merge_wishes(wish, into=form.cleaned_data["into"], by=request.user)
     except WishError as error:
         messages.error(request, str(error))
         return redirect(wish.get_absolute_url())
@@ -297,7 +289,7 @@ def wish_merge(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def wish_plan(request: HttpRequest, pk: int) -> HttpResponse:
+def wish_plan(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     wish = _wish_or_404(request, pk)
     if not request.user.has_perm("wishes.plan_wish", wish):
         raise PermissionDenied
@@ -306,7 +298,7 @@ def wish_plan(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Please choose a Stadtgespräch."))
         return redirect(wish.get_absolute_url())
     try:
-        services.plan_wish(wish, **form.cleaned_data, by=cast(User, request.user))
+        services.plan_wish(wish, **form.cleaned_data, by=request.user)
     except WishError as error:
         messages.error(request, str(error))
     else:

@@ -1,7 +1,5 @@
 """Peer suggestions ("Gesprächspartner:innen") for the logged-in councillor."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.contacts import services as services_contacts
 from stadtgespraeche.contacts import suggestions
@@ -18,12 +17,10 @@ from stadtgespraeche.people.models import Profile
 
 
 @login_required
-def suggestion_list(request: HttpRequest) -> HttpResponse:
+def suggestion_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("contacts.view_suggestions"):
         raise PermissionDenied
-    profile = (
-        Profile.objects.select_related("municipality").filter(user=cast(User, request.user)).first()
-    )
+    profile = Profile.objects.select_related("municipality").filter(user=request.user).first()
     items = suggestions.peer_suggestions(profile, viewer=request.user) if profile else []
     hidden = [
         (item, display_name(item.hidden, request.user))

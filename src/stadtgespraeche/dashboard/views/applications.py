@@ -1,7 +1,5 @@
 """The organisers' review queue of membership applications ("Mitglied werden")."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -11,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.exceptions import MembershipError
@@ -88,14 +86,14 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("network.review_applications", raise_exception=True)
-def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
+def application_accept(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application(pk)
     form = AcceptApplicationForm(request.POST, prefix="accept")
     if not form.is_valid():
         return _render_detail(request, application, accept_form=form)
     try:
         outcome = network_services.accept_application(
-            application, by=cast(User, request.user), note=form.cleaned_data["note"]
+            application, by=request.user, note=form.cleaned_data["note"]
         )
     except MembershipError as error:
         messages.error(request, str(error))
@@ -122,14 +120,14 @@ def application_accept(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 @permission_required("network.review_applications", raise_exception=True)
-def application_decline(request: HttpRequest, pk: int) -> HttpResponse:
+def application_decline(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     application = _get_application(pk)
     form = DeclineApplicationForm(request.POST, prefix="decline")
     if not form.is_valid():
         return _render_detail(request, application, decline_form=form)
     try:
         network_services.decline_application(
-            application, by=cast(User, request.user), message=form.cleaned_data["message"]
+            application, by=request.user, message=form.cleaned_data["message"]
         )
     except MembershipError as error:
         messages.error(request, str(error))

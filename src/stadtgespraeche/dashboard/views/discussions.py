@@ -1,7 +1,5 @@
 """Organisers: the moderation queue of discussions; hide and restore posts, dismiss reports."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.discussions import queries, services
 from stadtgespraeche.discussions.exceptions import DiscussionError
 from stadtgespraeche.discussions.forms import DismissForm, ModerationForm
@@ -35,14 +33,14 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
     return render(request, "dashboard/discussions/moderation.html", context)
 
 
-def _moderate(request: HttpRequest, pk: int, *, hide: bool) -> HttpResponse:
+def _moderate(request: AuthenticatedRequest, pk: int, *, hide: bool) -> HttpResponse:
     _require_moderator(request)
     post = get_object_or_404(Post.objects.select_related("thread", "author"), pk=pk)
     form = ModerationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         action = services.hide_post if hide else services.restore_post
         try:
-            action(post, reason=form.cleaned_data["reason"], by=cast(User, request.user))
+            action(post, reason=form.cleaned_data["reason"], by=request.user)
         except DiscussionError:
             if hide:
                 messages.error(request, _("This post is already hidden or deleted."))
@@ -72,7 +70,7 @@ def post_restore(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def report_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
+def report_dismiss(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     _require_moderator(request)
     report = get_object_or_404(Report, pk=pk)
     form = DismissForm(request.POST)
@@ -80,7 +78,7 @@ def report_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("The note is too long (at most 2,000 characters)."))
         return redirect("dashboard:discussions")
     try:
-        services.dismiss_report(report, by=cast(User, request.user), note=form.cleaned_data["note"])
+        services.dismiss_report(report, by=request.user, note=form.cleaned_data["note"])
     except DiscussionError:
         messages.error(request, _("This report was already closed."))
     else:

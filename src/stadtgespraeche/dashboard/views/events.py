@@ -1,6 +1,6 @@
 """Organisers plan Stadtgespräche: list, create, edit, status, duplicate and the agenda."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
@@ -45,11 +45,11 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def event_create(request: HttpRequest) -> HttpResponse:
+def event_create(request: AuthenticatedRequest) -> HttpResponse:
     form = EventForm(_posted(request), initial={"series": network_queries.default_series()})
     if request.method == "POST" and form.is_valid():
         try:
-            event = services.create_event(**form.cleaned_data, by=cast(User, request.user))
+            event = services.create_event(**form.cleaned_data, by=request.user)
         except EventError as error:
             form.add_error(None, str(error))
         else:
@@ -65,12 +65,12 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def event_update(request: HttpRequest, pk: int) -> HttpResponse:
+def event_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     form = EventForm(_posted(request), instance=event)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_event(event, **form.cleaned_data, by=cast(User, request.user))
+            services.update_event(event, **form.cleaned_data, by=request.user)
         except EventError as error:
             form.add_error(None, str(error))
         else:
@@ -101,12 +101,12 @@ def event_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_POST
-def event_add_co_host(request: HttpRequest, pk: int, municipality_pk: int) -> HttpResponse:
+def event_add_co_host(request: AuthenticatedRequest, pk: int, municipality_pk: int) -> HttpResponse:
     """Add a suggested partner municipality as co-host."""
     event = get_object_or_404(Event, pk=pk)
     municipality = get_object_or_404(Municipality, pk=municipality_pk)
     try:
-        services.add_co_host(event, municipality, by=cast(User, request.user))
+        services.add_co_host(event, municipality, by=request.user)
     except EventError as error:
         messages.error(request, str(error))
     else:
@@ -121,14 +121,14 @@ def event_add_co_host(request: HttpRequest, pk: int, municipality_pk: int) -> Ht
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_POST
-def event_transition(request: HttpRequest, pk: int) -> HttpResponse:
+def event_transition(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
     target = request.POST.get("status", "")
     if target not in EventStatus.values:
         messages.error(request, _("Please choose a valid status."))
         return redirect("dashboard:event-detail", pk=event.pk)
     try:
-        services.transition_event(event, to=target, by=cast(User, request.user))
+        services.transition_event(event, to=target, by=request.user)
     except EventError as error:
         messages.error(request, str(error))
     else:
@@ -142,9 +142,9 @@ def event_transition(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_POST
-def event_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
+def event_duplicate(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = get_object_or_404(Event, pk=pk)
-    copy = services.duplicate_event(event, by=cast(User, request.user))
+    copy = services.duplicate_event(event, by=request.user)
     messages.success(
         request,
         _("A draft of the next Stadtgespräch (No. %(number)s) was created. Please check its dates.")
@@ -156,16 +156,16 @@ def event_duplicate(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int | None = None) -> HttpResponse:
+def agenda_item_edit(
+    request: AuthenticatedRequest, pk: int, item_pk: int | None = None
+) -> HttpResponse:
     """Create (no item_pk) or change an agenda item."""
     event = get_object_or_404(Event, pk=pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, event=event) if item_pk else None
     initial = {} if item else {"starts_at": event.starts_at}
     form = AgendaItemForm(_posted(request), instance=item, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_agenda_item(
-            event, item=item, **form.cleaned_data, by=cast(User, request.user)
-        )
+        services.save_agenda_item(event, item=item, **form.cleaned_data, by=request.user)
         messages.success(request, _("The agenda was saved."))
         return redirect("dashboard:event-detail", pk=event.pk)
     context = {"dashboard_section": SECTION, "form": form, "event": event, "item": item}
@@ -175,9 +175,9 @@ def agenda_item_edit(request: HttpRequest, pk: int, item_pk: int | None = None) 
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_POST
-def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+def agenda_item_delete(request: AuthenticatedRequest, pk: int, item_pk: int) -> HttpResponse:
     item = get_object_or_404(AgendaItem, pk=item_pk, event_id=pk)
-    services.delete_agenda_item(item, by=cast(User, request.user))
+    services.delete_agenda_item(item, by=request.user)
     messages.success(request, _("The agenda item was removed."))
     return redirect("dashboard:event-detail", pk=pk)
 
@@ -185,7 +185,7 @@ def agenda_item_delete(request: HttpRequest, pk: int, item_pk: int) -> HttpRespo
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def proposal_decide(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResponse:
+def proposal_decide(request: AuthenticatedRequest, pk: int, proposal_pk: int) -> HttpResponse:
     """Accept a pending impulse proposal into the agenda, or decline it with a message."""
     event = get_object_or_404(Event, pk=pk)
     proposal = get_object_or_404(
@@ -200,7 +200,7 @@ def proposal_decide(request: HttpRequest, pk: int, proposal_pk: int) -> HttpResp
         initial={"starts_at": event.starts_at},
     )
     decline_form = ProposalDeclineForm(request.POST if decision == "decline" else None)
-    user = cast(User, request.user)
+    user = request.user
     try:
         if decision == "accept" and accept_form.is_valid():
             services.accept_proposal(proposal, **accept_form.cleaned_data, by=user)

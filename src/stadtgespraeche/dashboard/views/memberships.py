@@ -1,6 +1,6 @@
 """Organisers manage the memberships of municipalities in a series."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.exceptions import MembershipError
@@ -55,7 +55,7 @@ def membership_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("network.manage_memberships", raise_exception=True)
-def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def membership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     membership = network_queries.membership_by_id(pk)
     if membership is None:
         raise Http404
@@ -64,7 +64,7 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
         changed = network_services.change_membership_status(
             membership,
             status=form.cleaned_data["status"],
-            by=cast(User, request.user),
+            by=request.user,
             note=form.cleaned_data["note"],
         )
         if changed:
@@ -94,7 +94,7 @@ def membership_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("network.manage_memberships", raise_exception=True)
-def membership_add(request: HttpRequest) -> HttpResponse:
+def membership_add(request: AuthenticatedRequest) -> HttpResponse:
     initial_series = (
         next((s for s in network_queries.all_series() if s.slug == request.GET.get("series")), None)
         or network_queries.default_series()
@@ -107,7 +107,7 @@ def membership_add(request: HttpRequest) -> HttpResponse:
                 series=data["series"],
                 municipality=data["municipality"],
                 status=data["status"],
-                by=cast(User, request.user),
+                by=request.user,
                 note=data["note"],
             )
         except MembershipError as error:

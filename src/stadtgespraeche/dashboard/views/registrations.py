@@ -2,7 +2,7 @@
 balance by municipality and party, add, move, cancel, attendance and a CSV export."""
 
 import csv
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.registrations import queries
 from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
@@ -82,7 +82,7 @@ def registration_list(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
-def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
+def registration_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     event = _event(pk)
     form = OrganiserAddForm(request.POST, event=event)
     if form.is_valid():
@@ -90,7 +90,7 @@ def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
             result = services.register(
                 event,
                 person=form.cleaned_data["email"],
-                by=cast(User, request.user),
+                by=request.user,
                 mode=form.cleaned_data["mode"],
             )
         except RegistrationError as error:
@@ -109,7 +109,7 @@ def registration_add(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
-def balance_share(request: HttpRequest, pk: int) -> HttpResponse:
+def balance_share(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Change the warning threshold of the balance tables for the event's series."""
     event = _event(pk)
     form = BalanceShareForm(request.POST)
@@ -118,7 +118,7 @@ def balance_share(request: HttpRequest, pk: int) -> HttpResponse:
             services.set_balance_max_share(
                 event.series,
                 share=form.cleaned_data["balance_max_share"],
-                by=cast(User, request.user),
+                by=request.user,
             )
         except RegistrationError as error:
             form.add_error(None, str(error))
@@ -137,7 +137,7 @@ def _registration(event: Event, registration_pk: int) -> Registration:
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
-def registration_move(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+def registration_move(request: AuthenticatedRequest, pk: int, registration_pk: int) -> HttpResponse:
     event = _event(pk)
     registration = _registration(event, registration_pk)
     form = MoveForm(request.POST, event=event)
@@ -146,7 +146,7 @@ def registration_move(request: HttpRequest, pk: int, registration_pk: int) -> Ht
         return redirect(_list_url(event))
     try:
         moved = services.move_registration(
-            registration, mode=form.cleaned_data["mode"], by=cast(User, request.user)
+            registration, mode=form.cleaned_data["mode"], by=request.user
         )
     except RegistrationError as error:
         messages.error(request, str(error))
@@ -166,7 +166,9 @@ def registration_move(request: HttpRequest, pk: int, registration_pk: int) -> Ht
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def registration_cancel(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+def registration_cancel(
+    request: AuthenticatedRequest, pk: int, registration_pk: int
+) -> HttpResponse:
     """Confirm and cancel one registration, with an optional message to the person."""
     event = _event(pk)
     registration = _registration(event, registration_pk)
@@ -174,7 +176,7 @@ def registration_cancel(request: HttpRequest, pk: int, registration_pk: int) -> 
     if request.method == "POST" and form.is_valid():
         try:
             promoted = services.cancel_registration(
-                registration, by=cast(User, request.user), message=form.cleaned_data["message"]
+                registration, by=request.user, message=form.cleaned_data["message"]
             )
         except RegistrationError as error:
             messages.error(request, str(error))
@@ -200,7 +202,9 @@ def registration_cancel(request: HttpRequest, pk: int, registration_pk: int) -> 
 @login_required
 @permission_required(PERMISSION, raise_exception=True)
 @require_POST
-def registration_attendance(request: HttpRequest, pk: int, registration_pk: int) -> HttpResponse:
+def registration_attendance(
+    request: AuthenticatedRequest, pk: int, registration_pk: int
+) -> HttpResponse:
     event = _event(pk)
     registration = _registration(event, registration_pk)
     choice = request.POST.get("attendance", "")
@@ -211,7 +215,7 @@ def registration_attendance(request: HttpRequest, pk: int, registration_pk: int)
         services.mark_attendance(
             registration,
             attended=choice == RegistrationStatus.ATTENDED,
-            by=cast(User, request.user),
+            by=request.user,
         )
     except RegistrationError as error:
         messages.error(request, str(error))

@@ -1,7 +1,5 @@
 """Organisers edit the operator's texts: Impressum and Datenschutzerklärung."""
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -10,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from rules.contrib.views import permission_required
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.pages import services
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.forms import SiteTextForm
@@ -27,7 +25,7 @@ def sitetext_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @permission_required("pages.change_sitetext", raise_exception=True)
 @require_http_methods(["GET", "POST"])
-def sitetext_update(request: HttpRequest, key: str) -> HttpResponse:
+def sitetext_update(request: AuthenticatedRequest, key: str) -> HttpResponse:
     if key not in SiteTextKey.values:
         raise Http404
     text = site_text(key)
@@ -37,7 +35,7 @@ def sitetext_update(request: HttpRequest, key: str) -> HttpResponse:
             key,
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
-            by=cast(User, request.user),
+            by=request.user,
         )
         messages.success(request, _("The text “%(title)s” was saved.") % {"title": saved})
         return redirect("dashboard:sitetext-list")

@@ -1,6 +1,6 @@
 """Public views of the events app: "Mitglied werden" and the Stadtgespräche pages."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.enums import Confidentiality
 from stadtgespraeche.events.exceptions import EventError
@@ -86,7 +86,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def impulse_propose(request: HttpRequest, slug: str) -> HttpResponse:
+def impulse_propose(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """A coordinator of a member municipality proposes an impulse for an event in planning."""
     event = get_object_or_404(queries.visible_events(request.user), slug=slug)
     if not request.user.has_perm("events.propose_impulse", event):
@@ -96,7 +96,7 @@ def impulse_propose(request: HttpRequest, slug: str) -> HttpResponse:
     form = ImpulseProposalForm(data, municipalities=municipalities)
     if request.method == "POST" and form.is_valid():
         try:
-            services.propose_impulse(event, **form.cleaned_data, by=cast(User, request.user))
+            services.propose_impulse(event, **form.cleaned_data, by=request.user)
         except EventError as error:
             form.add_error(None, str(error))
         else:

@@ -1,7 +1,7 @@
 """The full topic page: the catalogue entry with its Stadtgespräche, topic wishes, the
 people following it, and the sections other apps register (topics.sections)."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events.queries import visible_events
 from stadtgespraeche.notifications import queries as notification_queries
 from stadtgespraeche.notifications import services as notification_services
@@ -56,7 +56,7 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "show_wishes": is_member,
         "follower_count": notification_queries.followers(topic).count(),
         "follower_names": _follower_names(topic, request.user),
-        "is_following": notification_queries.is_following(cast(User, request.user), topic),
+        "is_following": notification_queries.is_following(request.user, topic),
         "extra_sections": sections_for(topic, request.user),
     }
     return render(request, "pages/topic_detail.html", context)
@@ -64,9 +64,9 @@ def topic_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def topic_follow(request: HttpRequest, slug: str) -> HttpResponse:
+def topic_follow(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     topic = _topic_or_404(request, slug)
-    user = cast(User, request.user)
+    user = request.user
     if request.POST.get("action") == "unfollow":
         notification_services.unfollow(user, topic)
         messages.success(request, _("You no longer follow this topic."))

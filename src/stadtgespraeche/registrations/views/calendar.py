@@ -8,8 +8,6 @@
 No feed ever contains the online join link (see `calendar`).
 """
 
-from typing import cast
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -20,7 +18,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events.calendar import calendar_for
 from stadtgespraeche.events.views.calendar import ics_response
 from stadtgespraeche.registrations import queries as registration_queries
@@ -59,9 +57,9 @@ def personal_feed_url(token: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def calendar_settings(request: HttpRequest) -> HttpResponse:
+def calendar_settings(request: AuthenticatedRequest) -> HttpResponse:
     """The logged-in person's feed URL, with buttons to create/regenerate and revoke it."""
-    user = cast(User, request.user)
+    user = request.user
     if request.method == "POST":
         action = request.POST.get("action")
         if action == "regenerate":

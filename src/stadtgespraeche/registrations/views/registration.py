@@ -1,7 +1,7 @@
 """Public views of registration: the box on the event page (htmx and plain form posts),
 a coordinator registering councillors, cancelling and the self-cancellation link."""
 
-from typing import Any, cast
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from stadtgespraeche.accounts.models import User
+from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import is_htmx, template_for
 from stadtgespraeche.events import queries
 from stadtgespraeche.events.models import Event
@@ -106,10 +106,10 @@ def _notice(result: services.RegistrationResult, *, own: bool) -> str:
 
 @login_required
 @require_POST
-def register(request: HttpRequest, slug: str) -> HttpResponse:
+def register(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """A councillor registers themself; errors come back in the box (or its own page)."""
     event = _event(request, slug)
-    user = cast(User, request.user)
+    user = request.user
     form = RegistrationForm(request.POST, event=event)
     if form.is_valid():
         try:
@@ -124,10 +124,10 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def register_councillor(request: HttpRequest, slug: str) -> HttpResponse:
+def register_councillor(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """A coordinator registers a councillor of their own municipality."""
     event = _event(request, slug)
-    user = cast(User, request.user)
+    user = request.user
     if not user.has_perm("registrations.register_councillors", event):
         raise PermissionDenied
     form = CoordinatorRegistrationForm(
@@ -148,14 +148,14 @@ def register_councillor(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def cancel_own(request: HttpRequest, slug: str) -> HttpResponse:
+def cancel_own(request: AuthenticatedRequest, slug: str) -> HttpResponse:
     """Cancel one's own registration (or leave the waitlist) from the event page."""
     event = _event(request, slug)
     own = registration_queries.active_registration(event, request.user)
     try:
         if own is None:
             raise RegistrationError(_("You have no registration for this Stadtgespräch."))
-        services.cancel_registration(own, by=cast(User, request.user))
+        services.cancel_registration(own, by=request.user)
     except RegistrationError as error:
         if is_htmx(request):
             context = box_context(request, event, error=str(error))
