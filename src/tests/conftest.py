@@ -46,7 +46,7 @@ def _clean_cache_and_language():
 @pytest.fixture
 def series():
     """A series (network.Series) for tests of several apps."""
-    from tests.factories.events import SeriesFactory
+    from tests.factories.network import SeriesFactory
 
     return SeriesFactory()
 

@@ -23,8 +23,8 @@ from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.network.models import MembershipApplication
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 from tests.factories.accounts import DEFAULT_PASSWORD, TwoFactorUserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
-from tests.factories.events import MembershipApplicationFactory
+from tests.factories.network import MembershipApplicationFactory
+from tests.factories.people import AffiliationFactory, MandateFactory, ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

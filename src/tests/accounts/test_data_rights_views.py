@@ -15,8 +15,9 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.people.enums import Visibility
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MandateFactory, ProfileFactory
-from tests.factories.events import MembershipApplicationFactory, RegistrationFactory
+from tests.factories.network import MembershipApplicationFactory
+from tests.factories.people import AffiliationFactory, MandateFactory, ProfileFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

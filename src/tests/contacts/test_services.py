@@ -14,7 +14,8 @@ from stadtgespraeche.contacts.models import (
 from stadtgespraeche.contacts.queries import accepted_contact_between
 from stadtgespraeche.core.models import AuditLog
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory, ProfileFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

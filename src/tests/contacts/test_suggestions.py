@@ -16,12 +16,8 @@ from stadtgespraeche.contacts.suggestions import (
 )
 from stadtgespraeche.municipalities.population import band_label, population_band
 from stadtgespraeche.topics.models import Topic
-from tests.factories.directory import (
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 
 SPD = frozenset({"SPD"})

@@ -6,12 +6,8 @@ from django.urls import reverse
 from stadtgespraeche.contacts.models import HiddenSuggestion
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import (
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from stadtgespraeche.contacts.models import AbuseReport, Block, ContactRequest, ContactRequestStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import MunicipalityFactory, ProfileFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

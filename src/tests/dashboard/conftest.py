@@ -1,7 +1,7 @@
 import pytest
 
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.events import SeriesFactory
+from tests.factories.network import SeriesFactory
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.network.models import Membership
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipApplicationFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipApplicationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -11,7 +11,8 @@ from django.urls import reverse
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

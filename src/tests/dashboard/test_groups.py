@@ -4,12 +4,8 @@ import pytest
 from django.urls import reverse
 
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import (
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

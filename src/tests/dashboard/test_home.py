@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from stadtgespraeche.network.enums import MembershipStatus
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipApplicationFactory, MembershipFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipApplicationFactory, MembershipFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

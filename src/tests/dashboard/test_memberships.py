@@ -3,8 +3,8 @@ from django.urls import reverse
 
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import MembershipChange
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipChangeFactory, MembershipFactory, SeriesFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipChangeFactory, MembershipFactory, SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,8 +9,9 @@ from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory, PartyFactory
-from tests.factories.events import RegistrationFactory
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import AffiliationFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.registrations.helpers import open_event, past_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

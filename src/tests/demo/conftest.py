@@ -1,7 +1,7 @@
 import pytest
 
 from stadtgespraeche.municipalities.enums import MunicipalityKind
-from tests.factories.directory import MunicipalityFactory, PartyFactory, StateFactory
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory, StateFactory
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership, MembershipChange, Series
 from stadtgespraeche.people.enums import AffiliationRole, Visibility
 from stadtgespraeche.people.models import Affiliation, Faction, Mandate, Profile
-from tests.factories.directory import MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -4,7 +4,7 @@ from stadtgespraeche.events.enums import Confidentiality
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.discussions import AcceptanceFactory, EventThreadFactory, PostFactory
-from tests.factories.events import RegistrationFactory
+from tests.factories.registrations import RegistrationFactory
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from tests.factories.discussions import (
     PostFactory,
     TopicThreadFactory,
 )
-from tests.factories.events import RegistrationFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.integration
 

@@ -516,8 +516,8 @@ def test_municipality_page_lists_threads_for_members_only(client, other):
 def test_municipality_page_thread_list_query_count_is_constant(
     client, other, django_assert_num_queries, count
 ):
-    from tests.factories.directory import MunicipalityFactory
     from tests.factories.discussions import MunicipalityThreadFactory
+    from tests.factories.municipalities import MunicipalityFactory
 
     municipality = MunicipalityFactory()
     for _ in range(count):

@@ -13,7 +13,6 @@ from stadtgespraeche.documentation.pdf import (
 from stadtgespraeche.documentation.queries import feedback_summary
 from stadtgespraeche.events.enums import Confidentiality
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.documentation import (
     AttachmentFactory,
     FeedbackFactory,
@@ -21,6 +20,7 @@ from tests.factories.documentation import (
     held_event,
 )
 from tests.factories.events import AgendaItemFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -7,7 +7,8 @@ from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import FeedbackFactory, MinutesFactory, held_event
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

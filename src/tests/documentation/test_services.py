@@ -29,7 +29,8 @@ from tests.factories.documentation import (
     upload,
     zip_bytes,
 )
-from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -16,7 +16,8 @@ from tests.factories.documentation import (
     png_bytes,
     upload,
 )
-from tests.factories.events import AgendaItemFactory, RegistrationFactory
+from tests.factories.events import AgendaItemFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

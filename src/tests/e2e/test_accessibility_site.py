@@ -23,13 +23,14 @@ from tests.factories.accounts import (
     OrganiserFactory,
     UserFactory,
 )
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
-from tests.factories.events import (
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import (
     MembershipApplicationFactory,
     MembershipChangeFactory,
     MembershipFactory,
     SeriesFactory,
 )
+from tests.factories.people import AffiliationFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = pytest.mark.e2e

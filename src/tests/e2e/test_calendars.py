@@ -10,7 +10,9 @@ from stadtgespraeche.registrations.models import CalendarToken
 from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -16,12 +16,8 @@ from stadtgespraeche.contacts.models import AbuseReport, Block, ContactRequest, 
 from stadtgespraeche.topics.models import Topic
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import (
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = pytest.mark.e2e

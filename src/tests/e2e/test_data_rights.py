@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 from stadtgespraeche.accounts.services import request_account_deletion
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import DEFAULT_PASSWORD, OrganiserFactory, UserFactory
-from tests.factories.directory import MandateFactory, ProfileFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 
 pytestmark = pytest.mark.e2e
 

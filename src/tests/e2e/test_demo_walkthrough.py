@@ -30,7 +30,7 @@ from stadtgespraeche.municipalities.enums import MunicipalityKind
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.people.models import Mandate
 from tests.e2e.axe import axe_check
-from tests.factories.directory import MunicipalityFactory, StateFactory
+from tests.factories.municipalities import MunicipalityFactory, StateFactory
 
 pytestmark = pytest.mark.e2e
 

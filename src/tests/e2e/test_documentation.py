@@ -16,7 +16,8 @@ from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory
 from tests.factories.documentation import pdf_bytes, png_bytes
-from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -15,8 +15,10 @@ from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
-from tests.factories.events import AgendaItemFactory, EventFactory, MembershipFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = pytest.mark.e2e
 

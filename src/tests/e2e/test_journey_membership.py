@@ -14,7 +14,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from tests.factories.accounts import OrganiserFactory
-from tests.factories.directory import MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = pytest.mark.e2e
 

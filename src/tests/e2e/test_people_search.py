@@ -10,7 +10,8 @@ from playwright.sync_api import Page, expect
 from stadtgespraeche.people.enums import Visibility
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import FactionFactory, MandateFactory, MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import FactionFactory, MandateFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = pytest.mark.e2e

@@ -8,11 +8,11 @@ from playwright.sync_api import Page, expect
 from stadtgespraeche.people.enums import Visibility
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import (
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import (
     AffiliationFactory,
     FactionFactory,
     MandateFactory,
-    MunicipalityFactory,
     ProfileFactory,
 )
 from tests.factories.topics import TopicFactory

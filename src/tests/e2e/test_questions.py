@@ -13,7 +13,8 @@ from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.questions import services as services_questions
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.e2e
 

@@ -18,7 +18,8 @@ from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.registrations.helpers import coordinator_with_councillor
 
 pytestmark = pytest.mark.e2e

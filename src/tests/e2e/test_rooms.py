@@ -14,7 +14,8 @@ from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.rooms.fake_bbb import FakeBigBlueButton
 
 pytestmark = pytest.mark.e2e

@@ -8,8 +8,8 @@ from playwright.sync_api import Page, expect
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.search import services
 from tests.e2e.axe import axe_check
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = pytest.mark.e2e
 

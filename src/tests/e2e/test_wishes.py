@@ -19,8 +19,10 @@ from stadtgespraeche.wishes.enums import Phase, WishStatus
 from stadtgespraeche.wishes.models import TopicWish, Vote
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory, ProfileFactory
-from tests.factories.events import EventFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.people import AffiliationFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 from tests.factories.wishes import TopicWishFactory, VoteFactory, WishRoundFactory
 

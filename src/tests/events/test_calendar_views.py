@@ -14,7 +14,9 @@ from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import CalendarToken
 from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -16,7 +16,8 @@ from stadtgespraeche.notifications.models import Notification
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.services.changes import KIND_CANCELLED, KIND_CHANGED
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,8 +9,8 @@ from django.utils import timezone
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.views.events import EVENT_PAGE_SIZE
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -9,7 +9,7 @@ import pytest
 
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.registrations.models import Registration
-from tests.factories.directory import MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -3,7 +3,7 @@ import pytest
 from stadtgespraeche.municipalities.enums import MunicipalityKind
 from stadtgespraeche.network.forms import ApplicationForm, MembershipStatusForm
 from stadtgespraeche.network.queries import series_accepting_applications
-from tests.factories.directory import MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

@@ -16,8 +16,10 @@ from stadtgespraeche.events.models import ImpulseProposal
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
-from tests.factories.events import EventFactory, MembershipFactory
+from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

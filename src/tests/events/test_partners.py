@@ -11,8 +11,10 @@ from stadtgespraeche.municipalities.models import SmartCityProject
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.people.enums import Visibility
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import MunicipalityFactory, ProfileFactory
-from tests.factories.events import EventFactory, MembershipFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipFactory, SeriesFactory
+from tests.factories.people import ProfileFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.django_db]

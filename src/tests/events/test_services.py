@@ -11,8 +11,9 @@ from stadtgespraeche.events.enums import EVENT_TRANSITIONS, EventFormat, EventSt
 from stadtgespraeche.events.exceptions import EventError, InvalidTransition
 from stadtgespraeche.events.models import AgendaItem, Event
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import AgendaItemFactory, EventFactory, SeriesFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import SeriesFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

@@ -6,8 +6,8 @@ from stadtgespraeche.events.threads import EventThread
 from stadtgespraeche.network.threads import MunicipalityThread, TopicThread
 
 from .accounts import UserFactory
-from .directory import MunicipalityFactory
 from .events import EventFactory
+from .municipalities import MunicipalityFactory
 from .topics import TopicFactory
 
 

@@ -5,7 +5,7 @@ from stadtgespraeche.knowledge.enums import EditorialState, PracticeStatus
 from stadtgespraeche.knowledge.models import Practice
 
 from .accounts import UserFactory
-from .directory import MunicipalityFactory
+from .municipalities import MunicipalityFactory
 
 
 class PracticeFactory(factory.django.DjangoModelFactory):

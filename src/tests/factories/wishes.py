@@ -4,7 +4,7 @@ from stadtgespraeche.wishes.enums import Phase
 from stadtgespraeche.wishes.models import TopicWish, Vote, WishRound, WishSupport
 
 from .accounts import UserFactory
-from .events import SeriesFactory
+from .network import SeriesFactory
 
 
 class WishRoundFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,8 @@ import pytest
 
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 
 
 @pytest.fixture

@@ -4,8 +4,8 @@ from stadtgespraeche.knowledge import queries
 from stadtgespraeche.knowledge.enums import EditorialState, PracticeStatus
 from stadtgespraeche.knowledge.models import PracticeVersion
 from stadtgespraeche.topics.models import Topic
-from tests.factories.directory import MunicipalityFactory, StateFactory
 from tests.factories.knowledge import PracticeFactory
+from tests.factories.municipalities import MunicipalityFactory, StateFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unit]
 

@@ -6,9 +6,10 @@ from stadtgespraeche.knowledge.models import Practice
 from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import ProfileFactory
-from tests.factories.events import EventFactory, MembershipFactory
+from tests.factories.events import EventFactory
 from tests.factories.knowledge import PracticeFactory
+from tests.factories.network import MembershipFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 

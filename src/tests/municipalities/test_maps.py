@@ -5,7 +5,7 @@ from django.template import Context, Template
 
 from stadtgespraeche.municipalities import maps
 from stadtgespraeche.municipalities.maps import germany_map, project, state_shapes
-from tests.factories.directory import MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.unit]
 

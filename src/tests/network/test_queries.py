@@ -4,8 +4,8 @@ import pytest
 
 from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import (
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import (
     MembershipApplicationFactory,
     MembershipChangeFactory,
     MembershipFactory,

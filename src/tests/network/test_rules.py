@@ -5,7 +5,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from stadtgespraeche.network.enums import ApplicationStatus
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.events import MembershipApplicationFactory
+from tests.factories.network import MembershipApplicationFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

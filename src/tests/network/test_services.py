@@ -18,8 +18,8 @@ from stadtgespraeche.network.models import Membership, MembershipApplication, Me
 from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.people.models import Affiliation
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipApplicationFactory, MembershipFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipApplicationFactory, MembershipFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

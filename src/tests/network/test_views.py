@@ -6,8 +6,8 @@ from stadtgespraeche.municipalities.enums import MunicipalityKind
 from stadtgespraeche.network import services as network_services
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership, MembershipApplication
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import MembershipApplicationFactory, MembershipFactory, SeriesFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipApplicationFactory, MembershipFactory, SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -12,8 +12,8 @@ from stadtgespraeche.notifications.enums import ALL_KINDS, Cadence
 from stadtgespraeche.notifications.models import Follow, Notification, Preference
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]

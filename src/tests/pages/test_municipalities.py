@@ -11,7 +11,8 @@ from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership, Series
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, DistrictFactory, MunicipalityFactory
+from tests.factories.municipalities import DistrictFactory, MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 

@@ -8,13 +8,8 @@ from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership, Series
 from stadtgespraeche.people.enums import Body, Visibility
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import (
-    FactionFactory,
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import FactionFactory, MandateFactory, ProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.integration]
 

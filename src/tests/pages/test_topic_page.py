@@ -10,8 +10,8 @@ from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.topics import sections
 from stadtgespraeche.wishes.enums import WishStatus
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import ProfileFactory
 from tests.factories.events import EventFactory
+from tests.factories.people import ProfileFactory
 from tests.factories.topics import TopicFactory
 from tests.factories.wishes import TopicWishFactory
 

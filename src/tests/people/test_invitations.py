@@ -9,7 +9,8 @@ from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.people.forms.invitations import split_email_lines
 from stadtgespraeche.people.models import Affiliation
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

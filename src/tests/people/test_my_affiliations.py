@@ -4,8 +4,9 @@ from django.urls import reverse
 from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
-from tests.factories.events import MembershipFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -4,14 +4,8 @@ from django.urls import reverse
 from stadtgespraeche.people import queries
 from stadtgespraeche.people.enums import Body, Visibility
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import (
-    FactionFactory,
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-    StateFactory,
-)
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory, StateFactory
+from tests.factories.people import FactionFactory, MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

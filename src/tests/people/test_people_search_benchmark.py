@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stadtgespraeche.people.models import Mandate, Profile
-from tests.factories.directory import MunicipalityFactory, PartyFactory, StateFactory
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory, StateFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -10,12 +10,11 @@ from django.urls import reverse
 from stadtgespraeche.people import queries
 from stadtgespraeche.people.enums import AffiliationRole, FieldGroup, Visibility
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory
-from tests.factories.directory import (
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import (
     AffiliationFactory,
     FactionFactory,
     MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
     ProfileFactory,
 )
 from tests.factories.topics import TopicFactory

@@ -5,7 +5,7 @@ from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup, Visibility
 from stadtgespraeche.people.models import Profile
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import ProfileFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

@@ -4,7 +4,7 @@ import pytest
 
 from stadtgespraeche.contacts.models import ContactRequest, ContactRequestStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.directory import ProfileFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

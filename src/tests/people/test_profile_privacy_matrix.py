@@ -9,11 +9,11 @@ from django.urls import reverse
 from stadtgespraeche.people import privacy, services
 from stadtgespraeche.people.enums import AffiliationRole, FieldGroup, Visibility
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import (
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import (
     AffiliationFactory,
     FactionFactory,
     MandateFactory,
-    MunicipalityFactory,
     ProfileFactory,
 )
 from tests.factories.topics import TopicFactory

@@ -11,12 +11,11 @@ from stadtgespraeche.people.enums import AffiliationRole, Body, MandateRole, Vis
 from stadtgespraeche.people.models import Faction, Mandate, Profile
 from stadtgespraeche.people.photos import PhotoRejected
 from tests.factories.accounts import CoordinatorFactory, UserFactory
-from tests.factories.directory import (
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import (
     AffiliationFactory,
     FactionFactory,
     MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
     ProfileFactory,
 )
 from tests.factories.topics import TopicFactory

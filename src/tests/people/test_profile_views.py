@@ -8,12 +8,11 @@ from stadtgespraeche.people import services
 from stadtgespraeche.people.enums import FieldGroup, Visibility
 from stadtgespraeche.people.models import Faction, Mandate, Profile
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import (
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.people import (
     AffiliationFactory,
     FactionFactory,
     MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
     ProfileFactory,
 )
 from tests.factories.topics import TopicFactory

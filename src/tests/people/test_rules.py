@@ -3,7 +3,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from stadtgespraeche.people.rules import is_coordinator_of
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

@@ -17,7 +17,8 @@ from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
 from stadtgespraeche.questions.services import QuestionError
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -12,7 +12,8 @@ from stadtgespraeche.questions import services as services_questions
 from stadtgespraeche.questions.enums import QuestionStatus
 from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import AgendaItemFactory, EventFactory, RegistrationFactory
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

@@ -7,8 +7,9 @@ from django.utils import timezone
 from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.people.enums import AffiliationRole
 from tests.factories.accounts import CoordinatorFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
 from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 
 
 def open_event(**kwargs):

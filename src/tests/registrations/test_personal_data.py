@@ -7,7 +7,7 @@ from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.personal_data import erase_registrations, export_registrations
 from tests.factories.accounts import UserFactory
-from tests.factories.events import RegistrationFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.registrations.helpers import open_event, past_event
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

@@ -14,7 +14,8 @@ from stadtgespraeche.registrations import reminders
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 from tests.factories.accounts import UserFactory
-from tests.factories.events import EventFactory, RegistrationFactory
+from tests.factories.events import EventFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.integration]
 

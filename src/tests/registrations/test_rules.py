@@ -9,7 +9,7 @@ from stadtgespraeche.registrations.exceptions import RegistrationError
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import RegistrationFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.registrations.helpers import coordinator_with_councillor, open_event
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]

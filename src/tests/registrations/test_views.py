@@ -10,8 +10,8 @@ from stadtgespraeche.registrations.enums import RegistrationStatus as Status
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.registrations.services import registration as services
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import ProfileFactory
-from tests.factories.events import RegistrationFactory
+from tests.factories.people import ProfileFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.registrations.helpers import coordinator_with_councillor, open_event
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

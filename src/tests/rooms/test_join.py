@@ -18,12 +18,9 @@ from stadtgespraeche.rooms.providers import Role, RoomUnavailable
 from stadtgespraeche.rooms.providers.bbb import BigBlueButtonProvider, checksum
 from stadtgespraeche.rooms.providers.link import LinkProvider
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.events import (
-    AgendaItemFactory,
-    EventFactory,
-    RegistrationFactory,
-    SeriesFactory,
-)
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.registrations import RegistrationFactory
 from tests.rooms.fake_bbb import FakeBigBlueButton
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]

@@ -9,12 +9,9 @@ from stadtgespraeche.events.enums import EventFormat, EventStatus
 from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.events import (
-    AgendaItemFactory,
-    EventFactory,
-    RegistrationFactory,
-    SeriesFactory,
-)
+from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.registrations import RegistrationFactory
 
 pytestmark = [pytest.mark.unit, pytest.mark.django_db]
 

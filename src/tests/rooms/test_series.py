@@ -7,7 +7,7 @@ from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.rooms import services as services_rooms
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.events import SeriesFactory
+from tests.factories.network import SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 

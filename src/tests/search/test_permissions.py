@@ -15,8 +15,9 @@ from stadtgespraeche.search.enums import Level
 from stadtgespraeche.search.models import SearchDocument, SearchReader
 from stadtgespraeche.topics.models import Topic
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import MandateFactory, MunicipalityFactory, ProfileFactory
 from tests.factories.events import AgendaItemFactory, EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import MandateFactory, ProfileFactory
 
 pytestmark = pytest.mark.integration
 

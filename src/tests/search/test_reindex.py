@@ -5,8 +5,8 @@ from django.core.management import CommandError, call_command
 
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.search.models import ReindexProgress, SearchDocument
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = pytest.mark.integration
 

@@ -11,8 +11,8 @@ from stadtgespraeche.search import queries, services
 from stadtgespraeche.search.models import SearchDocument
 from stadtgespraeche.topics import services as topic_services
 from tests.factories.accounts import OrganiserFactory
-from tests.factories.directory import ProfileFactory
 from tests.factories.events import EventFactory
+from tests.factories.people import ProfileFactory
 
 pytestmark = pytest.mark.integration
 

@@ -4,8 +4,8 @@ from django.urls import reverse
 
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import MunicipalityFactory
 from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
 
 pytestmark = pytest.mark.integration
 

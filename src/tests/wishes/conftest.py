@@ -3,7 +3,8 @@ import pytest
 from stadtgespraeche.people.enums import AffiliationRole
 from stadtgespraeche.wishes.enums import Phase
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.directory import AffiliationFactory, MunicipalityFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.people import AffiliationFactory
 from tests.factories.wishes import WishRoundFactory
 
 

@@ -20,14 +20,10 @@ from stadtgespraeche.wishes.exceptions import (
 )
 from stadtgespraeche.wishes.models import Vote, WishSupport
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import (
-    AffiliationFactory,
-    MandateFactory,
-    MunicipalityFactory,
-    PartyFactory,
-    ProfileFactory,
-)
-from tests.factories.events import EventFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory, PartyFactory
+from tests.factories.network import SeriesFactory
+from tests.factories.people import AffiliationFactory, MandateFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 from tests.factories.wishes import TopicWishFactory, VoteFactory, WishRoundFactory
 

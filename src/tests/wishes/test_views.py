@@ -6,8 +6,8 @@ from stadtgespraeche.people.enums import Visibility
 from stadtgespraeche.wishes.enums import Phase, WishStatus
 from stadtgespraeche.wishes.models import TopicWish, Vote, WishSupport
 from tests.factories.accounts import UserFactory
-from tests.factories.directory import ProfileFactory
 from tests.factories.events import EventFactory
+from tests.factories.people import ProfileFactory
 from tests.factories.wishes import TopicWishFactory, VoteFactory, WishRoundFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -419,7 +419,7 @@ def test_english_round_page(client, councillor, voting_round):
 
 
 def test_organiser_creates_round(client, organiser):
-    from tests.factories.events import SeriesFactory
+    from tests.factories.network import SeriesFactory
 
     series = SeriesFactory()
     client.force_login(organiser)
@@ -454,7 +454,7 @@ def test_round_form_bad_input_shows_messages(client, organiser):
 
 
 def test_round_form_window_error_is_a_form_error(client, organiser):
-    from tests.factories.events import SeriesFactory
+    from tests.factories.network import SeriesFactory
 
     client.force_login(organiser)
 

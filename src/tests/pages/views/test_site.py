@@ -10,8 +10,9 @@ from stadtgespraeche.municipalities.data_sources import DATA_SOURCES
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
-from tests.factories.directory import MunicipalityFactory
-from tests.factories.events import EventFactory, MembershipFactory, SeriesFactory
+from tests.factories.events import EventFactory
+from tests.factories.municipalities import MunicipalityFactory
+from tests.factories.network import MembershipFactory, SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
