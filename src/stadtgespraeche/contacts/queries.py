@@ -40,17 +40,6 @@ def is_blocked_between(a: Any, b: Any) -> bool:
     return Block.objects.filter(Q(blocker=a, blocked=b) | Q(blocker=b, blocked=a)).exists()
 
 
-def open_request_between(a: Any, b: Any) -> ContactRequest | None:
-    return (
-        ContactRequest.objects.filter(
-            Q(sender=a, recipient=b) | Q(sender=b, recipient=a),
-            status=ContactRequestStatus.PENDING,
-        )
-        .order_by("-created_at")
-        .first()
-    )
-
-
 def display_name(user: Any, viewer: Any) -> str:
     """The person's name as `viewer` may see it (privacy.can_see on the identity group)."""
     profile = getattr(user, "profile", None) if user is not None else None

@@ -15,14 +15,6 @@ def posts_per_page() -> int:
     return int(getattr(settings, "DISCUSSIONS_POSTS_PER_PAGE", 25))
 
 
-def thread_by_id(pk: int) -> Thread | None:
-    return Thread.objects.filter(pk=pk).first()
-
-
-def post_by_id(pk: int) -> Post | None:
-    return Post.objects.select_related("thread", "author").filter(pk=pk).first()
-
-
 def posts_of(thread: Thread) -> QuerySet[Post]:
     """The posts of `thread` in order, with what a page shows of them in the same query."""
     return (
@@ -72,10 +64,6 @@ def open_reports() -> QuerySet[Report]:
     )
 
 
-def open_report_count() -> int:
-    return Report.objects.filter(status=ReportStatus.OPEN).count()
-
-
 def hidden_posts() -> QuerySet[Post]:
     """Posts the moderators hid, most recent first (to restore one)."""
     return (
@@ -83,7 +71,3 @@ def hidden_posts() -> QuerySet[Post]:
         .select_related("thread", "author", "hidden_by")
         .order_by("-hidden_at", "-pk")
     )
-
-
-def report_by_id(pk: int) -> Report | None:
-    return Report.objects.select_related("post", "post__thread").filter(pk=pk).first()

@@ -111,20 +111,6 @@ def membership_history(membership: Membership) -> QuerySet[MembershipChange]:
     return MembershipChange.objects.filter(membership=membership).select_related("changed_by")
 
 
-def membership_counts(series: Series) -> dict[str, int]:
-    """Number of memberships of `series` per status; every status present, zero if none."""
-    counts = {str(status): 0 for status in MembershipStatus}
-    rows = (
-        Membership.objects.filter(series=series)
-        .values("status")
-        .annotate(total=Count("id"))
-        .order_by()
-    )
-    for row in rows:
-        counts[row["status"]] = row["total"]
-    return counts
-
-
 def pending_application_count() -> int:
     return MembershipApplication.objects.filter(status=ApplicationStatus.PENDING).count()
 

@@ -149,10 +149,6 @@ def registrations_of_event(
     return registrations.order_by("created_at", "pk")
 
 
-def registrations_of_user(user: User) -> QuerySet[Registration]:
-    return Registration.objects.filter(user=user).select_related("event").order_by("created_at")
-
-
 # --- Whom a coordinator may register -----------------------------------------------------
 
 

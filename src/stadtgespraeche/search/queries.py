@@ -14,6 +14,9 @@ from typing import Any
 from django.db import connection
 from django.utils.safestring import SafeString
 
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.topics.models import Topic
+
 from . import access
 from . import query as query_module
 from .backends import get_backend
@@ -302,3 +305,45 @@ def suggest(viewer: Any, text: str, *, limit: int = SUGGESTION_LIMIT) -> list[Hi
         return []
     ids = ranked_ids(parsed, viewer, Filters(), limit=limit)
     return _hits(ids, parsed)
+
+
+@dataclass(frozen=True)
+class FacetEntry:
+    """One value of a facet as the page shows it: the value, its count and its label."""
+
+    value: Any
+    count: int
+    label: str
+
+
+def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[FacetEntry]]:
+    """The facets of `search` with a label per value: the type's name, the year, the
+    municipality's name or the topic's title (two queries at most). Values whose object no
+    longer exists are left out."""
+    names: dict[str, dict[Any, str]] = {
+        "municipality": dict(
+            Municipality.objects.filter(
+                pk__in=[value for value, _ in facets.get("municipality", [])]
+            ).values_list("pk", "name")
+        ),
+        "topic": dict(
+            Topic.objects.filter(
+                pk__in=[value for value, _ in facets.get("topic", [])]
+            ).values_list("pk", "title")
+        ),
+    }
+    labelled: dict[str, list[FacetEntry]] = {}
+    for name, values in facets.items():
+        entries = []
+        for value, count in values:
+            if name == "kind":
+                label = str(Kind(value).label) if value in Kind.values else str(value)
+            elif name == "year":
+                label = str(value)
+            else:
+                label = names[name].get(value, "")
+                if not label:
+                    continue
+            entries.append(FacetEntry(value=value, count=count, label=label))
+        labelled[name] = entries
+    return labelled

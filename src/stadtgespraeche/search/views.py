@@ -4,8 +4,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from stadtgespraeche.core.htmx import template_for
-from stadtgespraeche.municipalities.models import Municipality
-from stadtgespraeche.topics.models import Topic
 
 from . import queries
 from .forms import SearchForm
@@ -40,35 +38,16 @@ def search(request: HttpRequest) -> HttpResponse:
         results = queries.search(
             request.user, text, filters=form.filters(), page=_page_number(request)
         )
-        names = {
-            "municipality": dict(
-                Municipality.objects.filter(
-                    pk__in=[value for value, _ in results.facets.get("municipality", [])]
-                ).values_list("pk", "name")
-            ),
-            "topic": dict(
-                Topic.objects.filter(
-                    pk__in=[value for value, _ in results.facets.get("topic", [])]
-                ).values_list("pk", "title")
-            ),
-        }
-        for name, values in results.facets.items():
-            entries = []
-            for value, count in values:
-                if name == "kind":
-                    label = (
-                        str(queries.Kind(value).label) if value in queries.Kind.values else value
-                    )
-                elif name == "year":
-                    label = str(value)
-                else:
-                    label = names[name].get(value, "")
-                    if not label:
-                        continue
-                entries.append(
-                    (value, count, label, _query_string(form, **{name: value, "page": None}))
+        for name, entries in queries.labelled_facets(results.facets).items():
+            facets[name] = [
+                (
+                    entry.value,
+                    entry.count,
+                    entry.label,
+                    _query_string(form, **{name: entry.value, "page": None}),
                 )
-            facets[name] = entries
+                for entry in entries
+            ]
     active = []
     if form.is_bound:
         for name in ("kind", "municipality", "topic", "year"):

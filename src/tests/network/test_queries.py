@@ -1,5 +1,3 @@
-import datetime
-
 import pytest
 
 from stadtgespraeche.network import queries as network_queries
@@ -78,21 +76,6 @@ def test_series_accepting_applications(series):
     SeriesFactory(name="Geschlossen", slug="geschlossen", accepts_applications=False)
 
     assert list(network_queries.series_accepting_applications()) == [series]
-
-
-def test_membership_counts_every_status(series):
-    MembershipFactory(series=series, status=MembershipStatus.MEMBER)
-    MembershipFactory(series=series, status=MembershipStatus.MEMBER)
-    MembershipFactory(series=series, status=MembershipStatus.LEFT, since=datetime.date(2025, 1, 1))
-
-    assert network_queries.membership_counts(series) == {
-        "interested": 0,
-        "applied": 0,
-        "member": 2,
-        "paused": 0,
-        "left": 1,
-    }
-    assert network_queries.membership_counts_by_series()[series.pk]["member"] == 2
 
 
 def test_pending_application_count(series):

@@ -72,7 +72,15 @@ _providers: dict[str, Provider] = {}
 # label of a dependent model → function(pk) returning (label, pk) of the objects to update.
 _dependents: dict[str, Callable[[int], list[tuple[str, int]]]] = {}
 
-PROVIDER_MODULES = ["directory", "topics", "events", "wishes", "knowledge", "discussions"]
+PROVIDER_MODULES = [
+    "municipalities",
+    "people",
+    "topics",
+    "events",
+    "wishes",
+    "knowledge",
+    "discussions",
+]
 
 
 def register(provider: Provider) -> None:

@@ -1,4 +1,4 @@
-"""Municipalities and people.
+"""People (profiles with their mandates).
 
 People are indexed once per audience level (public, network, organisers), each document
 holding only the field groups that audience may see (people.privacy decides), so a
@@ -11,7 +11,6 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import override
 
-from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup, Visibility
 from stadtgespraeche.people.models import Mandate, Profile
@@ -24,33 +23,6 @@ LEVELS = (
     (Level.NETWORK, Visibility.NETWORK),
     (Level.ORGANISERS, Visibility.ORGANISERS),
 )
-
-
-class MunicipalityProvider(Provider):
-    model_label = "municipalities.municipality"
-    kind = Kind.MUNICIPALITY
-
-    def queryset(self) -> QuerySet[Municipality]:
-        return Municipality.objects.select_related("state", "district")
-
-    def documents(self, municipality: Municipality) -> list[Document]:
-        with override("de"):
-            parts = [
-                municipality.name_official,
-                municipality.designation,
-                municipality.get_kind_display(),
-                municipality.district.name if municipality.district else "",
-                municipality.state.name if municipality.state else "",
-            ]
-        return [
-            Document(
-                title=municipality.name,
-                url=municipality.get_absolute_url(),
-                kind=self.kind,
-                body=" · ".join(part for part in parts if part),
-                municipality_ids={municipality.pk},
-            )
-        ]
 
 
 def _group_texts(profile: Profile) -> dict[str, list[str]]:
@@ -145,7 +117,6 @@ def _profile_of_user(pk: int) -> list[tuple[str, int]]:
     return [("people.profile", profile_id)] if profile_id else []
 
 
-register(MunicipalityProvider())
 register(ProfileProvider())
 register_dependent("people.mandate", _profile_of_mandate)
 register_dependent("accounts.user", _profile_of_user)
