@@ -5,6 +5,7 @@ what holds for posts: authors edit within the window and delete their own posts,
 (organisers) delete, hide and restore any post and work through the report queue.
 """
 
+from dataclasses import dataclass
 from typing import Any
 
 import rules
@@ -88,3 +89,39 @@ rules.add_perm(
 rules.add_perm("discussions.moderate", is_moderator)
 rules.add_perm("discussions.hide_post", is_moderator & ~is_post_deleted & ~is_post_hidden)
 rules.add_perm("discussions.restore_post", is_moderator & ~is_post_deleted & is_post_hidden)
+
+
+# --- Actions on the posts of one page ----------------------------------------------------
+# The thread page decides the same permissions as above for every post at once, from facts
+# asked once per thread (may the person post, is the person a moderator), so a page of 50
+# posts costs no query per post.
+
+
+@dataclass(frozen=True)
+class PostActions:
+    """What `user` may do with one post on the thread page."""
+
+    is_mine: bool
+    can_reply: bool
+    can_edit: bool
+    can_delete: bool
+    can_report: bool
+
+    @property
+    def any(self) -> bool:
+        return self.can_reply or self.can_edit or self.can_delete or self.can_report
+
+
+def post_actions(post: Any, user: Any, *, can_post: bool, moderator: bool) -> PostActions:
+    """The per-post decisions of `discussions.reply_post`, `change_post`, `delete_post` and
+    `report_post` for a post of a thread in which `user` may (`can_post`) or may not post."""
+    person = access.is_active_person(user)
+    mine = bool(person and post.author_id is not None and post.author_id == user.pk)
+    readable = not post.is_deleted and not post.is_hidden
+    return PostActions(
+        is_mine=mine,
+        can_reply=can_post and readable,
+        can_edit=mine and can_post and is_editable(post),
+        can_delete=(mine or moderator) and not post.is_deleted,
+        can_report=person and not mine and readable,
+    )

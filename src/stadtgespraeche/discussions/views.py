@@ -1,6 +1,7 @@
 """Pages of the discussions app: thread, compose (post, reply, quote), edit, delete, report,
 start a thread, code of conduct. Permission → form → service → response."""
 
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +23,7 @@ from . import code_of_conduct as code_of_conduct_module
 from .exceptions import CodeOfConductRequired, DiscussionError, RateLimited
 from .forms import CodeOfConductForm, PostForm, ReportForm, ThreadStartForm
 from .models import Post, Thread
+from .rules import PostActions, post_actions
 
 
 def _visible_thread(request: HttpRequest, pk: int) -> Thread:
@@ -38,32 +40,33 @@ def _visible_post(request: HttpRequest, pk: int) -> Post:
     return post
 
 
-def _decorate(posts: list[Post], user: Any, *, can_post: bool, moderator: bool) -> None:
-    """Per-post actions from thread-level facts (no queries per post)."""
-    person = access.is_active_person(user)
-    for post in posts:
-        mine = person and post.author_id is not None and post.author_id == user.pk
-        readable = not post.is_deleted and not post.is_hidden
-        post.can_reply = can_post and readable  # type: ignore[attr-defined]
-        post.can_edit = mine and can_post and services.is_editable(post)  # type: ignore[attr-defined]
-        post.can_delete = (mine or moderator) and not post.is_deleted  # type: ignore[attr-defined]
-        post.can_report = person and not mine and readable  # type: ignore[attr-defined]
-        post.is_mine = mine  # type: ignore[attr-defined]
+@dataclass(frozen=True)
+class PostRow:
+    """A post of the thread page with what the viewer may do with it."""
+
+    post: Post
+    actions: PostActions
+
+
+def _rows(posts: list[Post], user: Any, *, can_post: bool, moderator: bool) -> list[PostRow]:
+    return [
+        PostRow(post, post_actions(post, user, can_post=can_post, moderator=moderator))
+        for post in posts
+    ]
 
 
 @require_safe
 def thread_detail(request: HttpRequest, pk: int) -> HttpResponse:
     thread = _visible_thread(request, pk)
     page = queries.posts_page(thread, request.GET.get("page"))
-    posts = list(page.object_list)
     can_post = access.can_post(thread, request.user)
     moderator = access.is_moderator(request.user)
-    _decorate(posts, request.user, can_post=can_post, moderator=moderator)
+    rows = _rows(list(page.object_list), request.user, can_post=can_post, moderator=moderator)
     context = {
         "thread": thread,
         "owner": access.owner_of(thread),
         "page_obj": page,
-        "posts": posts,
+        "rows": rows,
         "show_names": access.show_names(thread, request.user),
         "can_post": can_post,
         "is_moderator": moderator,

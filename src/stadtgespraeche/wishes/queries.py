@@ -1,6 +1,7 @@
 """Reads of the wishes app: rounds, wishes with counts, a person's votes, results."""
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -254,3 +255,26 @@ def _has_profile(person: Any) -> bool:
     except ObjectDoesNotExist:
         return False
     return True
+
+
+@dataclass(frozen=True)
+class WishRow:
+    """A wish as a list shows it: the author's name where the viewer may see it, and how
+    many of the viewer's votes it holds."""
+
+    wish: TopicWish
+    author_name: str
+    my_count: int
+
+
+def wish_rows(
+    wishes: Iterable[TopicWish], viewer: Any, my_votes: dict[int, int] | None = None
+) -> list[WishRow]:
+    return [
+        WishRow(
+            wish=wish,
+            author_name=visible_name(wish.author, viewer),
+            my_count=(my_votes or {}).get(wish.pk, 0),
+        )
+        for wish in wishes
+    ]

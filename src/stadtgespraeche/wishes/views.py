@@ -35,16 +35,6 @@ def _wish_or_404(request: HttpRequest, pk: int) -> TopicWish:
     return wish
 
 
-def _named(
-    wishes: list[TopicWish], viewer: Any, my_votes: dict[int, int] | None = None
-) -> list[TopicWish]:
-    """Add what the templates show: the author's name (if visible) and my votes."""
-    for wish in wishes:
-        wish.author_name = queries.visible_name(wish.author, viewer)  # type: ignore[attr-defined]
-        wish.my_count = (my_votes or {}).get(wish.pk, 0)  # type: ignore[attr-defined]
-    return wishes
-
-
 @login_required
 @require_GET
 def round_list(request: HttpRequest) -> HttpResponse:
@@ -88,11 +78,11 @@ def _round_context(request: HttpRequest, wish_round: WishRound) -> dict[str, Any
 def round_detail(request: HttpRequest, pk: int) -> HttpResponse:
     wish_round = _round_or_404(request, pk)
     round_context = _round_context(request, wish_round)
-    wishes = _named(list(queries.wishes_of(wish_round)), request.user, round_context["my_votes"])
+    rows = queries.wish_rows(queries.wishes_of(wish_round), request.user, round_context["my_votes"])
     context = {
         **round_context,
-        "open_wishes": [wish for wish in wishes if wish.status == WishStatus.OPEN],
-        "other_wishes": [wish for wish in wishes if wish.status != WishStatus.OPEN],
+        "open_wishes": [row for row in rows if row.wish.status == WishStatus.OPEN],
+        "other_wishes": [row for row in rows if row.wish.status != WishStatus.OPEN],
         "supported": queries.my_supported_wish_ids(wish_round, request.user),
         "can_submit": request.user.has_perm("wishes.submit_wish", wish_round),
         "can_collect": request.user.has_perm("wishes.collect_wishes", wish_round),
@@ -144,7 +134,7 @@ def wish_collect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "round": wish_round,
         "form": form,
-        "wishes": _named(list(queries.collection_for(wish_round, request.user)), request.user),
+        "wishes": queries.wish_rows(queries.collection_for(wish_round, request.user), request.user),
     }
     return render(request, "wishes/wish_collect.html", context)
 
@@ -158,10 +148,10 @@ def wish_detail(request: HttpRequest, pk: int) -> HttpResponse:
     names = [name for person in supporters if (name := queries.visible_name(person, request.user))]
     is_supporter = any(person.pk == request.user.pk for person in supporters)
     round_context = _round_context(request, wish_round)
-    wish.my_count = round_context["my_votes"].get(wish.pk, 0)  # type: ignore[attr-defined]
     context = {
         **round_context,
         "wish": wish,
+        "my_count": round_context["my_votes"].get(wish.pk, 0),
         "author_name": queries.visible_name(wish.author, request.user),
         "supporter_names": names,
         "hidden_supporters": len(supporters) - len(names),
@@ -218,10 +208,10 @@ def wish_vote(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         error_message = str(error)
     if is_htmx(request):
         round_context = _round_context(request, wish.round)
-        wish.my_count = round_context["my_votes"].get(wish.pk, 0)  # type: ignore[attr-defined]
         context = {
             **round_context,
             "wish": wish,
+            "my_count": round_context["my_votes"].get(wish.pk, 0),
             "vote_error": error_message,
             "oob": True,
         }
