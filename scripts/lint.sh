@@ -24,7 +24,8 @@ mypy_files() {
     -o -name personal_data.py -o -path '*/events/changes.py' -o -path '*/events/participation.py' \
     -o -path '*/core/audit.py' -o -path '*/core/mail.py' -o -path '*/core/htmx.py' \
     -o -path '*/core/throttling.py' -o -path '*/core/periodic.py' -o -path '*/core/indexing.py' \
-    -o -path '*/core/uploads.py' -o -path '*/notifications/kinds.py' \) -print | sort
+    -o -path '*/core/uploads.py' -o -path '*/core/tasks.py' -o -path '*/core/converters.py' \
+    -o -path '*/operations/*' -o -path '*/notifications/kinds.py' \) -print | sort
 }
 
 deploy_check() {

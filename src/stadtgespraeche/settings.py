@@ -83,7 +83,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks_db",
     "stadtgespraeche.core",
+    "stadtgespraeche.operations",
     "stadtgespraeche.accounts",
     "stadtgespraeche.notifications",
     "stadtgespraeche.discussions",
@@ -106,7 +108,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stadtgespraeche.operations.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stadtgespraeche.core.middleware.ChosenLanguageMiddleware",
@@ -146,7 +150,20 @@ FORM_RENDERER = "stadtgespraeche.core.forms.KernFormRenderer"
 # --- Database ---------------------------------------------------------------
 DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
+    # Kept connections are checked before a request reuses them, so a restarted PostgreSQL
+    # costs no failed request; a server that does not answer fails within the timeout
+    # (the 503 page of operations.views), not after the operating system's minutes.
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", default=60),
+            conn_health_checks=True,
+        )
+    }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", default=2)
+        )
 else:
     DATA_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -174,11 +191,20 @@ CACHES = {
     }
 }
 
+# Background tasks (docs/operations.md): a queue in the database, run by
+# `stadtgespraeche worker`; the immediate backend runs each task in the caller's process.
 TASKS = {
     "default": {
-        "BACKEND": env_str("TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend")
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
     }
 }
+# /health/ready (docs/operations.md): the least free space in DATA_DIR and the longest wait of
+# a due task before the check reports it.
+HEALTH_MIN_FREE_DISK_MB = env_int("HEALTH_MIN_FREE_DISK_MB", default=500)
+HEALTH_MAX_QUEUE_AGE_SECONDS = env_int("HEALTH_MAX_QUEUE_AGE_SECONDS", default=600)
+# Attempts to deliver one e-mail before it is given up (retries 1, 2, 4 … 60 minutes apart).
+MAIL_DELIVERY_ATTEMPTS = env_int("MAIL_DELIVERY_ATTEMPTS", default=24)
 
 # --- Accounts and security ------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
@@ -215,6 +241,8 @@ SECURE_PROXY_SSL_HEADER = (
 )
 _SECURE = not (DEBUG or DEMO)
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=_SECURE)
+# Load balancers probe the health endpoints over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^health/"]
 SESSION_COOKIE_SECURE = _SECURE
 CSRF_COOKIE_SECURE = _SECURE
 SESSION_COOKIE_HTTPONLY = True
@@ -314,6 +342,30 @@ STATICFILES_DIRS = [
     ("vendor/kern", NODE_MODULES / "@kern-ux" / "native" / "dist"),
     ("vendor/htmx", NODE_MODULES / "htmx.org" / "dist"),
 ]
+# Static files are served by WhiteNoise from the app server (docs/operations.md). In
+# production `collectstatic` writes them with content-hashed names and gzip/brotli copies
+# (cached for a year by browsers); in debug and demo mode they come straight from the
+# sources, so nothing needs collecting.
+_DEV = DEBUG or DEMO
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if _DEV
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = _DEV
+WHITENOISE_AUTOREFRESH = _DEV
+
+# --- Serving (`stadtgespraeche serve`, docs/operations.md) -------------------------------
+SERVE_BIND = env_str("SERVE_BIND", "127.0.0.1:8000")
+SERVE_WORKERS = env_int("SERVE_WORKERS", default=min(2 * (os.cpu_count() or 1) + 1, 9))
+SERVE_THREADS = env_int("SERVE_THREADS", default=1)
+SERVE_TIMEOUT = env_int("SERVE_TIMEOUT", default=30)
+SERVE_ACCESS_LOG = env_bool("SERVE_ACCESS_LOG", default=True)
+# Largest request body accepted at all (uploads included): 413 above it.
+MAX_REQUEST_BODY_MB = env_int("MAX_REQUEST_BODY_MB", default=EVENT_DOCUMENT_MAX_MB + 5)
 
 LOGGING = {
     "version": 1,

@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.urls import include, path
 
 urlpatterns = [
+    path("health/", include("stadtgespraeche.operations.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("konto/", include("stadtgespraeche.accounts.urls")),
     path("themen/", include("stadtgespraeche.pages.urls.topics")),
@@ -28,3 +29,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# An unreachable database answers with the 503 maintenance page (docs/operations.md).
+handler500 = "stadtgespraeche.operations.views.server_error"

@@ -51,6 +51,29 @@ def series():
     return SeriesFactory()
 
 
+def _reset_task_backends() -> None:
+    """Django's task backend handler caches TASKS; make it read the setting again."""
+    from asgiref.local import Local
+    from django.tasks import task_backends
+
+    task_backends._settings = None
+    task_backends.__dict__.pop("settings", None)
+    task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def database_tasks(settings):
+    """Tasks go to the database queue (django-tasks-db) as in production, not run at once."""
+    original = settings.TASKS
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    _reset_task_backends()
+    yield
+    settings.TASKS = original
+    _reset_task_backends()
+
+
 @pytest.fixture
 def mailoutbox_clear():
     mail.outbox.clear()

@@ -7,41 +7,41 @@ app_name = "contacts"
 urlpatterns = [
     path("gespraechspartner/", suggestions.suggestion_list, name="suggestions"),
     path(
-        "gespraechspartner/<int:user_pk>/ausblenden/",
+        "gespraechspartner/<id:user_pk>/ausblenden/",
         suggestions.suggestion_hide,
         name="suggestion-hide",
     ),
     path(
-        "gespraechspartner/<int:user_pk>/einblenden/",
+        "gespraechspartner/<id:user_pk>/einblenden/",
         suggestions.suggestion_unhide,
         name="suggestion-unhide",
     ),
     path("kontakte/", contacts.contacts, name="contacts"),
     path(
-        "kontakte/anfrage/<int:user_pk>/",
+        "kontakte/anfrage/<id:user_pk>/",
         contacts.contact_request_create,
         name="contact-request-create",
     ),
     path(
-        "kontakte/anfragen/<int:pk>/annehmen/",
+        "kontakte/anfragen/<id:pk>/annehmen/",
         contacts.contact_request_accept,
         name="contact-request-accept",
     ),
     path(
-        "kontakte/anfragen/<int:pk>/ablehnen/",
+        "kontakte/anfragen/<id:pk>/ablehnen/",
         contacts.contact_request_decline,
         name="contact-request-decline",
     ),
     path(
-        "kontakte/anfragen/<int:pk>/zurueckziehen/",
+        "kontakte/anfragen/<id:pk>/zurueckziehen/",
         contacts.contact_request_withdraw,
         name="contact-request-withdraw",
     ),
-    path("kontakte/sperren/<int:user_pk>/", contacts.contact_block, name="contact-block"),
+    path("kontakte/sperren/<id:user_pk>/", contacts.contact_block, name="contact-block"),
     path(
-        "kontakte/sperren/<int:user_pk>/aufheben/",
+        "kontakte/sperren/<id:user_pk>/aufheben/",
         contacts.contact_unblock,
         name="contact-unblock",
     ),
-    path("kontakte/melden/<int:user_pk>/", contacts.contact_report, name="contact-report"),
+    path("kontakte/melden/<id:user_pk>/", contacts.contact_report, name="contact-report"),
 ]

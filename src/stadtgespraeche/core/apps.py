@@ -7,7 +7,9 @@ class CoreConfig(AppConfig):
     name = "stadtgespraeche.core"
 
     def ready(self) -> None:
-        from . import jobs, periodic  # app registry must be ready
+        from . import converters, jobs, periodic  # app registry must be ready
+
+        converters.register()  # `<id:pk>` in every app's URLs (core/converters.py)
         from .personal_data import register_core
 
         periodic.register(

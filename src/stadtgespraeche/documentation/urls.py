@@ -22,7 +22,7 @@ urlpatterns = [
     ),
     path("termine/<slug:slug>/dokumentation/folien/", views.slides_upload, name="slides-upload"),
     path(
-        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/entfernen/",
+        "termine/<slug:slug>/dokumentation/anhaenge/<id:pk>/entfernen/",
         views.attachment_delete,
         name="attachment-delete",
     ),
@@ -32,7 +32,7 @@ urlpatterns = [
         name="documentation-publish",
     ),
     path(
-        "termine/<slug:slug>/dokumentation/anhaenge/<int:pk>/",
+        "termine/<slug:slug>/dokumentation/anhaenge/<id:pk>/",
         views.attachment_download,
         name="attachment-download",
     ),

@@ -16,9 +16,9 @@ urlpatterns = [
     path("<slug:slug>/loeschen/", views.practice_delete, name="practice-delete"),
     path("<slug:slug>/versionen/", views.practice_versions, name="practice-versions"),
     path("<slug:slug>/dateien/", views.attachment_upload, name="attachment-upload"),
-    path("<slug:slug>/dateien/<int:pk>/", views.attachment_download, name="attachment-download"),
+    path("<slug:slug>/dateien/<id:pk>/", views.attachment_download, name="attachment-download"),
     path(
-        "<slug:slug>/dateien/<int:pk>/entfernen/",
+        "<slug:slug>/dateien/<id:pk>/entfernen/",
         views.attachment_delete,
         name="attachment-delete",
     ),

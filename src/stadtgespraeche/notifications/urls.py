@@ -8,7 +8,7 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.centre, name="centre"),
-    path("<int:pk>/gelesen/", views.mark_read, name="mark-read"),
+    path("<id:pk>/gelesen/", views.mark_read, name="mark-read"),
     path("alle-gelesen/", views.mark_all_read, name="mark-all-read"),
     path("einstellungen/", views.preferences, name="settings"),
     path("abmelden/<str:token>/", views.unsubscribe, name="unsubscribe"),

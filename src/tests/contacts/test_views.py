@@ -367,3 +367,14 @@ def test_contact_details_include_shows_email_and_phone(alice):
 
     assert "mailto:alice@example.org" in html
     assert "0631 111" in html
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_contact_request_for_a_number_beyond_64_bits_is_not_found(client, alice, method):
+    """Issue 13: `<int:…>` passed 99999999999999999999 to SQLite (OverflowError, a 500);
+    `<id:…>` (core/converters.py) does not match it."""
+    client.force_login(alice)
+
+    response = getattr(client, method)("/verzeichnis/kontakte/anfrage/99999999999999999999/")
+
+    assert response.status_code == 404

@@ -327,3 +327,18 @@ def test_event_detail_box_query_count(client, django_assert_num_queries, count):
 
     content = response.content.decode()
     assert all(str(registration.user) in content for registration in participants)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_register_with_mail_server_down_is_saved_and_answered(client, settings):
+    """Issue 13: the confirmation mail used to be sent after the commit inside the request,
+    so an unreachable mail server turned a saved registration into a 500."""
+    settings.MAILERS = {"default": {"BACKEND": "tests.mailers.UnreachableBackend"}}
+    event = open_event()
+    person = UserFactory()
+    client.force_login(person)
+
+    response = _post_registration(client, event)
+
+    assert response.status_code == 302
+    assert Registration.objects.filter(event=event, user=person).exists()

@@ -115,3 +115,18 @@ def test_password_reset_confirm_invalid_link_shows_message(client):
 
     assert response.status_code == 200
     assert "Dieser Link ist nicht mehr gültig." in response.text
+
+
+def test_password_reset_with_mail_server_down_answers_the_same_for_known_and_unknown(
+    client, settings
+):
+    """Issue 13: a 500 for a known address and a redirect for an unknown one told which
+    accounts exist; now the mail is a background task and both get the same answer."""
+    settings.MAILERS = {"default": {"BACKEND": "tests.mailers.UnreachableBackend"}}
+    UserFactory(email="rat@example.org")
+
+    known = client.post(RESET, {"email": "rat@example.org"})
+    unknown = client.post(RESET, {"email": "niemand@example.org"})
+
+    assert (known.status_code, known.url) == (302, DONE)
+    assert (unknown.status_code, unknown.url) == (302, DONE)
