@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Serves the demo on 127.0.0.1:8000. Unless BBB_URL is set, it also starts the test suite's
-# fake BigBlueButton server on 127.0.0.1:8090 (secret "demo-secret"), so organisers can hold
-# an online Stadtgespräch in the demo: the room is created and joined through the real API
-# calls and attendance is recorded (the fake has no video; docs/rooms.md).
+# Serves the demo on 127.0.0.1:8000 and runs the background worker beside it (e-mails are
+# tasks: the worker prints them to this terminal, docs/operations.md). Unless BBB_URL is set,
+# it also starts the test suite's fake BigBlueButton server on 127.0.0.1:8090 (secret
+# "demo-secret"), so organisers can hold an online Stadtgespräch in the demo: the room is
+# created and joined through the real API calls and attendance is recorded (the fake has no
+# video; docs/rooms.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${RUN:-python -m uv run --frozen}
 export STADTGESPRAECHE_DEMO=1
+children=()
+stop_children() {
+  for child in "${children[@]}"; do kill "$child" 2>/dev/null || true; done
+}
+trap stop_children EXIT INT TERM
+$RUN stadtgespraeche worker --no-reload &
+children+=($!)
+echo "==> Background worker started (e-mails appear here)"
 if [ -z "${BBB_URL:-}" ]; then
   port=${DEMO_BBB_PORT:-8090}
   (cd src && exec $RUN python -m tests.events.fake_bbb "$port" demo-secret) &
-  fake=$!
-  trap 'kill "$fake" 2>/dev/null || true' EXIT INT TERM
+  children+=($!)
   export BBB_URL="http://127.0.0.1:$port/bigbluebutton/" BBB_SECRET=demo-secret
   echo "==> Fake BigBlueButton for the demo rooms: $BBB_URL"
 fi

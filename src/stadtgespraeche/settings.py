@@ -358,6 +358,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = _DEV
 WHITENOISE_AUTOREFRESH = _DEV
 
+# Backups (`stadtgespraeche backup`): where archives go; PostgreSQL client tools' directory.
+BACKUP_DIR = Path(env_str("BACKUP_DIR", str(DATA_DIR / "backups"))).resolve()
+PG_BIN_DIR = env_str("PG_BIN_DIR")
+
 # --- Serving (`stadtgespraeche serve`, docs/operations.md) -------------------------------
 SERVE_BIND = env_str("SERVE_BIND", "127.0.0.1:8000")
 SERVE_WORKERS = env_int("SERVE_WORKERS", default=min(2 * (os.cpu_count() or 1) + 1, 9))
