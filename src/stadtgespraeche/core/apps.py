@@ -15,6 +15,9 @@ class CoreConfig(AppConfig):
         periodic.register(
             "core.clear_expired_sessions", jobs.clear_expired_sessions, every=timedelta(days=1)
         )
+        periodic.register(
+            "core.prune_task_results", jobs.prune_task_results, every=timedelta(hours=6)
+        )
         register_core()
         # Django 6.1's label of the empty choice in selects ("- Select an option -") has no
         # German translation in Django's own catalogue yet; Django documents overriding it here.

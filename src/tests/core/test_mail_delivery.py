@@ -120,3 +120,23 @@ def test_retry_delay_doubles_up_to_an_hour():
     delays = [tasks.retry_delay(attempt).total_seconds() for attempt in range(1, 9)]
 
     assert delays == [60, 120, 240, 480, 960, 1920, 3600, 3600]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_finished_tasks_are_pruned_after_the_keep_days(settings, database_tasks):
+    from stadtgespraeche.core.jobs import prune_task_results
+
+    settings.TASK_RESULTS_KEEP_DAYS = 2
+    for _ in range(2):
+        _send()
+    _run_worker()
+    old, recent = DBTaskResult.objects.order_by("enqueued_at")
+    DBTaskResult.objects.filter(pk=old.pk).update(
+        finished_at=timezone.now() - datetime.timedelta(days=3)
+    )
+    _send()  # still queued: never pruned
+
+    assert prune_task_results() == 1
+    assert not DBTaskResult.objects.filter(pk=old.pk).exists()
+    assert DBTaskResult.objects.filter(pk=recent.pk).exists()
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
