@@ -205,6 +205,10 @@ HEALTH_MIN_FREE_DISK_MB = env_int("HEALTH_MIN_FREE_DISK_MB", default=500)
 HEALTH_MAX_QUEUE_AGE_SECONDS = env_int("HEALTH_MAX_QUEUE_AGE_SECONDS", default=600)
 # Days a finished task (with a queued mail's text) is kept (core.prune_task_results).
 TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", default=2)
+# A task still running after this many minutes lost its worker and is queued again
+# (core.requeue_abandoned_tasks), at most until it was started TASK_MAX_STARTS times.
+TASK_ABANDONED_AFTER_MINUTES = env_int("TASK_ABANDONED_AFTER_MINUTES", default=15)
+TASK_MAX_STARTS = env_int("TASK_MAX_STARTS", default=3)
 # Attempts to deliver one e-mail before it is given up (retries 1, 2, 4 … 60 minutes apart).
 MAIL_DELIVERY_ATTEMPTS = env_int("MAIL_DELIVERY_ATTEMPTS", default=24)
 

@@ -18,6 +18,9 @@ class CoreConfig(AppConfig):
         periodic.register(
             "core.prune_task_results", jobs.prune_task_results, every=timedelta(hours=6)
         )
+        periodic.register(
+            "core.requeue_abandoned_tasks", jobs.requeue_abandoned_tasks, every=timedelta(minutes=5)
+        )
         register_core()
         # Django 6.1's label of the empty choice in selects ("- Select an option -") has no
         # German translation in Django's own catalogue yet; Django documents overriding it here.

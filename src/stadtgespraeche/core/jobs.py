@@ -23,3 +23,30 @@ def prune_task_results() -> int:
     cutoff = timezone.now() - timedelta(days=int(settings.TASK_RESULTS_KEEP_DAYS))
     deleted, _per_model = DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
     return deleted
+
+
+def requeue_abandoned_tasks() -> int:
+    """Put tasks back in the queue whose worker died while running them (SIGKILL, crash).
+
+    A task still RUNNING after TASK_ABANDONED_AFTER_MINUTES is taken as abandoned (an e-mail
+    takes seconds; the SMTP timeout is 20 s) and runs again: at least once rather than
+    never. One that was started TASK_MAX_STARTS times already is marked failed instead, so
+    a task that kills its worker cannot do so for ever.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    cutoff = timezone.now() - timedelta(minutes=int(settings.TASK_ABANDONED_AFTER_MINUTES))
+    requeued = 0
+    for task in DBTaskResult.objects.running().filter(started_at__lt=cutoff):
+        if len(task.worker_ids) >= int(settings.TASK_MAX_STARTS):
+            DBTaskResult.objects.filter(pk=task.pk, status="RUNNING").update(
+                status="FAILED",
+                finished_at=timezone.now(),
+                exception_class_path="stadtgespraeche.core.jobs.AbandonedTask",
+                traceback=f"Abandoned by its worker {len(task.worker_ids)} times.",
+            )
+            continue
+        requeued += DBTaskResult.objects.filter(pk=task.pk, status="RUNNING").update(
+            status="READY", started_at=None
+        )
+    return requeued

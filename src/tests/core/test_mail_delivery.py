@@ -140,3 +140,44 @@ def test_finished_tasks_are_pruned_after_the_keep_days(settings, database_tasks)
     assert not DBTaskResult.objects.filter(pk=old.pk).exists()
     assert DBTaskResult.objects.filter(pk=recent.pk).exists()
     assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_mail_of_a_killed_worker_is_queued_again_and_delivered_once(settings, database_tasks):
+    """A worker killed (SIGKILL) while sending leaves its task RUNNING; the periodic job
+    puts it back in the queue after TASK_ABANDONED_AFTER_MINUTES and the next worker
+    delivers it."""
+    from stadtgespraeche.core.jobs import requeue_abandoned_tasks
+
+    mail.outbox.clear()
+    _send()
+    task = DBTaskResult.objects.get()
+    task.claim("killed-worker")  # what the killed worker had done before it died
+    assert requeue_abandoned_tasks() == 0  # it may still be working
+
+    DBTaskResult.objects.update(started_at=timezone.now() - datetime.timedelta(minutes=16))
+    assert requeue_abandoned_tasks() == 1
+    _run_worker()
+
+    assert [m.to for m in mail.outbox] == [["rat@example.org"]]
+    task.refresh_from_db()
+    assert task.status == "SUCCESSFUL"
+    assert len(task.worker_ids) == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_task_that_keeps_killing_its_worker_is_given_up(settings, database_tasks):
+    from stadtgespraeche.core.jobs import requeue_abandoned_tasks
+
+    settings.TASK_MAX_STARTS = 2
+    _send()
+    task = DBTaskResult.objects.get()
+    task.claim("first")
+    task.worker_ids = ["first", "second"]
+    task.save(update_fields=["worker_ids"])
+    DBTaskResult.objects.update(started_at=timezone.now() - datetime.timedelta(hours=1))
+
+    assert requeue_abandoned_tasks() == 0
+
+    task.refresh_from_db()
+    assert task.status == "FAILED"
