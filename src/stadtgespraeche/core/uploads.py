@@ -138,14 +138,33 @@ def _sniff(stream: IO[bytes]) -> FileKind | None:
     stream.seek(0)
     head = stream.read(16)
     stream.seek(0)
-    if head.startswith(b"%PDF-"):
-        return PDF
-    is_webp = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
-    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or is_webp:
-        return _verified_image(stream)
     if head.startswith(b"PK\x03\x04"):
         return _office_kind(stream)
-    return None
+    kind: FileKind | None = None
+    if head.startswith(b"%PDF-"):
+        kind = PDF
+    is_webp = head.startswith(b"RIFF") and head[8:12] == b"WEBP"
+    if head.startswith((b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")) or is_webp:
+        kind = _verified_image(stream)
+    if kind is not None and _is_also_an_archive(stream):
+        raise _Hostile("polyglot", kind=kind.label)
+    return kind
+
+
+def _is_also_an_archive(stream: IO[bytes]) -> bool:
+    """True for a polyglot: a PDF or image that is a ZIP archive as well (read from its end).
+
+    Reads only the end record (at most 64 KiB from the end) and the directory it points to.
+    """
+    try:
+        if _declared_entries(stream) is None:
+            return False
+        stream.seek(0)
+        return zipfile.is_zipfile(stream)
+    except (OSError, ValueError, struct.error):
+        return False
+    finally:
+        stream.seek(0)
 
 
 def _verified_image(stream: IO[bytes]) -> FileKind | None:
@@ -192,7 +211,9 @@ def _check_archive_sizes(archive: zipfile.ZipFile) -> None:
     total = 0
     for info in archive.infolist():
         total += info.file_size
-        if info.file_size > MAX_ENTRY_BYTES or total > MAX_ARCHIVE_BYTES:
+        if info.file_size > MAX_ENTRY_BYTES:
+            raise _Hostile("unpacked", limit=MAX_ENTRY_BYTES // (1024 * 1024))
+        if total > MAX_ARCHIVE_BYTES:
             raise _Hostile("unpacked", limit=MAX_ARCHIVE_BYTES // (1024 * 1024))
         if info.file_size > _RATIO_FROM_BYTES and info.file_size > MAX_COMPRESSION_RATIO * max(
             info.compress_size, 1
@@ -257,6 +278,11 @@ def _hostile_message(name: str, error: _Hostile) -> str:
             "The file “%(name)s” contains more than %(limit)s parts; it is not accepted as "
             "an office document."
         ) % {"name": name, "limit": error.values["limit"]}
+    if error.reason == "polyglot":
+        return _(
+            "The file “%(name)s” is a %(kind)s with a compressed archive hidden in it; such "
+            "files are not accepted. Please save the file again and upload the new copy."
+        ) % {"name": name, "kind": _(str(error.values["kind"]))}
     if error.reason == "ratio":
         return _(
             "The file “%(name)s” is compressed more than %(limit)s-fold; such files are not "

@@ -152,3 +152,29 @@ def test_archive_with_too_many_entries_is_refused_before_its_directory_is_read(m
 
 def test_ordinary_odt_still_passes():
     assert uploads.inspect_upload(upload("text.odt", odt_bytes())) == uploads.ODT
+
+
+@pytest.mark.parametrize(
+    ("name", "head", "kind"),
+    [
+        ("bericht.pdf", b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n", "PDF-Dokument"),
+        ("bild.png", None, "PNG-Bild"),
+    ],
+)
+def test_polyglot_with_an_archive_appended_is_refused(name, head, kind):
+    from tests.factories.documentation import png_bytes
+
+    polyglot = (head or png_bytes()) + odt_bytes()
+
+    with pytest.raises(uploads.UploadRejected) as error:
+        uploads.inspect_upload(upload(name, polyglot))
+
+    assert f"ist ein {kind}, in dem ein komprimiertes Archiv versteckt ist" in str(error.value)
+
+
+def test_archive_entry_above_its_own_limit_names_that_limit(monkeypatch):
+    monkeypatch.setattr(uploads, "MAX_ENTRY_BYTES", 2 * MB)
+    monkeypatch.setattr(uploads, "MAX_COMPRESSION_RATIO", 10_000)
+
+    with pytest.raises(uploads.UploadRejected, match="mehr als 2 MB"):
+        uploads.inspect_upload(upload("praxis.odt", _odt_bomb(3)))
