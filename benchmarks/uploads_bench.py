@@ -75,7 +75,7 @@ def _png_claiming(width: int, height: int) -> bytes:
 
 
 def build_files(directory: Path, inflate_mb: int) -> dict[str, Path]:
-    """The hostile files (and one ordinary file), written once into `directory`."""
+    """The hostile files (and one ordinary file), written into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     content_types = b'<?xml version="1.0"?><Types/>'
     odt = _bomb("mimetype", ODT_MIMETYPE, inflate_mb, {"content.xml": b"<office/>"})
@@ -95,8 +95,7 @@ def build_files(directory: Path, inflate_mb: int) -> dict[str, Path]:
     paths = {}
     for name, content in files.items():
         path = directory / name
-        if not path.exists() or name == "ordinary.pdf":
-            path.write_bytes(content)
+        path.write_bytes(content)
         paths[name] = path
     return paths
 
@@ -108,13 +107,7 @@ def _old_office_check(stream) -> str:
 
 
 def measure(path: Path, *, old: bool = False) -> dict[str, object]:
-    """Check `path` in this process; peak RSS growth in MiB and seconds."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stadtgespraeche.settings")
-    os.environ.setdefault("STADTGESPRAECHE_DEMO", "1")
-    os.environ.setdefault("DATA_DIR", str(RESULTS_DIR))
-    import django
-
-    django.setup()
+    """Check `path` in this process (Django set up); peak RSS growth in MiB and seconds."""
     from django.core.files.uploadedfile import UploadedFile
 
     from stadtgespraeche.core.uploads import UploadRejected, inspect_upload
@@ -155,6 +148,12 @@ def main() -> None:
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "stadtgespraeche.settings")
+        os.environ.setdefault("STADTGESPRAECHE_DEMO", "1")
+        os.environ.setdefault("DATA_DIR", str(RESULTS_DIR))
+        import django
+
+        django.setup()
         print(json.dumps(measure(Path(args.measure), old=args.old)))
         return
     rows = [
