@@ -108,6 +108,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "stadtgespraeche.operations.logs.RequestIdMiddleware",
     "stadtgespraeche.operations.middleware.RequestBodyLimitMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -377,10 +378,25 @@ SERVE_ACCESS_LOG = env_bool("SERVE_ACCESS_LOG", default=True)
 # Largest request body accepted at all (uploads included): 413 above it.
 MAX_REQUEST_BODY_MB = env_int("MAX_REQUEST_BODY_MB", default=EVENT_DOCUMENT_MAX_MB + 5)
 
+# Log lines carry the request id (operations/logs.py); LOG_FORMAT=json writes JSON lines.
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in {"text", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "stadtgespraeche.operations.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"},
+        "json": {"()": "stadtgespraeche.operations.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # httpx logs every request URL at INFO: BigBlueButton URLs carry checksums and the
     # moderator password (docs/rooms.md), so only its warnings are logged.
