@@ -3,7 +3,10 @@ SHELL := /bin/bash
 UV := python -m uv
 RUN := $(UV) run --frozen
 PYTEST := $(RUN) pytest -ra
-export PYTHONDONTWRITEBYTECODE := 1
+# The database legs run in pytest-xdist workers, one per core of the 2-core machines
+# (`make test-sqlite PYTEST_WORKERS=0` runs serially); every leg lists its 25 slowest tests.
+PYTEST_WORKERS ?= 2
+DURATIONS := --durations=25
 
 .PHONY: demo demo-code test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
 	clean-test-results messages check-messages
@@ -14,10 +17,10 @@ demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche load_demo
 	RUN="$(RUN)" ./scripts/demo-server.sh
 
-# Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
 demo-code:
 	@STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche demo_code
 
+# Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
 test: setup setup-test clean-test-results lint test-sqlite test-postgres test-e2e test-summary
 
 setup:
@@ -37,15 +40,16 @@ fmt:
 
 test-sqlite:
 	@echo "==> Test leg: SQLite"
-	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST)
+	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST) -n $(PYTEST_WORKERS) $(DURATIONS)
 
 test-postgres:
 	@echo "==> Test leg: PostgreSQL"
-	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST)
+	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST) -n $(PYTEST_WORKERS) $(DURATIONS)
 
+# Serial: one live server and one axe report (test-results/axe.*) for the whole leg.
 test-e2e:
 	@echo "==> Test leg: browser (Chromium, axe-core)"
-	STADTGESPRAECHE_TEST_LEG=browser $(PYTEST) -m e2e src/tests/e2e \
+	STADTGESPRAECHE_TEST_LEG=browser $(PYTEST) -n 0 -m e2e src/tests/e2e $(DURATIONS) \
 		--screenshot=only-on-failure --tracing=retain-on-failure
 
 clean-test-results:
