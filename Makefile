@@ -5,7 +5,10 @@ RUN := $(UV) run --frozen
 PYTEST := $(RUN) pytest -ra
 # The database legs run in pytest-xdist workers, one per core of the 2-core machines
 # (`make test-sqlite PYTEST_WORKERS=0` runs serially); every leg lists its 25 slowest tests.
+# --dist load keeps pytest-django's order within each worker (transactional tests, which
+# empty the seeded tables, after the others); loadfile, loadscope and worksteal do not.
 PYTEST_WORKERS ?= 2
+XDIST := -n $(PYTEST_WORKERS) --dist load
 DURATIONS := --durations=25
 
 .PHONY: demo demo-code test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
@@ -40,11 +43,11 @@ fmt:
 
 test-sqlite:
 	@echo "==> Test leg: SQLite"
-	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST) -n $(PYTEST_WORKERS) $(DURATIONS)
+	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST) $(XDIST) $(DURATIONS)
 
 test-postgres:
 	@echo "==> Test leg: PostgreSQL"
-	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST) -n $(PYTEST_WORKERS) $(DURATIONS)
+	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST) $(XDIST) $(DURATIONS)
 
 # Serial: one live server and one axe report (test-results/axe.*) for the whole leg.
 test-e2e:
