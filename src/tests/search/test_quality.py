@@ -1,9 +1,13 @@
 """The German search-quality set (quality.py), on whichever backend the test leg runs."""
 
+import copy
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from stadtgespraeche.search import queries
+from stadtgespraeche.search import query as query_module
+from stadtgespraeche.search.models import SearchDocument
 from stadtgespraeche.topics.models import Topic
 
 from .quality import CORPUS, QUERIES, RANKING, metrics
@@ -64,3 +68,22 @@ def test_frequent_word_is_looked_up_as_whole_word_only(db, index, monkeypatch):
     part = Topic.objects.create(title="Datenplattform", slug="t-part", summary="")
     index(whole, part)
     assert [hit.title for hit in queries.search(AnonymousUser(), "Plattform").hits] == ["Plattform"]
+
+
+@pytest.mark.parametrize("text", ["Plattform", "Plattform Daten"])
+def test_preparing_a_search_leaves_the_parsed_query_unchanged(db, index, monkeypatch, text):
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    whole = Topic.objects.create(title="Plattform Daten", slug="t-whole", summary="")
+    part = Topic.objects.create(title="Datenplattform", slug="t-part", summary="")
+    index(whole, part)
+    parsed = query_module.parse(text)
+    before = copy.deepcopy(parsed)
+    prepared = queries.prepare(parsed)
+    assert prepared.whole_word_terms == {"plattform"}
+    assert prepared.prepared
+    assert parsed == before
+    # The same parsed query searched twice: unchanged, and the same answer both times.
+    first = queries.ranked_ids(parsed, AnonymousUser(), queries.Filters(), limit=10)
+    assert parsed == before
+    assert queries.ranked_ids(parsed, AnonymousUser(), queries.Filters(), limit=10) == first
+    assert first == [SearchDocument.objects.get(model_label="topics.topic", object_id=whole.pk).pk]
