@@ -77,9 +77,29 @@ _WORD = re.compile(r"[^\W_]+")
 
 # English function words only: the package's English list also holds content words that
 # matter here ("open", "system", "information", "computer").
-_ENGLISH_STOP_WORDS = (
-    "a an and are as at be by for from in is it of on or that the this to with".split()
-)
+_ENGLISH_STOP_WORDS = [
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "is",
+    "it",
+    "of",
+    "on",
+    "or",
+    "that",
+    "the",
+    "this",
+    "to",
+    "with",
+]
 STOP_WORDS = frozenset(fold(word) for word in [*get_stop_words("de"), *_ENGLISH_STOP_WORDS])
 
 
