@@ -352,3 +352,10 @@ def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[
             entries.append(FacetEntry(value=value, count=count, label=label))
         labelled[name] = entries
     return labelled
+
+
+def index_normalisation() -> int | None:
+    """The German normalisation the stored stems were made with (None: not recorded)."""
+    from .models import IndexState
+
+    return IndexState.objects.order_by("pk").values_list("normalisation", flat=True).first()

@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from . import german
 from .access import document_tokens
 from .backends import get_backend
 from .backends.base import Row
-from .models import SearchDocument, SearchReader, SearchTag
+from .models import IndexState, SearchDocument, SearchReader, SearchTag
 from .providers import Document, Provider, dependents_of, provider_for
 
 logger = logging.getLogger(__name__)
@@ -142,3 +143,11 @@ def clear_index() -> None:
     SearchReader.objects.all().delete()
     SearchTag.objects.all().delete()
     SearchDocument.objects.all().delete()
+
+
+@transaction.atomic
+def record_normalisation() -> None:
+    """After a full rebuild: every stored stem is made with the current normalisation."""
+    state = IndexState.objects.order_by("pk").first() or IndexState()
+    state.normalisation = german.NORMALISATION_VERSION
+    state.save()
