@@ -6,7 +6,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.search import checks, german, queries
+from stadtgespraeche.search import checks, german, queries, services
 from stadtgespraeche.search.backends import get_backend
 from stadtgespraeche.search.backends.base import Row
 from stadtgespraeche.search.models import IndexState, ReindexProgress, SearchDocument
@@ -98,3 +98,21 @@ def test_migrated_index_records_its_normalisation(db):
     # Migration 0006 records the current normalisation for an index that was empty.
     assert queries.index_normalisation() == german.NORMALISATION_VERSION
     assert checks.index_normalisation() == []
+
+
+def test_full_reindex_keeps_document_ids_and_so_the_ranking_window(db, monkeypatch):
+    # The window holds the matches with the highest ids: a reindex that gave every rewritten
+    # document a new id would change which matches of a frequent word are considered.
+    first = EventFactory(title="Haushalt 2025", status=EventStatus.PUBLISHED)
+    second = EventFactory(title="Haushalt 2026", status=EventStatus.PUBLISHED)
+    _reindex("--restart")
+    ids = dict(SearchDocument.objects.values_list("pk", "title"))
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    before = [hit.title for hit in queries.search(AnonymousUser(), "Haushalt").hits]
+    # Reindexed in the other order (the second event first), then in full.
+    services.index_object("events.event", second.pk)
+    services.index_object("events.event", first.pk)
+    _reindex("--restart")
+    assert dict(SearchDocument.objects.values_list("pk", "title")) == ids
+    assert [hit.title for hit in queries.search(AnonymousUser(), "Haushalt").hits] == before
+    assert before == ["Haushalt 2026"]
