@@ -19,7 +19,7 @@ children+=($!)
 echo "==> Background worker started (e-mails appear here)"
 if [ -z "${BBB_URL:-}" ]; then
   port=${DEMO_BBB_PORT:-8090}
-  (cd src && exec $RUN python -m tests.events.fake_bbb "$port" demo-secret) &
+  (cd src && exec $RUN python -m tests.rooms.fake_bbb "$port" demo-secret) &
   children+=($!)
   export BBB_URL="http://127.0.0.1:$port/bigbluebutton/" BBB_SECRET=demo-secret
   echo "==> Fake BigBlueButton for the demo rooms: $BBB_URL"

@@ -1,4 +1,4 @@
-"""Permission predicates of the events app (django-rules)."""
+"""Permission predicates of documentation and feedback (django-rules)."""
 
 from typing import Any
 

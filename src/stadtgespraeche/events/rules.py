@@ -1,4 +1,4 @@
-"""Permission predicates of the events app (django-rules)."""
+"""Permission predicates of Stadtgespräche: planning and impulse proposals (django-rules)."""
 
 from typing import Any
 

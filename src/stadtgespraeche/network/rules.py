@@ -1,4 +1,4 @@
-"""Permission predicates of the events app (django-rules)."""
+"""Permission predicates of the network: overview, applications, memberships (django-rules)."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Permission predicates of the events app (django-rules)."""
+"""Permission predicates of the live Q&A (django-rules)."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Permission predicates of registration (django-rules); imported by EventsConfig.ready()."""
+"""Permission predicates of registration (django-rules)."""
 
 from typing import Any
 

@@ -1,4 +1,4 @@
-"""Permission predicates of the events app (django-rules)."""
+"""Permission predicates of online rooms: joining and ending a meeting (django-rules)."""
 
 from typing import Any
 

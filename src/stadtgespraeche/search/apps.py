@@ -7,7 +7,7 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from stadtgespraeche.core import indexing
 
-        from . import services
+        from . import checks, services  # noqa: F401  (checks registers the system check)
         from .providers import load_providers
 
         load_providers()

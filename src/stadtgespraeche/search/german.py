@@ -7,21 +7,38 @@ configuration folds umlauts differently). The steps, in order:
 1. Gender forms: `Bürger:innen`, `Bürger*innen`, `Bürger_innen`, `Bürger/-innen`,
    `Bürger(innen)` and `BürgerInnen` lose their marker and feminine ending, so they become
    `Bürger` (also inside compounds: `Bürger:innenbeteiligung` → `Bürgerbeteiligung`).
-2. Folding: lower case, `ä→ae`, `ö→oe`, `ü→ue`, `ß→ss`, other accents dropped (`é→e`).
-   So "Buergerbeteiligung" and "Bürgerbeteiligung" become the same word.
-3. Words: runs of letters and digits; German stop words are dropped (on both sides, so a
-   phrase like "Stadt der Zukunft" still matches).
-4. Stemming: the feminine endings `-in`/`-innen` of person nouns are removed (Bürgerinnen →
-   Bürger), then a German Snowball stemmer (Beteiligungen → beteilig).
+2. Words: lower case, runs of letters and digits; German stop words (the list of the
+   `stop-words` package, BSD-3-Clause, compared in folded spelling) and a few English
+   function words are dropped on both sides, so a phrase like "Stadt der Zukunft" still
+   matches.
+3. Stemming: the feminine endings `-in`/`-innen` of person nouns the stemmer leaves alone
+   are removed (Kolleginnen → Kolleg, Studentinnen → Student), then the maintained Snowball
+   German stemmer (PyStemmer, the C build of Snowball 3; MIT/BSD-3-Clause) stems the word
+   *with* its umlauts, so plurals with umlaut meet their singular (Anträge → antrag,
+   Städte → stadt, Themenwünsche → themenwunsch). Snowball itself reads `ae`, `oe`, `ue`
+   as umlauts and removes them from its stems, so "Buergerbeteiligung" and
+   "Bürgerbeteiligung" have the same stem.
+4. Folding *after* stemming: `ß→ss`, other accents dropped (`é→e`), lower case.
 
 Compound parts are matched by the backends with the stems: a word's stem, reversed, is
-indexed too, so a *suffix* of a compound (its head, e.g. "beteil" in "buergerbeteil") is a
+indexed too, so a *suffix* of a compound (its head, e.g. "beteil" in "burgerbeteil") is a
 prefix search on the reversed stems; a *prefix* search on the stems finds the modifier.
+
+Changing anything here changes the stored stems: existing indexes are rebuilt by
+`reindex --restart` (`check_index` tells whether that is needed, see docs/search.md).
 """
 
 import re
+import threading
 import unicodedata
 from functools import lru_cache
+
+import Stemmer
+from stop_words import get_stop_words
+
+# Stored with the index (SearchIndexVersion): bump it whenever the stems change, so that
+# the system check asks for a `reindex --restart`.
+NORMALISATION_VERSION = 2
 
 # --- 1. gender forms ------------------------------------------------------------------------
 
@@ -42,13 +59,13 @@ def strip_gender_forms(text: str) -> str:
     return _GENDER_CAMEL.sub("", text)
 
 
-# --- 2. folding -----------------------------------------------------------------------------
+# --- 2. words ------------------------------------------------------------------------------
 
 _FOLD = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss"})
 
 
 def fold(text: str) -> str:
-    """Lower case with umlauts spelt out and other accents removed."""
+    """Lower case with umlauts spelt out and other accents removed (`Straße` → `strasse`)."""
     text = text.lower().translate(_FOLD)
     if text.isascii():
         return text
@@ -56,273 +73,70 @@ def fold(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-# --- 3. words -------------------------------------------------------------------------------
-
 _WORD = re.compile(r"[^\W_]+")
 
-STOP_WORDS = frozenset(
-    fold(word)
-    for word in [
-        "aber",
-        "alle",
-        "allem",
-        "allen",
-        "aller",
-        "alles",
-        "als",
-        "also",
-        "am",
-        "an",
-        "ander",
-        "andere",
-        "anderem",
-        "anderen",
-        "anderer",
-        "anderes",
-        "auch",
-        "auf",
-        "aus",
-        "bei",
-        "beim",
-        "bin",
-        "bis",
-        "bist",
-        "da",
-        "damit",
-        "dann",
-        "das",
-        "dass",
-        "dem",
-        "den",
-        "denn",
-        "der",
-        "des",
-        "die",
-        "dies",
-        "diese",
-        "diesem",
-        "diesen",
-        "dieser",
-        "dieses",
-        "doch",
-        "dort",
-        "du",
-        "durch",
-        "ein",
-        "eine",
-        "einem",
-        "einen",
-        "einer",
-        "eines",
-        "er",
-        "es",
-        "etwa",
-        "euch",
-        "euer",
-        "für",
-        "hat",
-        "hatte",
-        "hier",
-        "ich",
-        "ihr",
-        "im",
-        "in",
-        "ins",
-        "ist",
-        "ja",
-        "jede",
-        "jedem",
-        "jeden",
-        "jeder",
-        "jedes",
-        "kann",
-        "kein",
-        "keine",
-        "man",
-        "mit",
-        "muss",
-        "nach",
-        "nicht",
-        "noch",
-        "nun",
-        "nur",
-        "ob",
-        "oder",
-        "ohne",
-        "sehr",
-        "sein",
-        "seine",
-        "sich",
-        "sie",
-        "sind",
-        "so",
-        "sowie",
-        "über",
-        "um",
-        "und",
-        "uns",
-        "unter",
-        "vom",
-        "von",
-        "vor",
-        "war",
-        "was",
-        "weil",
-        "welche",
-        "wenn",
-        "werden",
-        "wie",
-        "wir",
-        "wird",
-        "wo",
-        "zu",
-        "zum",
-        "zur",
-        "zwischen",
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "this",
-        "to",
-        "with",
-    ]
-)
+# English function words only: the package's English list also holds content words that
+# matter here ("open", "system", "information", "computer").
+_ENGLISH_STOP_WORDS = [
+    "a",
+    "an",
+    "and",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "for",
+    "from",
+    "in",
+    "is",
+    "it",
+    "of",
+    "on",
+    "or",
+    "that",
+    "the",
+    "this",
+    "to",
+    "with",
+]
+STOP_WORDS = frozenset(fold(word) for word in [*get_stop_words("de"), *_ENGLISH_STOP_WORDS])
 
 
 def words(text: str) -> list[str]:
-    """The folded words of `text` without stop words, in order."""
+    """The lower-case words of `text` without stop words, in order (umlauts kept)."""
     return [
-        word for word in _WORD.findall(fold(strip_gender_forms(text))) if word not in STOP_WORDS
+        word
+        for word in _WORD.findall(strip_gender_forms(text).lower())
+        if fold(word) not in STOP_WORDS
     ]
 
 
-# --- 4. stemming ----------------------------------------------------------------------------
+# --- 3. stemming ----------------------------------------------------------------------------
 
-_VOWELS = frozenset("aeiouy")
-_S_ENDING = frozenset("bdfghklmnrt")
-_ST_ENDING = frozenset("bdfghklmnt")
-# Feminine person nouns: Bürgerin, Studentin, Polizistin, Ingenieurin, Kandidatin, Kollegin.
-_FEMININE = re.compile(r"(?<=er|nt|st|rt|ur|at|eg|og|af)(?:innen|in)$")
+# Feminine person nouns whose ending Snowball keeps (it removes -erin/-erinnen itself):
+# Kollegin, Studentin, Polizistin, Kandidatin, Ingenieurin, Koordinatorin, Ärztin. At least
+# four letters must remain, so "beginnen" stays a verb.
+_FEMININE = re.compile(r"(?<=[a-zäöüß]{2}(?:nt|st|rt|ur|at|eg|og|af|or|zt))(?:innen|in)$")
 
-
-def _regions(word: str) -> tuple[int, int]:
-    """Snowball R1 and R2 (R1 starts at least at position 3)."""
-
-    def after_vowel_consonant(start: int) -> int:
-        for index in range(start + 1, len(word)):
-            if word[index] not in _VOWELS and word[index - 1] in _VOWELS:
-                return index + 1
-        return len(word)
-
-    r1 = after_vowel_consonant(0)
-    r2 = after_vowel_consonant(r1)
-    return max(r1, 3), r2
+_local = threading.local()
 
 
-def _snowball(word: str) -> str:
-    """The German Snowball stemmer (on folded words, so without the umlaut step)."""
-    # u and y between vowels are consonants: mark them in upper case.
-    chars = list(word)
-    for index in range(1, len(chars) - 1):
-        if chars[index] in "uy" and chars[index - 1] in _VOWELS and chars[index + 1] in _VOWELS:
-            chars[index] = chars[index].upper()
-    word = "".join(chars)
-    r1, r2 = _regions(word)
-
-    # Step 1
-    for suffix in ("ern", "em", "er"):
-        if word.endswith(suffix):
-            if len(word) - len(suffix) >= r1:
-                word = word[: -len(suffix)]
-            break
-    else:
-        for suffix in ("en", "es", "e"):
-            if word.endswith(suffix):
-                if len(word) - len(suffix) >= r1:
-                    word = word[: -len(suffix)]
-                    if word.endswith("niss"):
-                        word = word[:-1]
-                break
-        else:
-            if (
-                word.endswith("s")
-                and len(word) - 1 >= r1
-                and len(word) >= 2
-                and word[-2] in _S_ENDING
-            ):
-                word = word[:-1]
-
-    # Step 2
-    for suffix in ("est", "en", "er"):
-        if word.endswith(suffix):
-            if len(word) - len(suffix) >= r1:
-                word = word[: -len(suffix)]
-            break
-    else:
-        if (
-            word.endswith("st")
-            and len(word) - 2 >= r1
-            and len(word) >= 6
-            and word[-3] in _ST_ENDING
-        ):
-            word = word[:-2]
-
-    # Step 3: derivational suffixes
-    def in_r2(suffix_length: int) -> bool:
-        return len(word) - suffix_length >= r2
-
-    for suffix in ("isch", "lich", "heit", "keit", "end", "ung", "ig", "ik"):
-        if not word.endswith(suffix):
-            continue
-        size = len(suffix)
-        if suffix in ("end", "ung"):
-            if in_r2(size):
-                word = word[:-size]
-                if word.endswith("ig") and in_r2(2) and not word.endswith("eig"):
-                    word = word[:-2]
-        elif suffix in ("ig", "ik", "isch"):
-            if in_r2(size) and not word[:-size].endswith("e"):
-                word = word[:-size]
-        elif suffix in ("lich", "heit"):
-            if in_r2(size):
-                word = word[:-size]
-                for before in ("er", "en"):
-                    if word.endswith(before) and len(word) - 2 >= r1:
-                        word = word[:-2]
-                        break
-        elif suffix == "keit" and in_r2(size):
-            word = word[:-size]
-            for before in ("lich", "ig"):
-                if word.endswith(before) and in_r2(len(before)):
-                    word = word[: -len(before)]
-                    break
-        break
-    return word.lower()
+def _stemmer() -> "Stemmer.Stemmer":
+    """One Snowball stemmer per thread (PyStemmer objects are not thread-safe)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        stemmer = _local.stemmer = Stemmer.Stemmer("german")
+    return stemmer
 
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """The stem of one folded word (`words()` output)."""
+    """The stem of one word of `words()` output, folded (ASCII for German words)."""
     if len(word) <= 3 or word.isdigit():
-        return word
-    if len(word) > 7:
-        word = _FEMININE.sub("", word)
-    return _snowball(word)
+        return fold(word)
+    word = _FEMININE.sub("", word)
+    return fold(_stemmer().stemWord(word))
 
 
 def stems(text: str) -> list[str]:

@@ -87,3 +87,19 @@ class ReindexProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.model_label}: {self.last_pk}"
+
+
+class IndexState(models.Model):
+    """One row: the German normalisation (`search.german.NORMALISATION_VERSION`) that the
+    stored stems were made with. A full `reindex --restart` records the current one; the
+    system check `search.W001` asks for that run while they differ."""
+
+    normalisation = models.PositiveSmallIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search index state")
+        verbose_name_plural = _("search index state")
+
+    def __str__(self) -> str:
+        return f"normalisation {self.normalisation}"

@@ -7,7 +7,7 @@ see, so they never count anything else.
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -124,29 +124,30 @@ class _Windows:
     them come from one window)."""
 
     def __init__(self, parsed: ParsedQuery, viewer: Any, filters: Filters) -> None:
-        self.parsed = parsed
         self.visible = access.visibility_sql(viewer)
         self._read: dict[tuple[tuple[str, ...], ...], list[Candidate]] = {}
         if not parsed.prepared and not _groups(filters):
-            self._prepare_one_word()
-        prepare(parsed)
+            parsed = self._prepare_one_word(parsed)
+        # A prepared copy: the caller's parsed query is never changed.
+        self.parsed = prepare(parsed)
 
-    def _prepare_one_word(self) -> None:
+    def _prepare_one_word(self, parsed: ParsedQuery) -> ParsedQuery:
         """A search for one word without filters: where the backend counts the matches of a
         window, the window of the whole word is the frequency check, and for a frequent word
-        (the usual case in a large index) also the window of the search."""
-        parsed, backend = self.parsed, get_backend()
+        (the usual case in a large index) also the window of the search. Returns `parsed`
+        itself, or a prepared copy of it."""
+        backend = get_backend()
         if parsed.phrases or parsed.prefix_last or len(parsed.terms) != 1:
-            return
+            return parsed
         [term] = parsed.terms
         if not backend.counts_matches or not query_module.matches_compound(term):
-            return
+            return parsed
         whole = ParsedQuery(terms=[term], whole_word_terms={term}, prepared=True)
         window = backend.window(whole, [], self.visible, size=RANK_WINDOW + 1)
         if window.matches is not None and window.matches >= RANK_WINDOW:
-            parsed.whole_word_terms = {term}
             self._read[()] = window.candidates
-        parsed.prepared = True
+            return replace(parsed, whole_word_terms={term}, prepared=True)
+        return replace(parsed, whole_word_terms=set(), prepared=True)
 
     def get(self, filters: Filters) -> list[Candidate]:
         """At most RANK_WINDOW + 1 candidates: one more than counted tells "more than"."""
@@ -162,21 +163,25 @@ class _Windows:
 
 
 def prepare(parsed: ParsedQuery) -> ParsedQuery:
-    """Mark very frequent words as whole-word only: a word whose whole-word matches alone
-    fill the ranking window is not also looked up as a part of compounds (prefix look-ups
-    merge the matches of every compound before any limit applies)."""
-    if not parsed.prepared:
-        backend = get_backend()
-        last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
-        parsed.whole_word_terms = {
+    """`parsed` with very frequent words marked as whole-word only (a copy; `parsed` itself
+    is not changed): a word whose whole-word matches alone fill the ranking window is not
+    also looked up as a part of compounds (prefix look-ups merge the matches of every
+    compound before any limit applies)."""
+    if parsed.prepared:
+        return parsed
+    backend = get_backend()
+    last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
+    return replace(
+        parsed,
+        whole_word_terms={
             term
             for term in parsed.terms
             if term != last
             and query_module.matches_compound(term)
             and backend.is_frequent(term, RANK_WINDOW)
-        }
-        parsed.prepared = True
-    return parsed
+        },
+        prepared=True,
+    )
 
 
 def _ordered(candidates: Sequence[Candidate]) -> list[Candidate]:
@@ -347,3 +352,10 @@ def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[
             entries.append(FacetEntry(value=value, count=count, label=label))
         labelled[name] = entries
     return labelled
+
+
+def index_normalisation() -> int | None:
+    """The German normalisation the stored stems were made with (None: not recorded)."""
+    from .models import IndexState
+
+    return IndexState.objects.order_by("pk").values_list("normalisation", flat=True).first()

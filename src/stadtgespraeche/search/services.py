@@ -9,10 +9,11 @@ from collections.abc import Iterable, Sequence
 
 from django.db import transaction
 
+from . import german
 from .access import document_tokens
 from .backends import get_backend
 from .backends.base import Row
-from .models import SearchDocument, SearchReader, SearchTag
+from .models import IndexState, SearchDocument, SearchReader, SearchTag
 from .providers import Document, Provider, dependents_of, provider_for
 
 logger = logging.getLogger(__name__)
@@ -23,11 +24,15 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
     many documents were written."""
     backend = get_backend()
     object_ids = [object_id for object_id, _ in items]
-    old_ids = list(
-        SearchDocument.objects.filter(
+    # A document that is written again keeps its id: the ranking window is taken by id
+    # (backends: `window`), so a reindex must not make rewritten documents "newer".
+    old_keys = {
+        (object_id, variant): pk
+        for pk, object_id, variant in SearchDocument.objects.filter(
             model_label=provider.model_label, object_id__in=object_ids
-        ).values_list("pk", flat=True)
-    )
+        ).values_list("pk", "object_id", "variant")
+    }
+    old_ids = list(old_keys.values())
     if old_ids:
         backend.delete(old_ids)
         SearchDocument.objects.filter(pk__in=old_ids).delete()
@@ -35,6 +40,7 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
     for object_id, documents in items:
         for document in documents:
             row = SearchDocument(
+                pk=old_keys.get((object_id, document.variant)),
                 model_label=provider.model_label,
                 object_id=object_id,
                 variant=document.variant,
@@ -142,3 +148,11 @@ def clear_index() -> None:
     SearchReader.objects.all().delete()
     SearchTag.objects.all().delete()
     SearchDocument.objects.all().delete()
+
+
+@transaction.atomic
+def record_normalisation() -> None:
+    """After a full rebuild: every stored stem is made with the current normalisation."""
+    state = IndexState.objects.order_by("pk").first() or IndexState()
+    state.normalisation = german.NORMALISATION_VERSION
+    state.save()

@@ -8,8 +8,8 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
-QUERIES_EVENT_PAGE = 26
-QUERIES_TOPIC_PAGE = 15
+QUERIES_EVENT_PAGE = 24
+QUERIES_TOPIC_PAGE = 13
 QUERIES_MUNICIPALITY_PAGE = 13
 
 

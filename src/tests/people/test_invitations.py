@@ -311,7 +311,7 @@ def test_invite_start_coordinator_list_query_count(client, django_assert_num_que
         AffiliationFactory(user=coordinator, role="coordinator")
     client.force_login(coordinator)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(reverse("people:invite-start"))
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count

@@ -43,10 +43,64 @@ def test_fold(text, expected):
         ("Steuer", "Steuern"),
         ("Nachhaltigkeit", "nachhaltig"),
         ("Bürgerbeteiligung", "Buergerbeteiligung"),
+        # umlaut plurals meet their singular (Snowball stems before folding)
+        ("Antrag", "Anträge"),
+        ("Wunsch", "Wünsche"),
+        ("Stadt", "Städte"),
+        ("Ausschuss", "Ausschüsse"),
+        ("Zuschuss", "Zuschüsse"),
+        ("Bundesland", "Bundesländer"),
+        ("Stadtbaum", "Stadtbäume"),
+        # transliterations
+        ("Anträge", "Antraege"),
+        ("Ausschüsse", "Ausschuesse"),
+        ("Öffentlichkeit", "Oeffentlichkeit"),
+        ("Straße", "Strasse"),
+        # feminine person nouns, with and without gender marks
+        ("Kollegen", "Kolleginnen"),
+        ("Kolleg*innen", "Kolleginnen"),
+        ("Studenten", "Studentinnen"),
+        ("Ärzte", "Ärztinnen"),
+        ("Koordinator", "Koordinatorinnen"),
+        ("Einwohner", "Einwohnerinnen"),
+        # inflections
+        ("beginnen", "Beginn"),
+        ("Haushalt", "Haushalts"),
+        ("Beschlussvorlage", "Beschlussvorlagen"),
     ],
 )
 def test_stem_groups_forms(first, second):
     assert german.stems(first) == german.stems(second)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Themenwünsche", "themenwunsch"),
+        ("Anträge", "antrag"),
+        ("Städte", "stadt"),
+        ("Ausschüsse", "ausschuss"),
+        ("beginnen", "beginn"),  # the old feminine rule made this "beg"
+        ("Bundesländer", "bundesland"),  # the old stemmer made this "bundesla"
+        ("Kolleginnen", "kolleg"),
+        ("Café", "cafe"),
+    ],
+)
+def test_stem_is_snowball_then_folded(text, expected):
+    assert german.stems(text) == [expected]
+
+
+def test_stem_of_a_compound_ends_with_the_stem_of_its_head():
+    # What compound-part matching (reversed stems, prefix search) relies on.
+    assert german.stems("Themenwünsche")[0].endswith(german.stems("Wunsch")[0])
+    assert german.stems("Änderungsanträge")[0].endswith(german.stems("Antrag")[0])
+
+
+def test_stop_words_come_from_the_maintained_list_in_both_spellings():
+    assert german.stems("für über dass daß weil wird the of") == []
+    assert german.stems("fuer ueber") == []
+    # content words of the package's English list are not stop words here
+    assert german.stems("Open System") == ["open", "system"]
 
 
 def test_stop_words_are_dropped():

@@ -1,10 +1,15 @@
+import sys
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.search.models import ReindexProgress, SearchDocument
+from stadtgespraeche.search import checks, german, queries, services
+from stadtgespraeche.search.backends import get_backend
+from stadtgespraeche.search.backends.base import Row
+from stadtgespraeche.search.models import IndexState, ReindexProgress, SearchDocument
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory
 
@@ -59,3 +64,55 @@ def test_reindex_drops_documents_of_deleted_objects(db):
 def test_reindex_rejects_unknown_content_type(db):
     with pytest.raises(CommandError, match="Unknown content types"):
         _reindex("--only", "nope.nothing")
+
+
+def test_full_reindex_rebuilds_stems_of_an_older_normalisation(db, monkeypatch):
+    # An index from before the Snowball stemmer: the event's row holds the old stems of
+    # "Anträge" ("antraeg"), so the plural's singular does not find it, and the system
+    # check asks for a full rebuild.
+    event = EventFactory(title="Anträge", status=EventStatus.PUBLISHED)
+    _reindex("--restart")
+    document = SearchDocument.objects.get(model_label="events.event", object_id=event.pk)
+    backend = get_backend()
+    old_stems = {"Anträge": ("antraeg", "geartna")}  # stems, reversed stems
+    monkeypatch.setattr(
+        sys.modules[type(backend).__module__],
+        "normalised",
+        lambda text: old_stems.get(text, ("", "")),
+    )
+    backend.write([Row(id=document.pk, title="Anträge", body="", tags=["kevent"])])
+    monkeypatch.undo()
+    IndexState.objects.update(normalisation=1)
+    assert not queries.search(AnonymousUser(), "Antrag").hits
+    assert [message.id for message in checks.index_normalisation()] == ["search.W001"]
+    assert "older German normalisation" in _reindex("--only", "events.event", "--restart")
+    assert [message.id for message in checks.index_normalisation()] == ["search.W001"]
+
+    assert "Search index is up to date." in _reindex("--restart")
+    assert [hit.title for hit in queries.search(AnonymousUser(), "Antrag").hits] == ["Anträge"]
+    assert checks.index_normalisation() == []
+    assert queries.index_normalisation() == german.NORMALISATION_VERSION
+
+
+def test_migrated_index_records_its_normalisation(db):
+    # Migration 0006 records the current normalisation for an index that was empty.
+    assert queries.index_normalisation() == german.NORMALISATION_VERSION
+    assert checks.index_normalisation() == []
+
+
+def test_full_reindex_keeps_document_ids_and_so_the_ranking_window(db, monkeypatch):
+    # The window holds the matches with the highest ids: a reindex that gave every rewritten
+    # document a new id would change which matches of a frequent word are considered.
+    first = EventFactory(title="Haushalt 2025", status=EventStatus.PUBLISHED)
+    second = EventFactory(title="Haushalt 2026", status=EventStatus.PUBLISHED)
+    _reindex("--restart")
+    ids = dict(SearchDocument.objects.values_list("pk", "title"))
+    monkeypatch.setattr(queries, "RANK_WINDOW", 1)
+    before = [hit.title for hit in queries.search(AnonymousUser(), "Haushalt").hits]
+    # Reindexed in the other order (the second event first), then in full.
+    services.index_object("events.event", second.pk)
+    services.index_object("events.event", first.pk)
+    _reindex("--restart")
+    assert dict(SearchDocument.objects.values_list("pk", "title")) == ids
+    assert [hit.title for hit in queries.search(AnonymousUser(), "Haushalt").hits] == before
+    assert before == ["Haushalt 2026"]

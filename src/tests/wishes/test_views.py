@@ -487,7 +487,7 @@ def test_round_list_query_count(client, django_assert_num_queries, councillor, i
     WishRoundFactory.create_batch(item_count, target_event=EventFactory())
     client.force_login(councillor)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get(reverse("wishes:round-list"))
 
     assert len(response.context["rounds"]) == item_count

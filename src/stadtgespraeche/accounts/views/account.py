@@ -45,7 +45,7 @@ from stadtgespraeche.accounts.forms import (
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.accounts.throttling import client_ip
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+BACKEND = "stadtgespraeche.accounts.backends.AccountBackend"
 PENDING_KEY = "accounts_pending_login"
 PENDING_MAX_AGE = 5 * 60
 RECOVERY_CODES_KEY = "accounts_new_recovery_codes"

@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from stadtgespraeche.search import services
+from stadtgespraeche.search import german, queries, services
 from stadtgespraeche.search.models import ReindexProgress, SearchDocument
 from stadtgespraeche.search.providers import Provider, all_providers
 
@@ -41,6 +41,17 @@ class Command(BaseCommand):
         self.tty = self.stdout.isatty()
         for provider in providers:
             self._reindex(provider, batch=options["batch"])
+        if options["restart"] and not options["only"]:
+            # Every document was rewritten with the current German normalisation.
+            services.record_normalisation()
+        elif queries.index_normalisation() not in (None, german.NORMALISATION_VERSION):
+            self.stdout.write(
+                self.style.WARNING(
+                    "The index was built with an older German normalisation: "
+                    "run `reindex --restart` to rebuild every document."
+                )
+            )
+            return
         self.stdout.write(self.style.SUCCESS("Search index is up to date."))
 
     def _reindex(self, provider: Provider, *, batch: int) -> None:
