@@ -200,5 +200,7 @@ def give_feedback(
         raise FeedbackNotAllowed(
             _("You have already given feedback on this Stadtgespräch.")
         ) from error
-    log_action("events.feedback.given", actor=user, obj=event, data={"rating": rating})
+    # Feedback is anonymous (the form promises it): the audit log records that feedback was
+    # given on the event, never by whom or which rating.
+    log_action("events.feedback.given", obj=event)
     return feedback

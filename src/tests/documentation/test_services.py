@@ -293,6 +293,19 @@ def test_give_feedback_records_once():
     assert Feedback.objects.count() == 1
 
 
+def test_give_feedback_audit_entry_names_neither_person_nor_rating():
+    event = held_event()
+    user = RegistrationFactory(event=event, status=RegistrationStatus.ATTENDED).user
+    services.give_feedback(event, user=user, rating=2, useful="Nichts")
+    entry = AuditLog.objects.get(action="events.feedback.given")
+    assert entry.actor is None
+    assert entry.actor_repr == ""
+    assert entry.ip_address is None
+    assert entry.data == {}
+    assert entry.object_id == str(event.pk)
+    assert not AuditLog.objects.filter(actor=user).exists()
+
+
 def test_give_feedback_before_end_refused():
     event = EventFactory(status=EventStatus.REGISTRATION_CLOSED)
     user = RegistrationFactory(event=event).user
@@ -352,9 +365,29 @@ def test_feedback_is_exported_and_erased_without_losing_the_rating():
     exported = personal_data_documentation.export_feedback(user)
     personal_data_documentation.erase_feedback(user)
 
-    assert exported["feedback"][0]["useful"] == "Mein Text"
-    assert exported["feedback"][0]["rating"] == 2
+    # Anonymous feedback: the export says only on which event feedback was given.
+    assert exported == {"feedback": [{"event": str(feedback.event)}]}
     feedback.refresh_from_db()
     assert feedback.user is None
     assert feedback.rating == 2
     assert (feedback.useful, feedback.topic_wishes) == ("", "")
+
+
+def test_migration_anonymises_older_feedback_audit_entries():
+    import importlib
+
+    from django.apps import apps
+
+    from stadtgespraeche.core.audit import log_action
+
+    migration = importlib.import_module(
+        "stadtgespraeche.documentation.migrations.0002_anonymise_feedback_audit"
+    )
+    event, user = held_event(), UserFactory()
+    log_action("events.feedback.given", actor=user, obj=event, data={"rating": 1})
+    other = log_action("events.minutes.saved", actor=user, obj=event, data={"published": False})
+    migration.anonymise_feedback_entries(apps, None)
+    entry = AuditLog.objects.get(action="events.feedback.given")
+    assert (entry.actor, entry.actor_repr, entry.data) == (None, "", {})
+    other.refresh_from_db()
+    assert other.actor == user
