@@ -13,6 +13,7 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.events import changes, queries
 from stadtgespraeche.events.enums import (
+    DOCUMENTATION_TRANSITION,
     EVENT_TRANSITIONS,
     PROPOSAL_EVENT_STATUSES,
     AgendaItemKind,
@@ -104,15 +105,43 @@ def allowed_transitions(event: Event) -> list[EventStatus]:
 
 @transaction.atomic
 def transition_event(event: Event, *, to: EventStatus | str, by: User | None) -> Event:
-    """Move `event` to status `to` if the transition table allows it; audited."""
+    """Move `event` to status `to` if the transition table allows it; audited.
+
+    "Documented" is refused here: it follows only from publishing the documentation
+    (mark_documented).
+    """
     locked = Event.objects.select_for_update().get(pk=event.pk)
     target = EventStatus(to)
     current = EventStatus(locked.status)
     if target not in EVENT_TRANSITIONS[current]:
+        if target == EventStatus.DOCUMENTED:
+            raise InvalidTransition(
+                _("A Stadtgespräch cannot be set to “documented”: it is documented by publishing its documentation.")
+            )
         raise InvalidTransition(
             _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")
             % {"current": current.label, "target": target.label}
         )
+    return _set_status(event, locked, current=current, target=target, by=by)
+
+
+@transaction.atomic
+def mark_documented(event: Event, *, by: User | None) -> Event:
+    """Set a held event to "documented"; only for publishing the documentation."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    current = EventStatus(locked.status)
+    source, target = DOCUMENTATION_TRANSITION
+    if current != source:
+        raise InvalidTransition(
+            _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")
+            % {"current": current.label, "target": target.label}
+        )
+    return _set_status(event, locked, current=current, target=target, by=by)
+
+
+def _set_status(
+    event: Event, locked: Event, *, current: EventStatus, target: EventStatus, by: User | None
+) -> Event:
     locked.status = target
     locked.save(update_fields=["status", "updated_at"])
     log_action(

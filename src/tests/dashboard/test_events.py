@@ -151,6 +151,30 @@ def test_event_transition_invalid_gives_german_message(organiser_client):
     assert "kann nicht von „Entwurf“ zu „durchgeführt“ wechseln" in response.content.decode()
 
 
+def test_event_transition_to_documented_is_refused(organiser_client):
+    event = EventFactory(status=EventStatus.HELD)
+
+    response = organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]), {"status": "documented"}, follow=True
+    )
+
+    event.refresh_from_db()
+    assert event.status == EventStatus.HELD
+    assert "durch das Veröffentlichen seiner Dokumentation" in response.content.decode()
+
+
+def test_event_detail_of_held_event_leads_to_the_documentation(organiser_client):
+    event = EventFactory(status=EventStatus.HELD)
+
+    content = organiser_client.get(reverse("dashboard:event-detail", args=[event.pk])).content
+    content = content.decode()
+
+    assert 'value="documented"' not in content
+    assert "Dieser Status ist endgültig." not in content
+    assert reverse("documentation:documentation-manage", args=[event.slug]) in content
+    assert "ergibt sich aus der Veröffentlichung der Dokumentation" in content
+
+
 def test_event_transition_unknown_status_gives_message(organiser_client):
     event = EventFactory(status=EventStatus.DRAFT)
 

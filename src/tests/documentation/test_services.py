@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from stadtgespraeche.core import uploads
 from stadtgespraeche.core.models import AuditLog
+from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import services
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus
@@ -276,6 +277,43 @@ def test_publish_documentation_before_held_refused():
     with pytest.raises(services.DocumentationError):
         services.publish_documentation(event, by=None)
     assert Minutes.objects.get(event=event).published_at is None
+
+
+def test_publish_documentation_before_the_end_refused():
+    start = timezone.now() - datetime.timedelta(hours=1)
+    event = held_event(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    MinutesFactory(event=event)
+    with pytest.raises(services.DocumentationError, match="beendet"):
+        services.publish_documentation(event, by=None)
+    event.refresh_from_db()
+    assert event.status == EventStatus.HELD
+    assert Minutes.objects.get(event=event).published_at is None
+
+
+def test_publish_documentation_of_event_documented_without_it(mailoutbox_clear):
+    # The old status button could set "documented" without publishing: no dead end.
+    event = held_event(status=EventStatus.DOCUMENTED)
+    MinutesFactory(event=event)
+    RegistrationFactory(event=event)
+
+    minutes = services.publish_documentation(event, by=None)
+
+    assert minutes.published_at is not None
+    event.refresh_from_db()
+    assert event.status == EventStatus.DOCUMENTED
+    assert len(mail.outbox) == 1
+
+
+def test_can_publish_only_after_the_end_when_held_and_unpublished():
+    event = held_event()
+    assert docs_queries.can_publish(event, None)
+    minutes = MinutesFactory(event=event)
+    assert docs_queries.can_publish(event, minutes)
+    minutes.published_at = timezone.now()
+    assert not docs_queries.can_publish(event, minutes)
+    running = held_event(ends_at=timezone.now() + datetime.timedelta(minutes=5))
+    assert not docs_queries.can_publish(running, None)
+    assert not docs_queries.can_publish(EventFactory(status=EventStatus.REGISTRATION_CLOSED), None)
 
 
 # --- feedback ------------------------------------------------------------------------------
