@@ -79,6 +79,39 @@ def test_event_create_stores_berlin_time_as_utc(organiser_client, series):
     assert event.starts_at.astimezone(datetime.UTC).hour == 17
 
 
+def test_event_create_stores_capacities_and_deadline(organiser_client, series):
+    data = _form_data(
+        series,
+        format="hybrid",
+        venue_address="Rathaus Musterstadt",
+        capacity_in_person="25",
+        capacity_online="100",
+        registration_closes_at="2026-12-02T12:00",
+    )
+
+    response = organiser_client.post(reverse("dashboard:event-create"), data)
+
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.capacity_in_person, event.capacity_online) == (25, 100)
+    assert event.registration_closes_at.astimezone(datetime.UTC).hour == 11
+    form_page = organiser_client.get(reverse("dashboard:event-update", args=[event.pk]))
+    content = form_page.content.decode()
+    assert 'name="capacity_in_person"' in content
+    assert 'value="25"' in content
+    assert 'value="2026-12-02T12:00"' in content
+
+
+def test_event_create_with_zero_places_gives_german_message(organiser_client, series):
+    response = organiser_client.post(
+        reverse("dashboard:event-create"), _form_data(series, capacity_online="0")
+    )
+
+    assert response.status_code == 200
+    assert "mindestens 1 Platz" in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_event_create_end_before_start_gives_german_message(organiser_client, series):
     response = organiser_client.post(
         reverse("dashboard:event-create"), _form_data(series, ends_at="2026-12-03T17:00")
