@@ -21,9 +21,7 @@ LABELS = {
 
 def export_feedback(user: Any) -> dict[str, Any]:
     feedback = Feedback.objects.filter(user=user).select_related("event").order_by("event_id")
-    return {
-        "feedback": [{"event": str(entry.event)} for entry in feedback]
-    }
+    return {"feedback": [{"event": str(entry.event)} for entry in feedback]}
 
 
 def erase_feedback(user: Any) -> None:

@@ -128,8 +128,10 @@ class EventForm(ModelForm):
             elif event_format and mode not in modes:
                 self.add_error(
                     name,
-                    _("A Stadtgespräch in the format “%(format)s” has no places of this kind; "
-                      "please leave the field empty.")
+                    _(
+                        "A Stadtgespräch in the format “%(format)s” has no places of this kind; "
+                        "please leave the field empty."
+                    )
                     % {"format": EventFormat(event_format).label},
                 )
 

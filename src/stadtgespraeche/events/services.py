@@ -116,7 +116,10 @@ def transition_event(event: Event, *, to: EventStatus | str, by: User | None) ->
     if target not in EVENT_TRANSITIONS[current]:
         if target == EventStatus.DOCUMENTED:
             raise InvalidTransition(
-                _("A Stadtgespräch cannot be set to “documented”: it is documented by publishing its documentation.")
+                _(
+                    "A Stadtgespräch cannot be set to “documented”: it is documented by "
+                    "publishing its documentation."
+                )
             )
         raise InvalidTransition(
             _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")

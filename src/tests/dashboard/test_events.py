@@ -188,7 +188,9 @@ def test_event_transition_to_documented_is_refused(organiser_client):
     event = EventFactory(status=EventStatus.HELD)
 
     response = organiser_client.post(
-        reverse("dashboard:event-transition", args=[event.pk]), {"status": "documented"}, follow=True
+        reverse("dashboard:event-transition", args=[event.pk]),
+        {"status": "documented"},
+        follow=True,
     )
 
     event.refresh_from_db()

@@ -35,7 +35,9 @@ def test_event_form_accepts_capacities_and_deadline(series):
     assert form.cleaned_data["capacity_in_person"] == 20
     assert form.cleaned_data["capacity_online"] == 80
     deadline = form.cleaned_data["registration_closes_at"]
-    assert deadline.astimezone(datetime.UTC) == datetime.datetime(2026, 12, 1, 11, 0, tzinfo=datetime.UTC)
+    assert deadline.astimezone(datetime.UTC) == datetime.datetime(
+        2026, 12, 1, 11, 0, tzinfo=datetime.UTC
+    )
 
 
 def test_event_form_empty_capacities_mean_no_limit(series):

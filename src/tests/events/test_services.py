@@ -132,9 +132,7 @@ def test_mark_documented_moves_held_event_and_audits():
     assert (log.actor, log.data) == (organiser, {"from": "held", "to": "documented"})
 
 
-@pytest.mark.parametrize(
-    "status", [status for status in EventStatus if status != EventStatus.HELD]
-)
+@pytest.mark.parametrize("status", [status for status in EventStatus if status != EventStatus.HELD])
 def test_mark_documented_refuses_events_not_held(status):
     event = EventFactory(status=status)
 

@@ -183,9 +183,7 @@ def test_join_room_records_attendance_once_and_marks_attended_from_window_openin
     assert logs.first().data == {"role": "attendee"}
 
 
-def test_join_room_at_the_opening_of_the_window_counts_as_attendance(
-    fake_bbb, event, participant
-):
+def test_join_room_at_the_opening_of_the_window_counts_as_attendance(fake_bbb, event, participant):
     opening = START - queries_rooms.ROOM_OPENS_BEFORE
     with time_machine.travel(opening, tick=False):
         services_rooms.join_room(event, user=participant)
