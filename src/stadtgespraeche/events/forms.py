@@ -3,6 +3,7 @@
 from typing import Any, cast
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
@@ -164,6 +165,14 @@ class AgendaItemForm(ModelForm):
         super().__init__(*args, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["municipality"])
         field.queryset = municipalities_in_series()
+        duration = cast(forms.IntegerField, self.fields["duration"])
+        duration.min_value = 1
+        duration.widget.attrs["min"] = "1"
+        duration.validators.append(MinValueValidator(1))
+        duration.error_messages["min_value"] = _(
+            "An agenda item needs a duration of at least 1 minute."
+        )
+        duration.error_messages["invalid"] = _("Please enter the duration in whole minutes.")
 
     def _post_clean(self) -> None:
         pass

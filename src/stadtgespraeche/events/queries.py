@@ -1,5 +1,6 @@
 """Named reads of the events app: visible events, agenda, proposals and calendar feeds."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -44,6 +45,16 @@ def past_events(viewer: Any) -> QuerySet[Event]:
 def all_events() -> QuerySet[Event]:
     """All events for the organisers' list, newest first."""
     return Event.objects.select_related("series").order_by("-starts_at")
+
+
+def agenda_items_outside(event: Event) -> list[AgendaItem]:
+    """The agenda items of `event` that start before it or end after it (e.g. once shortened)."""
+    return [
+        item
+        for item in AgendaItem.objects.filter(event=event).order_by("starts_at", "id")
+        if item.starts_at < event.starts_at
+        or item.starts_at + timedelta(minutes=item.duration) > event.ends_at
+    ]
 
 
 def agenda_of(event: Event) -> QuerySet[AgendaItem]:

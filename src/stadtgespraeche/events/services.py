@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from stadtgespraeche.events.enums import (
     EventStatus,
 )
 from stadtgespraeche.events.exceptions import (
+    AgendaTimeError,
     EventError,
     InvalidTransition,
     ProposalAlreadyDecided,
@@ -35,10 +37,10 @@ from stadtgespraeche.network.models import Series
 DUPLICATE_OFFSET = timedelta(weeks=4)
 
 
-def _unique_event_slug(title: str, number: int) -> str:
+def _unique_event_slug(title: str, number: int, *, exclude: int | None = None) -> str:
     base = slugify(f"{number}-{title}")[:200] or f"stadtgespraech-{number}"
     slug, counter = base, 2
-    while Event.objects.filter(slug=slug).exists():
+    while Event.objects.filter(slug=slug).exclude(pk=exclude).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 
@@ -46,6 +48,32 @@ def _unique_event_slug(title: str, number: int) -> str:
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
         raise EventError(_("The end must be after the start."))
+
+
+def check_agenda_item_time(event: Event, *, starts_at: datetime, duration: int) -> None:
+    """Refuse an agenda item without duration or outside the time of `event`."""
+    if duration < 1:
+        raise AgendaTimeError(
+            _("An agenda item needs a duration of at least 1 minute."), field="duration"
+        )
+    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    times = {
+        "start": formats.date_format(start, "SHORT_DATETIME_FORMAT"),
+        "end": formats.time_format(end, "TIME_FORMAT"),
+    }
+    # Forms give times to the minute: an event starting at 18:00:30 has an item at 18:00.
+    earliest = event.starts_at.replace(second=0, microsecond=0)
+    if starts_at < earliest or starts_at >= event.ends_at:
+        raise AgendaTimeError(
+            _("The agenda item must start within the Stadtgespräch (%(start)s to %(end)s).")
+            % times,
+            field="starts_at",
+        )
+    if starts_at + timedelta(minutes=duration) > event.ends_at:
+        raise AgendaTimeError(
+            _("The agenda item must end by the end of the Stadtgespräch (%(end)s).") % times,
+            field="duration",
+        )
 
 
 @transaction.atomic
@@ -87,10 +115,20 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
     fields.pop("status", None)
     before = changes.snapshot(event)
+    previous_start, previous_title = event.starts_at, event.title
     for name, value in fields.items():
         setattr(event, name, value)
     _check_times(event.starts_at, event.ends_at)
+    if event.title != previous_title and event.status == EventStatus.DRAFT:
+        # A draft has never been public under its address: it follows its (new) title.
+        event.slug = _unique_event_slug(event.title, event.number, exclude=event.pk)
     event.save()
+    shift = event.starts_at - previous_start
+    if shift:
+        # The agenda moves with the event (e.g. a duplicated event put on its real date).
+        for item in AgendaItem.objects.filter(event=event):
+            item.starts_at += shift
+            item.save(update_fields=["starts_at", "updated_at"])
     for name, values in m2m.items():
         getattr(event, name).set(values)
     log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
@@ -160,6 +198,10 @@ def _set_status(
     return locked
 
 
+def _shifted(moment: datetime | None, offset: timedelta) -> datetime | None:
+    return None if moment is None else moment + offset
+
+
 @transaction.atomic
 def duplicate_event(event: Event, *, by: User | None) -> Event:
     """A draft copy of `event` as the next of its series, DUPLICATE_OFFSET later, with agenda."""
@@ -180,6 +222,8 @@ def duplicate_event(event: Event, *, by: User | None) -> Event:
         recording_policy=event.recording_policy,
         capacity_in_person=event.capacity_in_person,
         capacity_online=event.capacity_online,
+        registration_opens_at=_shifted(event.registration_opens_at, offset),
+        registration_closes_at=_shifted(event.registration_closes_at, offset),
         ask_accessibility_needs=event.ask_accessibility_needs,
         ask_dietary_needs=event.ask_dietary_needs,
         hosts=list(event.hosts.all()),
@@ -215,6 +259,7 @@ def save_agenda_item(
         item = AgendaItem(event=event)
     for name, value in fields.items():
         setattr(item, name, value)
+    check_agenda_item_time(event, starts_at=item.starts_at, duration=item.duration)
     created = item.pk is None
     item.save()
     if speakers is not None:
@@ -287,6 +332,7 @@ def accept_proposal(
 ) -> AgendaItem:
     """Take the proposal into the agenda as an impulse and tell the coordinator."""
     locked = _lock_pending_proposal(proposal)
+    check_agenda_item_time(locked.event, starts_at=starts_at, duration=duration)
     item = AgendaItem.objects.create(
         event=locked.event,
         starts_at=starts_at,

@@ -306,6 +306,94 @@ def test_agenda_item_update_and_delete(organiser_client):
     assert AuditLog.objects.filter(action="events.agenda_item.deleted").exists()
 
 
+def test_agenda_item_outside_the_event_gives_german_message(organiser_client):
+    event = EventFactory()
+    later = event.ends_at + datetime.timedelta(hours=1)
+    local = later.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+
+    response = organiser_client.post(
+        reverse("dashboard:agenda-create", args=[event.pk]),
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "15",
+            "kind": "welcome",
+            "title": "Zu spät",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "muss innerhalb des Stadtgesprächs beginnen" in response.content.decode()
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_with_zero_duration_gives_german_message(organiser_client):
+    event = EventFactory()
+    local = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+
+    response = organiser_client.post(
+        reverse("dashboard:agenda-create", args=[event.pk]),
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "0",
+            "kind": "welcome",
+            "title": "Ohne Dauer",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "mindestens 1 Minute" in response.content.decode()
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_removal_asks_for_confirmation(organiser_client):
+    item = AgendaItemFactory(title="Austausch vor Ort")
+    url = reverse("dashboard:agenda-delete", args=[item.event.pk, item.pk])
+
+    detail = organiser_client.get(reverse("dashboard:event-detail", args=[item.event.pk]))
+    assert f'href="{url}"' in detail.content.decode()
+    response = organiser_client.get(url)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "„Austausch vor Ort“" in content
+    assert "wirklich" in content
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    organiser_client.post(url)
+    assert not AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_agenda_item_removal_denied_to_non_organisers(non_organiser_client):
+    item = AgendaItemFactory(title="Geheimer Punkt")
+    url = reverse("dashboard:agenda-delete", args=[item.event.pk, item.pk])
+
+    assert non_organiser_client.get(url).status_code == 403
+    assert non_organiser_client.post(url).status_code == 403
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_shortening_the_event_warns_about_agenda_items_outside(organiser_client):
+    event = EventFactory(title="Kurz")
+    AgendaItemFactory(
+        event=event, title="Späte Runde", starts_at=event.starts_at + datetime.timedelta(minutes=90)
+    )
+    local = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    data = _form_data(
+        event.series,
+        title="Kurz",
+        starts_at=local.strftime("%Y-%m-%dT%H:%M"),
+        ends_at=(local + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+    )
+    del data["series"]
+
+    response = organiser_client.post(
+        reverse("dashboard:event-update", args=[event.pk]), data, follow=True
+    )
+
+    content = response.content.decode()
+    assert "außerhalb der Zeit des Stadtgesprächs" in content
+    assert "Späte Runde" in content
+
+
 def test_agenda_item_edit_denied_to_non_organisers(non_organiser_client):
     item = AgendaItemFactory(title="Geheimer Punkt")
 

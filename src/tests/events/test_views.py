@@ -142,3 +142,20 @@ def test_event_detail_chatham_house_shows_speakers_to_organiser(client):
     AgendaItemFactory(event=event, external_speaker="Erika Beispiel")
 
     assert "Erika Beispiel" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_event_detail_does_not_repeat_the_kind_before_a_title_that_names_it(client):
+    event = EventFactory(status=EventStatus.PUBLISHED)
+    AgendaItemFactory(event=event, kind="impulse", title="Impuls: Offene Standards")
+    AgendaItemFactory(
+        event=event,
+        kind="exchange",
+        title="Runde vor Ort",
+        starts_at=event.starts_at + datetime.timedelta(minutes=20),
+    )
+
+    content = " ".join(client.get(event.get_absolute_url()).content.decode().split())
+
+    assert "Impuls: <strong>Impuls: Offene Standards" not in content
+    assert "<strong>Impuls: Offene Standards</strong>" in content
+    assert "Austausch: <strong>Runde vor Ort</strong>" in content
