@@ -40,7 +40,8 @@ DUPLICATE_OFFSET = timedelta(weeks=4)
 def _unique_event_slug(title: str, number: int, *, exclude: int | None = None) -> str:
     base = slugify(f"{number}-{title}")[:200] or f"stadtgespraech-{number}"
     slug, counter = base, 2
-    while Event.objects.filter(slug=slug).exclude(pk=exclude).exists():
+    others = Event.objects.exclude(pk=exclude) if exclude is not None else Event.objects.all()
+    while others.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 
