@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from stadtgespraeche.core.forms import Form, ModelForm
+from stadtgespraeche.core.forms import FilterableCheckboxSelectMultiple, Form, ModelForm
 from stadtgespraeche.events.enums import FORMAT_MODES, AttendanceMode, EventFormat
 from stadtgespraeche.events.models import AgendaItem, Event
 from stadtgespraeche.municipalities.models import Municipality
@@ -56,6 +56,8 @@ class EventForm(ModelForm):
             "venue_address": forms.Textarea(attrs={"rows": 3}),
             "online_info": forms.Textarea(attrs={"rows": 3}),
             "topics": forms.CheckboxSelectMultiple(),
+            "hosts": FilterableCheckboxSelectMultiple(),
+            "co_hosts": FilterableCheckboxSelectMultiple(),
         }
         labels = {"registration_closes_at": _("Registration deadline")}
         help_texts = {
@@ -158,6 +160,7 @@ class AgendaItemForm(ModelForm):
         widgets = {
             "starts_at": DateTimeLocalInput(),
             "abstract": forms.Textarea(attrs={"rows": 4}),
+            "speakers": FilterableCheckboxSelectMultiple(),
         }
         help_texts = {"starts_at": _("Local time (Berlin).")}
 

@@ -102,6 +102,25 @@ def test_event_create_stores_capacities_and_deadline(organiser_client, series):
     assert 'value="2026-12-02T12:00"' in content
 
 
+def test_event_form_offers_hosts_as_checkbox_lists_and_stores_several(organiser_client, series):
+    from tests.factories.network import MembershipFactory
+
+    first, second = MembershipFactory(series=series), MembershipFactory(series=series)
+    page = organiser_client.get(reverse("dashboard:event-create")).content.decode()
+
+    assert '<select name="hosts"' not in page
+    assert 'type="checkbox" name="hosts"' in page
+    assert 'type="checkbox" name="co_hosts"' in page
+    assert "Liste filtern" in page
+
+    data = _form_data(series, hosts=[first.municipality.pk, second.municipality.pk])
+    response = organiser_client.post(reverse("dashboard:event-create"), data)
+
+    assert response.status_code == 302
+    hosts = set(Event.objects.get().hosts.values_list("pk", flat=True))
+    assert hosts == {first.municipality.pk, second.municipality.pk}
+
+
 def test_event_create_with_zero_places_gives_german_message(organiser_client, series):
     response = organiser_client.post(
         reverse("dashboard:event-create"), _form_data(series, capacity_online="0")
