@@ -3,7 +3,13 @@ SHELL := /bin/bash
 UV := python -m uv
 RUN := $(UV) run --frozen
 PYTEST := $(RUN) pytest -ra
-export PYTHONDONTWRITEBYTECODE := 1
+# The database legs run in pytest-xdist workers, one per core of the 2-core machines
+# (`make test-sqlite PYTEST_WORKERS=0` runs serially); every leg lists its 25 slowest tests.
+# --dist load keeps pytest-django's order within each worker (transactional tests, which
+# empty the seeded tables, after the others); loadfile, loadscope and worksteal do not.
+PYTEST_WORKERS ?= 2
+XDIST := -n $(PYTEST_WORKERS) --dist load
+DURATIONS := --durations=25
 
 .PHONY: demo demo-code test setup setup-test lint fmt test-sqlite test-postgres test-e2e test-summary \
 	clean-test-results messages check-messages
@@ -14,10 +20,10 @@ demo: setup
 	STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche load_demo
 	RUN="$(RUN)" ./scripts/demo-server.sh
 
-# Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
 demo-code:
 	@STADTGESPRAECHE_DEMO=1 $(RUN) stadtgespraeche demo_code
 
+# Lint, then the three legs; each leg writes its one-line summary to test-results/legs/.
 test: setup setup-test clean-test-results lint test-sqlite test-postgres test-e2e test-summary
 
 setup:
@@ -37,15 +43,16 @@ fmt:
 
 test-sqlite:
 	@echo "==> Test leg: SQLite"
-	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST)
+	STADTGESPRAECHE_TEST_LEG=sqlite $(PYTEST) $(XDIST) $(DURATIONS)
 
 test-postgres:
 	@echo "==> Test leg: PostgreSQL"
-	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST)
+	STADTGESPRAECHE_TEST_LEG=postgresql ./scripts/with-postgres.sh $(PYTEST) $(XDIST) $(DURATIONS)
 
+# Serial: one live server and one axe report (test-results/axe.*) for the whole leg.
 test-e2e:
 	@echo "==> Test leg: browser (Chromium, axe-core)"
-	STADTGESPRAECHE_TEST_LEG=browser $(PYTEST) -m e2e src/tests/e2e \
+	STADTGESPRAECHE_TEST_LEG=browser $(PYTEST) -n 0 -m e2e src/tests/e2e $(DURATIONS) \
 		--screenshot=only-on-failure --tracing=retain-on-failure
 
 clean-test-results:

@@ -9,7 +9,7 @@ RUN=${RUN:-python -m uv run --frozen}
 export STADTGESPRAECHE_DEMO=1
 if [ -z "${BBB_URL:-}" ]; then
   port=${DEMO_BBB_PORT:-8090}
-  (cd src && exec $RUN python -m tests.events.fake_bbb "$port" demo-secret) &
+  (cd src && exec $RUN python -m tests.rooms.fake_bbb "$port" demo-secret) &
   fake=$!
   trap 'kill "$fake" 2>/dev/null || true' EXIT INT TERM
   export BBB_URL="http://127.0.0.1:$port/bigbluebutton/" BBB_SECRET=demo-secret

@@ -1,4 +1,4 @@
-"""Make the compact state outlines shipped with the directory app (one-off, no dependencies).
+"""Make the compact state outlines shipped with the municipalities app (one-off, no dependencies).
 
 Reads the BKG VG5000 state outlines (GeoJSON, WGS84) from the shared reference data,
 simplifies every ring with Douglas–Peucker, drops rings that collapse or are tiny islands,

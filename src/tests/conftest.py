@@ -4,9 +4,11 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.core.cache import cache
+from django.utils import translation
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 TEST_RESULTS_DIR = REPO_DIR / "test-results"
@@ -39,7 +41,12 @@ def _clean_cache_and_language():
     # Content types are cached per process; clearing makes query counts independent of
     # which test ran before (the first lookup in a test always costs its query).
     ContentType.objects.clear_cache()
+    # The language middleware activates the request's language in the test thread and
+    # leaves it active: without this, a test after one that chose English sees English
+    # (which test ran before differs between serial and parallel runs).
+    translation.activate(settings.LANGUAGE_CODE)
     yield
+    translation.deactivate()
     cache.clear()
 
 
@@ -95,15 +102,55 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
     ]
 
 
+def _is_xdist_worker(config: pytest.Config) -> bool:
+    return hasattr(config, "workerinput")
+
+
+_deselected: list[int] = []
+# Under pytest-xdist every worker collects (and deselects) the whole suite itself; the
+# controller only receives test reports. Workers hand their count over in workeroutput.
+_worker_deselected: dict[str, int] = {}
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """Count deselected tests where collection happens (the only process, or each worker)."""
+    _deselected.append(len(items))
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    if _is_xdist_worker(session.config):
+        session.config.workeroutput["stadtgespraeche_deselected"] = sum(_deselected)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error) -> None:
+    output = getattr(node, "workeroutput", None) or {}
+    if "stadtgespraeche_deselected" in output:
+        _worker_deselected[node.gateway.id] = output["stadtgespraeche_deselected"]
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config) -> None:
+    """One line per leg, written by the only process or the xdist controller.
+
+    Under xdist the controller's terminal reporter holds every worker's test reports, so the
+    counts are those of all workers, each test once; deselection happens in the workers, which
+    all collect the same suite: one worker's count is the run's.
+    """
+    if _is_xdist_worker(config):
+        return
     counts = {
         key: len(terminalreporter.stats.get(key, []))
         for key in ("passed", "failed", "error", "skipped", "xfailed", "xpassed", "deselected")
     }
+    if _worker_deselected and not counts["deselected"]:
+        counts["deselected"] = max(_worker_deselected.values())
     status = "PASSED" if exitstatus == 0 else f"FAILED (exit status {int(exitstatus)})"
     line = f"{_leg_name(config)}: {status} — " + ", ".join(
         f"{number} {key}" for key, number in counts.items() if number or key == "passed"
     )
+    if _worker_deselected:
+        workers = len(_worker_deselected)
+        line += f" ({workers} xdist worker{'' if workers == 1 else 's'})"
     terminalreporter.section("test leg summary")
     terminalreporter.write_line(line)
     if os.environ.get("STADTGESPRAECHE_TEST_LEG"):  # set by the Makefile legs

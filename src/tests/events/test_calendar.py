@@ -66,3 +66,21 @@ def test_hybrid_event_location_names_venue_and_online():
     (component,) = _events(event_calendar(event))
 
     assert str(component["location"]) == "Rathaus Willy-Brandt-Platz 1 / Online"
+
+
+@pytest.mark.parametrize("year", [2023, 2026, 2039])
+def test_timezone_covers_the_summer_time_switches_of_the_years_events_happen_in(year):
+    """The VTIMEZONE starts in 2020 (not 1970): it must still hold the switch to summer time
+    (last Sunday of March, +0100 → +0200) of every year an event can be in."""
+    start = datetime.datetime(year, 7, 1, 18, 0, tzinfo=BERLIN)
+    event = EventFactory(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+
+    (vtimezone,) = Calendar.from_ical(event_calendar(event)).walk("VTIMEZONE")
+    (daylight,) = vtimezone.walk("DAYLIGHT")
+
+    switches = {daylight["dtstart"].dt.date()}
+    switches.update(value.dt.date() for value in daylight["rdate"].dts)
+    march_31 = datetime.date(year, 3, 31)
+    last_sunday_of_march = march_31 - datetime.timedelta(days=(march_31.weekday() + 1) % 7)
+    assert daylight["tzoffsetto"].td == datetime.timedelta(hours=2)
+    assert last_sunday_of_march in switches
