@@ -34,6 +34,21 @@ def visible_events(viewer: Any) -> QuerySet[Event]:
     return events
 
 
+def is_members_only_for(viewer: Any, slug: str) -> bool:
+    """Whether a logged-out `viewer` asks for a network event they would see once logged in.
+
+    Such a visitor is asked to log in instead of getting a 404 (drafts stay a 404).
+    """
+    if getattr(viewer, "is_authenticated", False):
+        return False
+    return (
+        Event.objects.filter(slug=slug)
+        .exclude(status__in=HIDDEN_EVENT_STATUSES)
+        .exclude(confidentiality=Confidentiality.PUBLIC)
+        .exists()
+    )
+
+
 def upcoming_events(viewer: Any) -> QuerySet[Event]:
     return visible_events(viewer).filter(ends_at__gte=timezone.now()).order_by("starts_at")
 

@@ -108,13 +108,37 @@ def test_event_detail_draft_visible_to_organiser(client):
     assert "Entwurf: Nur das Organisationsteam sieht diese Seite." in content
 
 
-def test_event_detail_network_event_is_404_for_anonymous(client):
-    event = EventFactory(title="Nur Netzwerk", confidentiality=Confidentiality.NETWORK)
+@pytest.mark.parametrize(
+    "confidentiality", [Confidentiality.NETWORK, Confidentiality.CHATHAM_HOUSE]
+)
+def test_event_detail_network_event_asks_anonymous_to_log_in(client, confidentiality):
+    event = EventFactory(title="Nur Netzwerk", confidentiality=confidentiality)
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={event.get_absolute_url()}"
+    assert "Nur Netzwerk" not in response.content.decode()
+
+
+def test_event_detail_network_draft_stays_404_for_anonymous(client):
+    event = EventFactory(
+        title="Nur Netzwerk",
+        confidentiality=Confidentiality.NETWORK,
+        status=EventStatus.DRAFT,
+    )
 
     response = client.get(event.get_absolute_url())
 
     assert response.status_code == 404
     assert "Nur Netzwerk" not in response.content.decode()
+
+
+def test_event_detail_unknown_slug_is_404_with_login_prompt(client):
+    response = client.get(reverse("events:event-detail", args=["gibt-es-nicht"]))
+
+    assert response.status_code == 404
+    assert "nur für Mitglieder" in response.content.decode()
 
 
 def test_event_detail_network_event_visible_to_councillor(client):
