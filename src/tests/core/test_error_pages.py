@@ -184,3 +184,21 @@ def test_own_navigation_of_a_councillor_keeps_peers_and_contacts(client):
     assert reverse("contacts:suggestions") in content
     assert reverse("contacts:contacts") in content
     assert client.get(reverse("contacts:suggestions")).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ["councillor", "coordinator", "speaker", "organiser"])
+def test_no_link_of_the_own_navigation_leads_to_403(client, role):
+    import re
+
+    from stadtgespraeche.accounts.enums import Role
+
+    user = OrganiserFactory() if role == "organiser" else UserFactory(role=Role(role))
+    client.force_login(user)
+    page = client.get(reverse("accounts:home")).content.decode()
+    header = page[page.index('class="site-header"') : page.index("</header>")]
+    links = sorted(set(re.findall(r'href="(/[^"]*)"', header)))
+
+    assert reverse("accounts:home") in links
+    statuses = {link: client.get(link).status_code for link in links}
+    assert [link for link, status in statuses.items() if status == 403] == []
