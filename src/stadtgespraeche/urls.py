@@ -26,5 +26,11 @@ urlpatterns = [
     path("", include("stadtgespraeche.pages.urls.site")),
 ]
 
+# The site's error pages (core/errors.py, templates 400.html … 500.html in core).
+handler400 = "stadtgespraeche.core.errors.bad_request"
+handler403 = "stadtgespraeche.core.errors.permission_denied"
+handler404 = "stadtgespraeche.core.errors.page_not_found"
+handler500 = "stadtgespraeche.core.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
