@@ -9,7 +9,7 @@ from collections import Counter
 from django.utils import timezone
 
 from ..crawler import Flat
-from ..models import Endpoint, RawObject
+from ..models import TYPED_MODELS, Endpoint, RawObject
 
 BATCH_SIZE = 500
 _UPDATE_FIELDS = [
@@ -73,7 +73,7 @@ class RawStore:
                 parent_field=flat.parent_field,
                 position=flat.position,
                 deleted=flat.deleted,
-                needs_import=True,
+                needs_import=flat.object_type in TYPED_MODELS,
                 fetched_at=timezone.now(),
             )
         )
