@@ -79,7 +79,7 @@ def test_loader_for_unknown_vendor_is_generic():
 
 def test_broken_json_with_control_characters_is_repaired(samples):
     content = (samples / "braunschweig-ccegov-allris" / "paper_1664.broken_json").read_bytes()
-    with pytest.raises(ValueError):
+    with pytest.raises(json.JSONDecodeError):
         json.loads(content)
     loader = CCEgovLoader()
     paper = loader.parse(content)
