@@ -116,6 +116,8 @@ class BaseLoader:
             self.fixes["not_utf8"] += 1
         try:
             return json.loads(text)
+        except RecursionError as error:
+            raise ParseError("nested too deeply") from error
         except ValueError:
             pass
         repaired = _STRING_LITERAL.sub(
@@ -123,7 +125,7 @@ class BaseLoader:
         )
         try:
             data = json.loads(repaired)
-        except ValueError as error:
+        except (ValueError, RecursionError) as error:
             raise ParseError(str(error)) from error
         self.fixes["invalid_json_repaired"] += 1
         return data
