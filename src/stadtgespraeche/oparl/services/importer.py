@@ -144,6 +144,7 @@ def run_import(
     run = SyncRun.objects.create(endpoint=endpoint, started_at=started, modified_since=since)
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(max_per_host=endpoint.max_connections)
+    requests_before, retries_before = fetcher.requests, fetcher.retried
     loader = loader_for(endpoint.vendor)
     stats: Counter[str] = Counter()
     errors: list[str] = []
@@ -170,8 +171,8 @@ def run_import(
     finally:
         if own_fetcher:
             fetcher.close()
-    stats["requests"] = fetcher.requests
-    stats["retries"] = fetcher.retried
+    stats["requests"] = fetcher.requests - requests_before
+    stats["retries"] = fetcher.retried - retries_before
     run.finished_at = timezone.now()
     run.stats = {"counts": dict(stats), "fixes": dict(loader.fixes)}
     run.error = "\n".join(errors[:50])
