@@ -42,7 +42,7 @@ class Resolver:
         if type_name not in self.maps:
             model = TYPED_MODELS[type_name]
             self.maps[type_name] = dict(
-                model.objects.filter(endpoint=self.endpoint).values_list("oparl_id", "pk")
+                model._default_manager.filter(endpoint=self.endpoint).values_list("oparl_id", "pk")
             )
         return self.maps[type_name]
 
@@ -57,7 +57,7 @@ class Resolver:
             if not missing:
                 continue
             model = TYPED_MODELS[type_name]
-            model.objects.bulk_create(
+            model._default_manager.bulk_create(
                 [model(endpoint=self.endpoint, oparl_id=i, is_placeholder=True) for i in missing],
                 ignore_conflicts=True,
                 batch_size=BATCH_SIZE,
@@ -65,9 +65,9 @@ class Resolver:
             self.stats[f"placeholder_{type_name}"] += len(missing)
             self.stats["typed_written"] += len(missing)
             known.update(
-                model.objects.filter(endpoint=self.endpoint, oparl_id__in=missing).values_list(
-                    "oparl_id", "pk"
-                )
+                model._default_manager.filter(
+                    endpoint=self.endpoint, oparl_id__in=missing
+                ).values_list("oparl_id", "pk")
             )
 
 
@@ -137,7 +137,7 @@ def _write_batch(
             values[f"{field}_id"] = resolver.map(target_type).get(target_id)
         instances.append(model(endpoint=endpoint, oparl_id=oparl_id, **values))
     if instances:
-        model.objects.bulk_create(
+        model._default_manager.bulk_create(
             instances,
             batch_size=BATCH_SIZE,
             update_conflicts=True,
