@@ -7,6 +7,8 @@ only by `services.importer`; a reference to an object the server never delivered
 placeholder row (`is_placeholder`).
 """
 
+from typing import Any
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -158,7 +160,7 @@ def _unique(model: str) -> list[models.BaseConstraint]:
     return [models.UniqueConstraint(fields=["endpoint", "oparl_id"], name=f"oparl_{model}_id")]
 
 
-def _ref(model: str, verbose: str, related: str = "+") -> models.ForeignKey:
+def _ref(model: str, verbose: Any, related: str = "+") -> models.ForeignKey[Any, Any]:
     return models.ForeignKey(
         model,
         verbose_name=verbose,
