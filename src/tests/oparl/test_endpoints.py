@@ -126,3 +126,16 @@ def test_command_rejects_unknown_endpoint():
 
     with pytest.raises(CommandError, match="Unknown endpoint"):
         call_command("oparl_import", "999")
+
+
+def test_periodic_sync_runs_every_endpoint(fake_oparl):
+    from stadtgespraeche.core import periodic
+
+    endpoint = Endpoint.objects.create(
+        system_url=fake_oparl.karlsruhe_system, vendor=Vendor.SOMACOS
+    )
+    assert periodic.run_due(only="oparl.sync") == {"oparl.sync": "ok"}
+    run = SyncRun.objects.get(endpoint=endpoint)
+    assert run.status == SyncStatus.SUCCEEDED
+    assert OparlPaper.objects.filter(endpoint=endpoint, is_placeholder=False).count() == 1145
+    assert periodic.run_due(only="oparl.sync") == {"oparl.sync": "skipped"}

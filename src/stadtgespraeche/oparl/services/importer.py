@@ -277,3 +277,14 @@ def _checkpoint(
     state.url, state.next_url, state.complete = url, next_url, complete
     with transaction.atomic():
         state.save(update_fields=["url", "next_url", "complete"])
+
+
+def sync_all() -> int:
+    """The periodic sync: run every endpoint (incrementally where possible); returns runs."""
+    runs = 0
+    with Fetcher() as fetcher:
+        for endpoint in Endpoint.objects.order_by("pk"):
+            fetcher.max_per_host = endpoint.max_connections
+            run_import(endpoint, fetcher=fetcher)
+            runs += 1
+    return runs
