@@ -46,7 +46,7 @@ def test_add_endpoint_with_municipality_confirmed_by_hand(fake_oparl, fetcher):
     ("path", "message"),
     [
         ("/nowhere/system", "HTTP 404"),
-        ("/huertgenwald/oparl/v1.0/body/1", "does not lead to an OParl System"),
+        ("/huertgenwald/oparl/v1.0/body/1", "führt nicht zu einem OParl-System"),
     ],
 )
 def test_add_endpoint_refuses_what_is_not_a_system(fake_oparl, fetcher, path, message):
@@ -57,15 +57,15 @@ def test_add_endpoint_refuses_what_is_not_a_system(fake_oparl, fetcher, path, me
 
 def test_add_endpoint_refuses_garbage_duplicates_and_unknown_bodies(fake_oparl, fetcher):
     fake_oparl.quirks.garbage.add("/huertgenwald/oparl/v1.0/system")
-    with pytest.raises(EndpointRefused, match="could not be read"):
+    with pytest.raises(EndpointRefused, match="konnte nicht gelesen werden"):
         check_system(fake_oparl.huertgenwald_system, fetcher=fetcher)
     fake_oparl.quirks.garbage.clear()
-    with pytest.raises(EndpointRefused, match="does not list this body"):
+    with pytest.raises(EndpointRefused, match="nennt diese Körperschaft nicht"):
         add_endpoint(
             system_url=fake_oparl.huertgenwald_system, body_url="https://x/body/2", fetcher=fetcher
         )
     add_endpoint(system_url=fake_oparl.huertgenwald_system, fetcher=fetcher)
-    with pytest.raises(EndpointRefused, match="already registered"):
+    with pytest.raises(EndpointRefused, match="bereits eingetragen"):
         add_endpoint(system_url=fake_oparl.huertgenwald_system, fetcher=fetcher)
     assert Endpoint.objects.count() == 1
 
