@@ -301,3 +301,22 @@ def test_unknown_body_fails_the_run(fake_oparl, fetcher):
     run = run_import(endpoint, fetcher=fetcher)
     assert run.status == SyncStatus.FAILED
     assert "not in the System's body list" in run.error
+
+
+def test_unexpected_error_is_recorded_on_the_run_and_raised(fake_oparl, fetcher, monkeypatch):
+    from stadtgespraeche.oparl.models import SyncRun
+    from stadtgespraeche.oparl.services import importer
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(importer, "import_pending", broken)
+    endpoint = _endpoint(fake_oparl, "karlsruhe")
+    with pytest.raises(RuntimeError, match="disk full"):
+        run_import(endpoint, fetcher=fetcher)
+    run = SyncRun.objects.get(endpoint=endpoint)
+    assert run.status == SyncStatus.FAILED
+    assert run.error.startswith("RuntimeError: disk full")
+    assert run.finished_at is not None
+    endpoint.refresh_from_db()
+    assert endpoint.last_success_started is None

@@ -168,22 +168,33 @@ def run_import(
     except (ImportFailed, FetchError, ParseError) as error:
         run.status = SyncStatus.FAILED
         errors.insert(0, str(error))
+    except Exception as error:  # recorded on the run, then raised for the caller's log
+        run.status = SyncStatus.FAILED
+        errors.insert(0, f"{type(error).__name__}: {error}")
+        _finish(run, endpoint, stats, loader, errors)
+        raise
     finally:
         if own_fetcher:
             fetcher.close()
     stats["requests"] = fetcher.requests - requests_before
     stats["retries"] = fetcher.retried - retries_before
+    _finish(run, endpoint, stats, loader, errors)
+    say(
+        f"done: {run.status}, {stats['objects_seen']} objects, {stats['raw_written']} raw "
+        f"and {stats['typed_written']} typed rows written, {len(errors)} errors"
+    )
+    return run
+
+
+def _finish(
+    run: SyncRun, endpoint: Endpoint, stats: Counter[str], loader: BaseLoader, errors: list[str]
+) -> None:
     run.finished_at = timezone.now()
     run.stats = {"counts": dict(stats), "fixes": dict(loader.fixes)}
     run.error = "\n".join(errors[:50])
     run.save(update_fields=["status", "finished_at", "stats", "error"])
     endpoint.last_sync_finished = run.finished_at
     endpoint.save(update_fields=["last_sync_started", "last_sync_finished", "last_success_started"])
-    say(
-        f"done: {run.status}, {stats['objects_seen']} objects, {stats['raw_written']} raw "
-        f"and {stats['typed_written']} typed rows written, {len(errors)} errors"
-    )
-    return run
 
 
 def _update_endpoint(
