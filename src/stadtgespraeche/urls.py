@@ -19,6 +19,7 @@ urlpatterns = [
     path("netzwerk/", include("stadtgespraeche.documentation.urls")),
     path("themenwuensche/", include("stadtgespraeche.wishes.urls")),
     path("praxis/", include("stadtgespraeche.knowledge.urls")),
+    path("ratsinformation/", include("stadtgespraeche.oparl.urls")),
     path("diskussionen/", include("stadtgespraeche.discussions.urls")),
     path("benachrichtigungen/", include("stadtgespraeche.notifications.urls")),
     path("suche/", include("stadtgespraeche.search.urls")),
