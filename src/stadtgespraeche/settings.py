@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "stadtgespraeche.documentation",
     "stadtgespraeche.wishes",
     "stadtgespraeche.knowledge",
+    "stadtgespraeche.oparl",
     "stadtgespraeche.search",
     "stadtgespraeche.pages",
     "stadtgespraeche.dashboard",

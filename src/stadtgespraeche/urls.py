@@ -20,12 +20,19 @@ urlpatterns = [
     path("netzwerk/", include("stadtgespraeche.documentation.urls")),
     path("themenwuensche/", include("stadtgespraeche.wishes.urls")),
     path("praxis/", include("stadtgespraeche.knowledge.urls")),
+    path("ratsinformation/", include("stadtgespraeche.oparl.urls")),
     path("diskussionen/", include("stadtgespraeche.discussions.urls")),
     path("benachrichtigungen/", include("stadtgespraeche.notifications.urls")),
     path("suche/", include("stadtgespraeche.search.urls")),
     path("organisation/", include("stadtgespraeche.dashboard.urls")),
     path("", include("stadtgespraeche.pages.urls.site")),
 ]
+
+# The site's error pages (core/errors.py, templates 400.html … 500.html in core).
+handler400 = "stadtgespraeche.core.errors.bad_request"
+handler403 = "stadtgespraeche.core.errors.permission_denied"
+handler404 = "stadtgespraeche.core.errors.page_not_found"
+handler500 = "stadtgespraeche.core.errors.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -11,6 +11,15 @@ class KernFormRenderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
+class FilterableCheckboxSelectMultiple(forms.CheckboxSelectMultiple):
+    """Several choices as a list of checkboxes with a filter field (instead of a multi-select).
+
+    Works with keyboard and screen reader as plain checkboxes in a fieldset, also without
+    JavaScript; core/site.js shows the filter field and hides the options that do not match
+    (chosen options stay visible). Rendered by core/forms/field.html.
+    """
+
+
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.CheckboxSelectMultiple, "kern-form-check__checkbox"),
     (forms.RadioSelect, "kern-form-check__radio"),

@@ -47,7 +47,7 @@ AGENDA = [
         10,
         20,
         AgendaItemKind.IMPULSE,
-        "Impuls: Offene Standards in der kommunalen IT",
+        "Offene Standards in der kommunalen IT",
         "Welche Abhängigkeiten bestehen, und welche Rolle können offene Standards spielen?",
     ),
     (30, 60, AgendaItemKind.EXCHANGE, "Austausch in kleinen Runden vor Ort und online", ""),

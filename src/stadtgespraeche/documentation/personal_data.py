@@ -1,7 +1,9 @@
 """The feedback a person gave on Stadtgespräche, for export and erasure (core.personal_data).
 
+Feedback is anonymous: the export says only on which Stadtgespräch the person gave feedback,
+never the rating or the texts (nobody, the person included, can tie them to a name).
 Erasure keeps the rating for the anonymous aggregate but removes the person and the free
-texts (they may contain personal details). Registered from EventsConfig.ready().
+texts (they may contain personal details). Registered from DocumentationConfig.ready().
 """
 
 from typing import Any
@@ -14,27 +16,12 @@ from stadtgespraeche.documentation.models import Feedback
 LABELS = {
     "feedback": _("Feedback on Stadtgespräche"),
     "event": _("Stadtgespräch"),
-    "given_at": _("Given at"),
-    "rating": _("Rating"),
-    "useful": _("What was useful"),
-    "topic_wishes": _("Topic wishes for next time"),
 }
 
 
 def export_feedback(user: Any) -> dict[str, Any]:
-    feedback = Feedback.objects.filter(user=user).select_related("event").order_by("created_at")
-    return {
-        "feedback": [
-            {
-                "event": str(entry.event),
-                "given_at": entry.created_at,
-                "rating": entry.rating,
-                "useful": entry.useful,
-                "topic_wishes": entry.topic_wishes,
-            }
-            for entry in feedback
-        ]
-    }
+    feedback = Feedback.objects.filter(user=user).select_related("event").order_by("event_id")
+    return {"feedback": [{"event": str(entry.event)} for entry in feedback]}
 
 
 def erase_feedback(user: Any) -> None:

@@ -27,6 +27,9 @@ from stadtgespraeche.registrations.enums import RegistrationStatus
 PARTICIPANT_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED)
 # Event statuses after which feedback may be given.
 AFTER_EVENT_STATUSES = (EventStatus.HELD, EventStatus.DOCUMENTED)
+# Event statuses in which the documentation may be published ("documented" only for events
+# set to it without their documentation before it followed from publishing).
+PUBLISHABLE_STATUSES = (EventStatus.HELD, EventStatus.DOCUMENTED)
 
 
 def participants(event: Event) -> QuerySet[User]:
@@ -81,6 +84,15 @@ def shows_speakers(user: Any, event: Event) -> bool:
     if event.confidentiality != Confidentiality.CHATHAM_HOUSE:
         return True
     return queries.is_organiser_viewer(user) or is_participant(user, event)
+
+
+def can_publish(event: Event, minutes: Minutes | None) -> bool:
+    """Whether the documentation of `event` may be published now (publish_documentation)."""
+    return (
+        event.status in PUBLISHABLE_STATUSES
+        and event.ends_at <= timezone.now()
+        and not (minutes is not None and minutes.is_published)
+    )
 
 
 def attachments_of(event: Event) -> QuerySet[Attachment]:

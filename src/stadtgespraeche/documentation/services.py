@@ -20,7 +20,7 @@ from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.models import AgendaItem, Event
-from stadtgespraeche.events.services import transition_event
+from stadtgespraeche.events.services import mark_documented
 from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.questions import queries as queries_questions
 from stadtgespraeche.questions.models import LiveQuestion
@@ -142,18 +142,27 @@ def delete_attachment(attachment: Attachment, *, by: User | None) -> None:
 
 @transaction.atomic
 def publish_documentation(event: Event, *, by: User | None) -> Minutes:
-    """Publish the documentation of a held event: status "documented", participants told."""
+    """Publish the documentation of a held event: status "documented", participants told.
+
+    Only after the end of the event. An event that was set to "documented" without its
+    documentation (possible before that status followed from publishing) can still publish it.
+    """
     minutes = Minutes.objects.filter(event=event).first()
     if minutes is None or not minutes.body.strip():
         raise DocumentationError(_("Please write the minutes before publishing them."))
     if minutes.is_published:
         raise DocumentationError(_("The documentation is already published."))
-    if event.status != EventStatus.HELD:
+    if event.status not in docs_queries.PUBLISHABLE_STATUSES:
         raise DocumentationError(
             _("Only a Stadtgespräch that has been held can be documented; it is “%(status)s”.")
             % {"status": event.get_status_display()}
         )
-    transition_event(event, to=EventStatus.DOCUMENTED, by=by)
+    if event.ends_at > timezone.now():
+        raise DocumentationError(
+            _("The documentation can be published once the Stadtgespräch has ended.")
+        )
+    if event.status == EventStatus.HELD:
+        mark_documented(event, by=by)
     minutes.published_at = timezone.now()
     minutes.published_by = by
     minutes.save(update_fields=["published_at", "published_by", "updated_at"])
@@ -200,5 +209,7 @@ def give_feedback(
         raise FeedbackNotAllowed(
             _("You have already given feedback on this Stadtgespräch.")
         ) from error
-    log_action("events.feedback.given", actor=user, obj=event, data={"rating": rating})
+    # Feedback is anonymous (the form promises it): the audit log records that feedback was
+    # given on the event, never by whom or which rating.
+    log_action("events.feedback.given", obj=event)
     return feedback

@@ -64,7 +64,7 @@ def _manage_page(
         "attachments": list(docs_queries.attachments_of(event)),
         "slides": list(docs_queries.slides_of(event)),
         "has_agenda": agenda.exists(),
-        "can_publish": event.status == "held" and not (minutes and minutes.is_published),
+        "can_publish": docs_queries.can_publish(event, minutes),
     }
     return render(request, "documentation/manage.html", context, status=status)
 

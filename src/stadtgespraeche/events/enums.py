@@ -32,7 +32,10 @@ class EventStatus(models.TextChoices):
     CANCELLED = "cancelled", pgettext_lazy("event status", "cancelled")
 
 
-# The allowed status transitions of a Stadtgespräch (services.transition_event).
+# The status transitions an organiser may make with the status buttons
+# (services.transition_event). "documented" is missing on purpose: it follows only from
+# publishing the documentation (documentation.services.publish_documentation, which calls
+# services.mark_documented for DOCUMENTATION_TRANSITION).
 EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
     EventStatus.DRAFT: frozenset({EventStatus.PUBLISHED, EventStatus.CANCELLED}),
     EventStatus.PUBLISHED: frozenset(
@@ -44,10 +47,13 @@ EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
     EventStatus.REGISTRATION_CLOSED: frozenset(
         {EventStatus.REGISTRATION_OPEN, EventStatus.HELD, EventStatus.CANCELLED}
     ),
-    EventStatus.HELD: frozenset({EventStatus.DOCUMENTED}),
+    EventStatus.HELD: frozenset(),
     EventStatus.DOCUMENTED: frozenset(),
     EventStatus.CANCELLED: frozenset({EventStatus.DRAFT}),
 }
+
+# The one transition that publishing the documentation makes.
+DOCUMENTATION_TRANSITION = (EventStatus.HELD, EventStatus.DOCUMENTED)
 
 
 class AgendaItemKind(models.TextChoices):

@@ -12,3 +12,14 @@ class ProposalAlreadyDecided(EventError):
 
 class ProposalNotAllowed(EventError):
     """The person may not propose an impulse for this municipality and event."""
+
+
+class AgendaTimeError(EventError):
+    """An agenda item lies outside its event's time or has no duration.
+
+    `field` names the form field the message belongs to ("starts_at" or "duration").
+    """
+
+    def __init__(self, message: str, *, field: str) -> None:
+        super().__init__(message)
+        self.field = field

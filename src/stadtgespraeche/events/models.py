@@ -165,6 +165,12 @@ class AgendaItem(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def title_names_kind(self) -> bool:
+        """Whether the title already begins with the kind ("Impuls: …"): not shown twice."""
+        kind = str(self.get_kind_display()).casefold()
+        return bool(kind) and self.title.casefold().startswith(kind)
+
 
 class ImpulseProposal(TimeStampedModel):
     """A coordinator's proposal of an impulse of their municipality for an event."""

@@ -1,5 +1,6 @@
 """Named reads of the events app: visible events, agenda, proposals and calendar feeds."""
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -33,6 +34,21 @@ def visible_events(viewer: Any) -> QuerySet[Event]:
     return events
 
 
+def is_members_only_for(viewer: Any, slug: str) -> bool:
+    """Whether a logged-out `viewer` asks for a network event they would see once logged in.
+
+    Such a visitor is asked to log in instead of getting a 404 (drafts stay a 404).
+    """
+    if getattr(viewer, "is_authenticated", False):
+        return False
+    return (
+        Event.objects.filter(slug=slug)
+        .exclude(status__in=HIDDEN_EVENT_STATUSES)
+        .exclude(confidentiality=Confidentiality.PUBLIC)
+        .exists()
+    )
+
+
 def upcoming_events(viewer: Any) -> QuerySet[Event]:
     return visible_events(viewer).filter(ends_at__gte=timezone.now()).order_by("starts_at")
 
@@ -44,6 +60,16 @@ def past_events(viewer: Any) -> QuerySet[Event]:
 def all_events() -> QuerySet[Event]:
     """All events for the organisers' list, newest first."""
     return Event.objects.select_related("series").order_by("-starts_at")
+
+
+def agenda_items_outside(event: Event) -> list[AgendaItem]:
+    """The agenda items of `event` that start before it or end after it (e.g. once shortened)."""
+    return [
+        item
+        for item in AgendaItem.objects.filter(event=event).order_by("starts_at", "id")
+        if item.starts_at < event.starts_at
+        or item.starts_at + timedelta(minutes=item.duration) > event.ends_at
+    ]
 
 
 def agenda_of(event: Event) -> QuerySet[AgendaItem]:

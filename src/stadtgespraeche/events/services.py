@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -13,12 +14,14 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.events import changes, queries
 from stadtgespraeche.events.enums import (
+    DOCUMENTATION_TRANSITION,
     EVENT_TRANSITIONS,
     PROPOSAL_EVENT_STATUSES,
     AgendaItemKind,
     EventStatus,
 )
 from stadtgespraeche.events.exceptions import (
+    AgendaTimeError,
     EventError,
     InvalidTransition,
     ProposalAlreadyDecided,
@@ -34,10 +37,11 @@ from stadtgespraeche.network.models import Series
 DUPLICATE_OFFSET = timedelta(weeks=4)
 
 
-def _unique_event_slug(title: str, number: int) -> str:
+def _unique_event_slug(title: str, number: int, *, exclude: int | None = None) -> str:
     base = slugify(f"{number}-{title}")[:200] or f"stadtgespraech-{number}"
     slug, counter = base, 2
-    while Event.objects.filter(slug=slug).exists():
+    others = Event.objects.exclude(pk=exclude) if exclude is not None else Event.objects.all()
+    while others.filter(slug=slug).exists():
         slug, counter = f"{base}-{counter}", counter + 1
     return slug
 
@@ -45,6 +49,32 @@ def _unique_event_slug(title: str, number: int) -> str:
 def _check_times(starts_at: datetime, ends_at: datetime) -> None:
     if ends_at <= starts_at:
         raise EventError(_("The end must be after the start."))
+
+
+def check_agenda_item_time(event: Event, *, starts_at: datetime, duration: int) -> None:
+    """Refuse an agenda item without duration or outside the time of `event`."""
+    if duration < 1:
+        raise AgendaTimeError(
+            _("An agenda item needs a duration of at least 1 minute."), field="duration"
+        )
+    start, end = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    times = {
+        "start": formats.date_format(start, "SHORT_DATETIME_FORMAT"),
+        "end": formats.time_format(end, "TIME_FORMAT"),
+    }
+    # Forms give times to the minute: an event starting at 18:00:30 has an item at 18:00.
+    earliest = event.starts_at.replace(second=0, microsecond=0)
+    if starts_at < earliest or starts_at >= event.ends_at:
+        raise AgendaTimeError(
+            _("The agenda item must start within the Stadtgespräch (%(start)s to %(end)s).")
+            % times,
+            field="starts_at",
+        )
+    if starts_at + timedelta(minutes=duration) > event.ends_at:
+        raise AgendaTimeError(
+            _("The agenda item must end by the end of the Stadtgespräch (%(end)s).") % times,
+            field="duration",
+        )
 
 
 @transaction.atomic
@@ -86,10 +116,20 @@ def update_event(event: Event, *, by: User | None, **fields: Any) -> Event:
     m2m = {name: fields.pop(name) for name in ("hosts", "co_hosts", "topics") if name in fields}
     fields.pop("status", None)
     before = changes.snapshot(event)
+    previous_start, previous_title = event.starts_at, event.title
     for name, value in fields.items():
         setattr(event, name, value)
     _check_times(event.starts_at, event.ends_at)
+    if event.title != previous_title and event.status == EventStatus.DRAFT:
+        # A draft has never been public under its address: it follows its (new) title.
+        event.slug = _unique_event_slug(event.title, event.number, exclude=event.pk)
     event.save()
+    shift = event.starts_at - previous_start
+    if shift:
+        # The agenda moves with the event (e.g. a duplicated event put on its real date).
+        for item in AgendaItem.objects.filter(event=event):
+            item.starts_at += shift
+            item.save(update_fields=["starts_at", "updated_at"])
     for name, values in m2m.items():
         getattr(event, name).set(values)
     log_action("events.event.updated", actor=by, obj=event, data={"fields": sorted(fields)})
@@ -104,15 +144,46 @@ def allowed_transitions(event: Event) -> list[EventStatus]:
 
 @transaction.atomic
 def transition_event(event: Event, *, to: EventStatus | str, by: User | None) -> Event:
-    """Move `event` to status `to` if the transition table allows it; audited."""
+    """Move `event` to status `to` if the transition table allows it; audited.
+
+    "Documented" is refused here: it follows only from publishing the documentation
+    (mark_documented).
+    """
     locked = Event.objects.select_for_update().get(pk=event.pk)
     target = EventStatus(to)
     current = EventStatus(locked.status)
     if target not in EVENT_TRANSITIONS[current]:
+        if target == EventStatus.DOCUMENTED:
+            raise InvalidTransition(
+                _(
+                    "A Stadtgespräch cannot be set to “documented”: it is documented by "
+                    "publishing its documentation."
+                )
+            )
         raise InvalidTransition(
             _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")
             % {"current": current.label, "target": target.label}
         )
+    return _set_status(event, locked, current=current, target=target, by=by)
+
+
+@transaction.atomic
+def mark_documented(event: Event, *, by: User | None) -> Event:
+    """Set a held event to "documented"; only for publishing the documentation."""
+    locked = Event.objects.select_for_update().get(pk=event.pk)
+    current = EventStatus(locked.status)
+    source, target = DOCUMENTATION_TRANSITION
+    if current != source:
+        raise InvalidTransition(
+            _("A Stadtgespräch cannot move from “%(current)s” to “%(target)s”.")
+            % {"current": current.label, "target": target.label}
+        )
+    return _set_status(event, locked, current=current, target=target, by=by)
+
+
+def _set_status(
+    event: Event, locked: Event, *, current: EventStatus, target: EventStatus, by: User | None
+) -> Event:
     locked.status = target
     locked.save(update_fields=["status", "updated_at"])
     log_action(
@@ -126,6 +197,10 @@ def transition_event(event: Event, *, to: EventStatus | str, by: User | None) ->
     event.status = target
     event.sequence = locked.sequence
     return locked
+
+
+def _shifted(moment: datetime | None, offset: timedelta) -> datetime | None:
+    return None if moment is None else moment + offset
 
 
 @transaction.atomic
@@ -148,6 +223,8 @@ def duplicate_event(event: Event, *, by: User | None) -> Event:
         recording_policy=event.recording_policy,
         capacity_in_person=event.capacity_in_person,
         capacity_online=event.capacity_online,
+        registration_opens_at=_shifted(event.registration_opens_at, offset),
+        registration_closes_at=_shifted(event.registration_closes_at, offset),
         ask_accessibility_needs=event.ask_accessibility_needs,
         ask_dietary_needs=event.ask_dietary_needs,
         hosts=list(event.hosts.all()),
@@ -183,6 +260,7 @@ def save_agenda_item(
         item = AgendaItem(event=event)
     for name, value in fields.items():
         setattr(item, name, value)
+    check_agenda_item_time(event, starts_at=item.starts_at, duration=item.duration)
     created = item.pk is None
     item.save()
     if speakers is not None:
@@ -255,6 +333,7 @@ def accept_proposal(
 ) -> AgendaItem:
     """Take the proposal into the agenda as an impulse and tell the coordinator."""
     locked = _lock_pending_proposal(proposal)
+    check_agenda_item_time(locked.event, starts_at=starts_at, duration=duration)
     item = AgendaItem.objects.create(
         event=locked.event,
         starts_at=starts_at,

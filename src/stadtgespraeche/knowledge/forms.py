@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.core.forms import Form, ModelForm
+from stadtgespraeche.core.forms import FilterableCheckboxSelectMultiple, Form, ModelForm
 from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
 from stadtgespraeche.events.models import AgendaItem, Event
 from stadtgespraeche.municipalities.models import Municipality
@@ -64,6 +64,7 @@ class PracticeForm(ModelForm):
         ]
         widgets = {
             "topics": forms.CheckboxSelectMultiple,
+            "municipalities": FilterableCheckboxSelectMultiple,
             "related_events": forms.CheckboxSelectMultiple,
             "related_impulses": forms.CheckboxSelectMultiple,
             "problem": forms.Textarea(attrs={"rows": 5}),
@@ -75,9 +76,7 @@ class PracticeForm(ModelForm):
             "links": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "municipalities": _(
-                "The municipalities where this practice happens. Hold Ctrl to choose several."
-            ),
+            "municipalities": _("The municipalities where this practice happens."),
             "summary": _("One or two sentences for the list of good practices."),
             "problem": _("Which local problem or need was the starting point? Markdown."),
             "approach": _(

@@ -34,8 +34,8 @@ def join_room(
 ) -> str:
     """Create the meeting if needed and return the person's signed join URL.
 
-    Records the first online join on the registration (status attended while the event
-    runs) and writes the audit log. Raises RoomNotAllowed or RoomUnavailable.
+    Records the first online join on the registration (status attended from the opening of
+    the join window to the end) and writes the audit log. Raises RoomNotAllowed or RoomUnavailable.
     """
     now = now or timezone.now()
     access = queries_rooms.room_access(user, event, now=now)
@@ -70,8 +70,9 @@ def _record_attendance(event: Event, registration: Registration | None, *, now: 
         if locked.joined_online_at is None:
             locked.joined_online_at = now
             fields.append("joined_online_at")
-        running = event.starts_at <= now <= event.ends_at
-        if running and locked.status == RegistrationStatus.REGISTERED:
+        opens_at, closes_at = queries_rooms.room_window(event)
+        in_window = opens_at <= now <= closes_at
+        if in_window and locked.status == RegistrationStatus.REGISTERED:
             locked.status = RegistrationStatus.ATTENDED
             fields.append("status")
         if fields:

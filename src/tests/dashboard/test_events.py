@@ -79,6 +79,58 @@ def test_event_create_stores_berlin_time_as_utc(organiser_client, series):
     assert event.starts_at.astimezone(datetime.UTC).hour == 17
 
 
+def test_event_create_stores_capacities_and_deadline(organiser_client, series):
+    data = _form_data(
+        series,
+        format="hybrid",
+        venue_address="Rathaus Musterstadt",
+        capacity_in_person="25",
+        capacity_online="100",
+        registration_closes_at="2026-12-02T12:00",
+    )
+
+    response = organiser_client.post(reverse("dashboard:event-create"), data)
+
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert (event.capacity_in_person, event.capacity_online) == (25, 100)
+    assert event.registration_closes_at.astimezone(datetime.UTC).hour == 11
+    form_page = organiser_client.get(reverse("dashboard:event-update", args=[event.pk]))
+    content = form_page.content.decode()
+    assert 'name="capacity_in_person"' in content
+    assert 'value="25"' in content
+    assert 'value="2026-12-02T12:00"' in content
+
+
+def test_event_form_offers_hosts_as_checkbox_lists_and_stores_several(organiser_client, series):
+    from tests.factories.network import MembershipFactory
+
+    first, second = MembershipFactory(series=series), MembershipFactory(series=series)
+    page = organiser_client.get(reverse("dashboard:event-create")).content.decode()
+
+    assert '<select name="hosts"' not in page
+    assert 'type="checkbox" name="hosts"' in page
+    assert 'type="checkbox" name="co_hosts"' in page
+    assert "Liste filtern" in page
+
+    data = _form_data(series, hosts=[first.municipality.pk, second.municipality.pk])
+    response = organiser_client.post(reverse("dashboard:event-create"), data)
+
+    assert response.status_code == 302
+    hosts = set(Event.objects.get().hosts.values_list("pk", flat=True))
+    assert hosts == {first.municipality.pk, second.municipality.pk}
+
+
+def test_event_create_with_zero_places_gives_german_message(organiser_client, series):
+    response = organiser_client.post(
+        reverse("dashboard:event-create"), _form_data(series, capacity_online="0")
+    )
+
+    assert response.status_code == 200
+    assert "mindestens 1 Platz" in response.content.decode()
+    assert not Event.objects.exists()
+
+
 def test_event_create_end_before_start_gives_german_message(organiser_client, series):
     response = organiser_client.post(
         reverse("dashboard:event-create"), _form_data(series, ends_at="2026-12-03T17:00")
@@ -149,6 +201,32 @@ def test_event_transition_invalid_gives_german_message(organiser_client):
     event.refresh_from_db()
     assert event.status == EventStatus.DRAFT
     assert "kann nicht von „Entwurf“ zu „durchgeführt“ wechseln" in response.content.decode()
+
+
+def test_event_transition_to_documented_is_refused(organiser_client):
+    event = EventFactory(status=EventStatus.HELD)
+
+    response = organiser_client.post(
+        reverse("dashboard:event-transition", args=[event.pk]),
+        {"status": "documented"},
+        follow=True,
+    )
+
+    event.refresh_from_db()
+    assert event.status == EventStatus.HELD
+    assert "durch das Veröffentlichen seiner Dokumentation" in response.content.decode()
+
+
+def test_event_detail_of_held_event_leads_to_the_documentation(organiser_client):
+    event = EventFactory(status=EventStatus.HELD)
+
+    content = organiser_client.get(reverse("dashboard:event-detail", args=[event.pk])).content
+    content = content.decode()
+
+    assert 'value="documented"' not in content
+    assert "Dieser Status ist endgültig." not in content
+    assert reverse("documentation:documentation-manage", args=[event.slug]) in content
+    assert "ergibt sich aus der Veröffentlichung der Dokumentation" in content
 
 
 def test_event_transition_unknown_status_gives_message(organiser_client):
@@ -245,6 +323,94 @@ def test_agenda_item_update_and_delete(organiser_client):
 
     assert not AgendaItem.objects.exists()
     assert AuditLog.objects.filter(action="events.agenda_item.deleted").exists()
+
+
+def test_agenda_item_outside_the_event_gives_german_message(organiser_client):
+    event = EventFactory()
+    later = event.ends_at + datetime.timedelta(hours=1)
+    local = later.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+
+    response = organiser_client.post(
+        reverse("dashboard:agenda-create", args=[event.pk]),
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "15",
+            "kind": "welcome",
+            "title": "Zu spät",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "muss innerhalb des Stadtgesprächs beginnen" in response.content.decode()
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_with_zero_duration_gives_german_message(organiser_client):
+    event = EventFactory()
+    local = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+
+    response = organiser_client.post(
+        reverse("dashboard:agenda-create", args=[event.pk]),
+        {
+            "starts_at": local.strftime("%Y-%m-%dT%H:%M"),
+            "duration": "0",
+            "kind": "welcome",
+            "title": "Ohne Dauer",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "mindestens 1 Minute" in response.content.decode()
+    assert not AgendaItem.objects.exists()
+
+
+def test_agenda_item_removal_asks_for_confirmation(organiser_client):
+    item = AgendaItemFactory(title="Austausch vor Ort")
+    url = reverse("dashboard:agenda-delete", args=[item.event.pk, item.pk])
+
+    detail = organiser_client.get(reverse("dashboard:event-detail", args=[item.event.pk]))
+    assert f'href="{url}"' in detail.content.decode()
+    response = organiser_client.get(url)
+
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert "„Austausch vor Ort“" in content
+    assert "wirklich" in content
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    organiser_client.post(url)
+    assert not AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_agenda_item_removal_denied_to_non_organisers(non_organiser_client):
+    item = AgendaItemFactory(title="Geheimer Punkt")
+    url = reverse("dashboard:agenda-delete", args=[item.event.pk, item.pk])
+
+    assert non_organiser_client.get(url).status_code == 403
+    assert non_organiser_client.post(url).status_code == 403
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+
+
+def test_shortening_the_event_warns_about_agenda_items_outside(organiser_client):
+    event = EventFactory(title="Kurz")
+    AgendaItemFactory(
+        event=event, title="Späte Runde", starts_at=event.starts_at + datetime.timedelta(minutes=90)
+    )
+    local = event.starts_at.astimezone(zoneinfo.ZoneInfo("Europe/Berlin"))
+    data = _form_data(
+        event.series,
+        title="Kurz",
+        starts_at=local.strftime("%Y-%m-%dT%H:%M"),
+        ends_at=(local + datetime.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"),
+    )
+    del data["series"]
+
+    response = organiser_client.post(
+        reverse("dashboard:event-update", args=[event.pk]), data, follow=True
+    )
+
+    content = response.content.decode()
+    assert "außerhalb der Zeit des Stadtgesprächs" in content
+    assert "Späte Runde" in content
 
 
 def test_agenda_item_edit_denied_to_non_organisers(non_organiser_client):

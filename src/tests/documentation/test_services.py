@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from stadtgespraeche.core import uploads
 from stadtgespraeche.core.models import AuditLog
+from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import services
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
 from stadtgespraeche.events.enums import EventStatus
@@ -278,6 +279,43 @@ def test_publish_documentation_before_held_refused():
     assert Minutes.objects.get(event=event).published_at is None
 
 
+def test_publish_documentation_before_the_end_refused():
+    start = timezone.now() - datetime.timedelta(hours=1)
+    event = held_event(starts_at=start, ends_at=start + datetime.timedelta(hours=2))
+    MinutesFactory(event=event)
+    with pytest.raises(services.DocumentationError, match="beendet"):
+        services.publish_documentation(event, by=None)
+    event.refresh_from_db()
+    assert event.status == EventStatus.HELD
+    assert Minutes.objects.get(event=event).published_at is None
+
+
+def test_publish_documentation_of_event_documented_without_it(mailoutbox_clear):
+    # The old status button could set "documented" without publishing: no dead end.
+    event = held_event(status=EventStatus.DOCUMENTED)
+    MinutesFactory(event=event)
+    RegistrationFactory(event=event)
+
+    minutes = services.publish_documentation(event, by=None)
+
+    assert minutes.published_at is not None
+    event.refresh_from_db()
+    assert event.status == EventStatus.DOCUMENTED
+    assert len(mail.outbox) == 1
+
+
+def test_can_publish_only_after_the_end_when_held_and_unpublished():
+    event = held_event()
+    assert docs_queries.can_publish(event, None)
+    minutes = MinutesFactory(event=event)
+    assert docs_queries.can_publish(event, minutes)
+    minutes.published_at = timezone.now()
+    assert not docs_queries.can_publish(event, minutes)
+    running = held_event(ends_at=timezone.now() + datetime.timedelta(minutes=5))
+    assert not docs_queries.can_publish(running, None)
+    assert not docs_queries.can_publish(EventFactory(status=EventStatus.REGISTRATION_CLOSED), None)
+
+
 # --- feedback ------------------------------------------------------------------------------
 
 
@@ -291,6 +329,19 @@ def test_give_feedback_records_once():
     with pytest.raises(services.FeedbackNotAllowed, match="bereits"):
         services.give_feedback(event, user=user, rating=3)
     assert Feedback.objects.count() == 1
+
+
+def test_give_feedback_audit_entry_names_neither_person_nor_rating():
+    event = held_event()
+    user = RegistrationFactory(event=event, status=RegistrationStatus.ATTENDED).user
+    services.give_feedback(event, user=user, rating=2, useful="Nichts")
+    entry = AuditLog.objects.get(action="events.feedback.given")
+    assert entry.actor is None
+    assert entry.actor_repr == ""
+    assert entry.ip_address is None
+    assert entry.data == {}
+    assert entry.object_id == str(event.pk)
+    assert not AuditLog.objects.filter(actor=user).exists()
 
 
 def test_give_feedback_before_end_refused():
@@ -352,9 +403,29 @@ def test_feedback_is_exported_and_erased_without_losing_the_rating():
     exported = personal_data_documentation.export_feedback(user)
     personal_data_documentation.erase_feedback(user)
 
-    assert exported["feedback"][0]["useful"] == "Mein Text"
-    assert exported["feedback"][0]["rating"] == 2
+    # Anonymous feedback: the export says only on which event feedback was given.
+    assert exported == {"feedback": [{"event": str(feedback.event)}]}
     feedback.refresh_from_db()
     assert feedback.user is None
     assert feedback.rating == 2
     assert (feedback.useful, feedback.topic_wishes) == ("", "")
+
+
+def test_migration_anonymises_older_feedback_audit_entries():
+    import importlib
+
+    from django.apps import apps
+
+    from stadtgespraeche.core.audit import log_action
+
+    migration = importlib.import_module(
+        "stadtgespraeche.documentation.migrations.0002_anonymise_feedback_audit"
+    )
+    event, user = held_event(), UserFactory()
+    log_action("events.feedback.given", actor=user, obj=event, data={"rating": 1})
+    other = log_action("events.minutes.saved", actor=user, obj=event, data={"published": False})
+    migration.anonymise_feedback_entries(apps, None)
+    entry = AuditLog.objects.get(action="events.feedback.given")
+    assert (entry.actor, entry.actor_repr, entry.data) == (None, "", {})
+    other.refresh_from_db()
+    assert other.actor == user

@@ -102,10 +102,46 @@ def test_transition_event_follows_table(current, target, allowed):
     else:
         with translation.override("de"), pytest.raises(InvalidTransition) as error:
             services.transition_event(event, to=target, by=organiser)
-        assert "kann nicht von" in str(error.value)
+        assert "kann nicht" in str(error.value)
         event.refresh_from_db()
         assert event.status == current
         assert not AuditLog.objects.exists()
+
+
+def test_transition_event_refuses_documented_from_held():
+    event = EventFactory(status=EventStatus.HELD)
+
+    with translation.override("de"), pytest.raises(InvalidTransition) as error:
+        services.transition_event(event, to=EventStatus.DOCUMENTED, by=OrganiserFactory())
+
+    assert "Veröffentlichen seiner Dokumentation" in str(error.value)
+    event.refresh_from_db()
+    assert event.status == EventStatus.HELD
+    assert services.allowed_transitions(event) == []
+
+
+def test_mark_documented_moves_held_event_and_audits():
+    event = EventFactory(status=EventStatus.HELD)
+    organiser = OrganiserFactory()
+
+    services.mark_documented(event, by=organiser)
+
+    event.refresh_from_db()
+    assert event.status == EventStatus.DOCUMENTED
+    log = AuditLog.objects.get(action="events.event.status_changed")
+    assert (log.actor, log.data) == (organiser, {"from": "held", "to": "documented"})
+
+
+@pytest.mark.parametrize("status", [status for status in EventStatus if status != EventStatus.HELD])
+def test_mark_documented_refuses_events_not_held(status):
+    event = EventFactory(status=status)
+
+    with pytest.raises(InvalidTransition):
+        services.mark_documented(event, by=None)
+
+    event.refresh_from_db()
+    assert event.status == status
+    assert not AuditLog.objects.exists()
 
 
 def test_allowed_transitions_of_draft():

@@ -108,13 +108,37 @@ def test_event_detail_draft_visible_to_organiser(client):
     assert "Entwurf: Nur das Organisationsteam sieht diese Seite." in content
 
 
-def test_event_detail_network_event_is_404_for_anonymous(client):
-    event = EventFactory(title="Nur Netzwerk", confidentiality=Confidentiality.NETWORK)
+@pytest.mark.parametrize(
+    "confidentiality", [Confidentiality.NETWORK, Confidentiality.CHATHAM_HOUSE]
+)
+def test_event_detail_network_event_asks_anonymous_to_log_in(client, confidentiality):
+    event = EventFactory(title="Nur Netzwerk", confidentiality=confidentiality)
+
+    response = client.get(event.get_absolute_url())
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('accounts:login')}?next={event.get_absolute_url()}"
+    assert "Nur Netzwerk" not in response.content.decode()
+
+
+def test_event_detail_network_draft_stays_404_for_anonymous(client):
+    event = EventFactory(
+        title="Nur Netzwerk",
+        confidentiality=Confidentiality.NETWORK,
+        status=EventStatus.DRAFT,
+    )
 
     response = client.get(event.get_absolute_url())
 
     assert response.status_code == 404
     assert "Nur Netzwerk" not in response.content.decode()
+
+
+def test_event_detail_unknown_slug_is_404_with_login_prompt(client):
+    response = client.get(reverse("events:event-detail", args=["gibt-es-nicht"]))
+
+    assert response.status_code == 404
+    assert "nur für Mitglieder" in response.content.decode()
 
 
 def test_event_detail_network_event_visible_to_councillor(client):
@@ -142,3 +166,20 @@ def test_event_detail_chatham_house_shows_speakers_to_organiser(client):
     AgendaItemFactory(event=event, external_speaker="Erika Beispiel")
 
     assert "Erika Beispiel" in client.get(event.get_absolute_url()).content.decode()
+
+
+def test_event_detail_does_not_repeat_the_kind_before_a_title_that_names_it(client):
+    event = EventFactory(status=EventStatus.PUBLISHED)
+    AgendaItemFactory(event=event, kind="impulse", title="Impuls: Offene Standards")
+    AgendaItemFactory(
+        event=event,
+        kind="exchange",
+        title="Runde vor Ort",
+        starts_at=event.starts_at + datetime.timedelta(minutes=20),
+    )
+
+    content = " ".join(client.get(event.get_absolute_url()).content.decode().split())
+
+    assert "Impuls: <strong>Impuls: Offene Standards" not in content
+    assert "<strong>Impuls: Offene Standards</strong>" in content
+    assert "Austausch: <strong>Runde vor Ort</strong>" in content

@@ -163,7 +163,7 @@ def test_join_room_organiser_and_speaker_are_moderators(fake_bbb, event):
         assert _params(services_rooms.join_room(event, user=speaker))["role"] == "MODERATOR"
 
 
-def test_join_room_records_attendance_once_and_marks_attended_while_running(
+def test_join_room_records_attendance_once_and_marks_attended_from_window_opening(
     fake_bbb, event, participant
 ):
     registration = participant.event_registrations.get()
@@ -171,7 +171,8 @@ def test_join_room_records_attendance_once_and_marks_attended_while_running(
         services_rooms.join_room(event, user=participant)
     registration.refresh_from_db()
     assert registration.joined_online_at == IN_WINDOW_EARLY
-    assert registration.status == RegistrationStatus.REGISTERED  # not yet running
+    # Joining before the start but inside the join window counts as attendance.
+    assert registration.status == RegistrationStatus.ATTENDED
     with time_machine.travel(RUNNING, tick=False):
         services_rooms.join_room(event, user=participant)
     registration.refresh_from_db()
@@ -180,6 +181,15 @@ def test_join_room_records_attendance_once_and_marks_attended_while_running(
     logs = AuditLog.objects.filter(action="events.room.joined", object_id=str(event.pk))
     assert logs.count() == 2
     assert logs.first().data == {"role": "attendee"}
+
+
+def test_join_room_at_the_opening_of_the_window_counts_as_attendance(fake_bbb, event, participant):
+    opening = START - queries_rooms.ROOM_OPENS_BEFORE
+    with time_machine.travel(opening, tick=False):
+        services_rooms.join_room(event, user=participant)
+    registration = participant.event_registrations.get()
+    assert registration.status == RegistrationStatus.ATTENDED
+    assert registration.joined_online_at == opening
 
 
 def test_join_room_before_window_is_refused(fake_bbb, event, participant):

@@ -13,7 +13,7 @@ from rules.contrib.views import permission_required
 from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events import queries, services
 from stadtgespraeche.events.enums import EventStatus
-from stadtgespraeche.events.exceptions import EventError
+from stadtgespraeche.events.exceptions import AgendaTimeError, EventError
 from stadtgespraeche.events.forms import (
     AgendaItemForm,
     EventForm,
@@ -77,9 +77,23 @@ def event_update(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(
                 request, _("The Stadtgespräch “%(title)s” was saved.") % {"title": event}
             )
+            _warn_about_agenda_outside(request, event)
             return redirect("dashboard:event-detail", pk=event.pk)
     context = {"dashboard_section": SECTION, "form": form, "event": event}
     return render(request, "dashboard/events/event_form.html", context)
+
+
+def _warn_about_agenda_outside(request: HttpRequest, event: Event) -> None:
+    outside = queries.agenda_items_outside(event)
+    if outside:
+        messages.warning(
+            request,
+            _(
+                "These agenda items lie outside the time of the Stadtgespräch now; please "
+                "move or shorten them: %(items)s."
+            )
+            % {"items": ", ".join(item.title for item in outside)},
+        )
 
 
 @require_GET
@@ -165,18 +179,26 @@ def agenda_item_edit(
     initial = {} if item else {"starts_at": event.starts_at}
     form = AgendaItemForm(_posted(request), instance=item, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.save_agenda_item(event, item=item, **form.cleaned_data, by=request.user)
-        messages.success(request, _("The agenda was saved."))
-        return redirect("dashboard:event-detail", pk=event.pk)
+        try:
+            services.save_agenda_item(event, item=item, **form.cleaned_data, by=request.user)
+        except AgendaTimeError as error:
+            form.add_error(error.field, str(error))
+        else:
+            messages.success(request, _("The agenda was saved."))
+            return redirect("dashboard:event-detail", pk=event.pk)
     context = {"dashboard_section": SECTION, "form": form, "event": event, "item": item}
     return render(request, "dashboard/events/agenda_item_form.html", context)
 
 
 @login_required
 @permission_required("events.manage_events", raise_exception=True)
-@require_POST
+@require_http_methods(["GET", "POST"])
 def agenda_item_delete(request: AuthenticatedRequest, pk: int, item_pk: int) -> HttpResponse:
-    item = get_object_or_404(AgendaItem, pk=item_pk, event_id=pk)
+    """GET asks for confirmation, POST removes the agenda item."""
+    item = get_object_or_404(AgendaItem.objects.select_related("event"), pk=item_pk, event_id=pk)
+    if request.method != "POST":
+        context = {"dashboard_section": SECTION, "event": item.event, "item": item}
+        return render(request, "dashboard/events/agenda_item_delete.html", context)
     services.delete_agenda_item(item, by=request.user)
     messages.success(request, _("The agenda item was removed."))
     return redirect("dashboard:event-detail", pk=pk)

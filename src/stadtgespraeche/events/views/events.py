@@ -4,9 +4,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
@@ -66,8 +67,15 @@ def event_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    """One Stadtgespräch with its agenda; 404 when the visitor may not see it."""
-    event = get_object_or_404(queries.visible_events(request.user), slug=slug)
+    """One Stadtgespräch with its agenda; 404 when the visitor may not see it.
+
+    A logged-out visitor asking for a network event is sent to the login page instead.
+    """
+    event = queries.visible_events(request.user).filter(slug=slug).first()
+    if event is None:
+        if queries.is_members_only_for(request.user, slug):
+            return redirect_to_login(request.get_full_path())
+        raise Http404
     is_organiser = queries.is_organiser_viewer(request.user)
     context = {
         "event": event,

@@ -1,0 +1,16 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OparlConfig(AppConfig):
+    name = "stadtgespraeche.oparl"
+    verbose_name = _("Council information (OParl)")
+
+    def ready(self) -> None:
+        from stadtgespraeche.core import periodic
+
+        from .services.importer import sync_all
+
+        periodic.register("oparl.sync", sync_all, every=timedelta(hours=24))

@@ -1,0 +1,34 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Vendor(models.TextChoices):
+    """The dialect of an endpoint; chooses the loader that repairs its responses."""
+
+    GENERIC = "generic", _("Generic OParl")
+    STERNBERG = "sternberg", _("Sternberg SD.NET RIM")
+    CC_EGOV = "ccegov", _("CC e-gov ALLRIS")
+    SOMACOS = "somacos", _("Somacos Session")
+
+
+class SyncStatus(models.TextChoices):
+    RUNNING = "running", _("running")
+    SUCCEEDED = "succeeded", _("succeeded")
+    FAILED = "failed", _("failed")
+
+
+class ObjectType(models.TextChoices):
+    """OParl object types by their short name (the last segment of the type URI)."""
+
+    SYSTEM = "System", "System"
+    BODY = "Body", "Body"
+    LEGISLATIVE_TERM = "LegislativeTerm", "LegislativeTerm"
+    ORGANIZATION = "Organization", "Organization"
+    PERSON = "Person", "Person"
+    MEMBERSHIP = "Membership", "Membership"
+    MEETING = "Meeting", "Meeting"
+    AGENDA_ITEM = "AgendaItem", "AgendaItem"
+    PAPER = "Paper", "Paper"
+    CONSULTATION = "Consultation", "Consultation"
+    FILE = "File", "File"
+    LOCATION = "Location", "Location"

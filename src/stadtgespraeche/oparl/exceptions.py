@@ -1,0 +1,2 @@
+class EndpointRefused(Exception):
+    """An endpoint cannot be added (unreachable, not OParl, body not chosen, duplicate)."""

@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from stadtgespraeche.core.forms import Form
+from stadtgespraeche.municipalities.models import Municipality
+
+from .loaders import normalise_ags
+
+
+class EndpointForm(Form):
+    system_url = forms.URLField(
+        label=_("Address of the OParl System"),
+        max_length=1000,
+        assume_scheme="https",
+        help_text=_("The entry point of the council information system, e.g. …/oparl/v1.0/system."),
+        error_messages={"required": _("Please enter the address of the OParl System.")},
+    )
+    body_url = forms.URLField(
+        label=_("Address of the body (optional)"),
+        max_length=1000,
+        required=False,
+        assume_scheme="https",
+        help_text=_("Only needed if the System lists several bodies."),
+    )
+    ags = forms.CharField(
+        label=_("Official municipality key (optional)"),
+        max_length=12,
+        required=False,
+        help_text=_("Leave empty to match the municipality by the key the System states."),
+    )
+
+    def clean_ags(self) -> Municipality | None:
+        value = self.cleaned_data["ags"].strip()
+        if not value:
+            return None
+        municipality = Municipality.objects.filter(key=normalise_ags(value)).first()
+        if municipality is None:
+            raise forms.ValidationError(_("There is no municipality with this key."))
+        return municipality

@@ -1,0 +1,1 @@
+"""Writes of the OParl app: endpoints, the raw store, the typed import."""

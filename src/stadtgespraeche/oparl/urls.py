@@ -1,0 +1,12 @@
+"""URLs of the OParl app (mounted at /ratsinformation/)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "oparl"
+
+urlpatterns = [
+    path("", views.coverage, name="coverage"),
+    path("schnittstellen/neu/", views.endpoint_add, name="endpoint-add"),
+]
