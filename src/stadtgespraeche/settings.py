@@ -154,7 +154,7 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     # Kept connections are checked before a request reuses them, so a restarted PostgreSQL
     # costs no failed request; a server that does not answer fails within the timeout
-    # (the 503 page of operations.views), not after the operating system's minutes.
+    # (the 503 page of core.errors), not after the operating system's minutes.
     DATABASES = {
         "default": dj_database_url.parse(
             DATABASE_URL,

@@ -28,7 +28,8 @@ urlpatterns = [
     path("", include("stadtgespraeche.pages.urls.site")),
 ]
 
-# The site's error pages (core/errors.py, templates 400.html … 500.html in core).
+# The site's error pages (core/errors.py, templates 400.html … 503.html in core); the 500
+# handler answers an unreachable database with the maintenance page 503.
 handler400 = "stadtgespraeche.core.errors.bad_request"
 handler403 = "stadtgespraeche.core.errors.permission_denied"
 handler404 = "stadtgespraeche.core.errors.page_not_found"
@@ -36,6 +37,3 @@ handler500 = "stadtgespraeche.core.errors.server_error"
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-# An unreachable database answers with the 503 maintenance page (docs/operations.md).
-handler500 = "stadtgespraeche.operations.views.server_error"

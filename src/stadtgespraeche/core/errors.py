@@ -1,17 +1,21 @@
-"""The site's error pages 400, 403, 404 and 500 in the site layout (handlers in urls.py).
+"""The site's error pages 400, 403, 404, 500 and 503 in the site layout (handlers in urls.py).
 
 403 and 404 render with the request (navigation of the logged-in person; a logged-out
 visitor is asked to log in, since the page may be for members only). 400 and 500 render
 without the request's context processors and so without the database: a failing database
 or a bad Host header must not break the error page as well. Should even that fail, a fixed
-bilingual text answers.
+bilingual text answers. An error of the database connection (unreachable, restarting,
+locked) is no bug: the 500 handler answers it with the maintenance page 503 and
+`Retry-After` instead (docs/operations.md).
 """
 
 import logging
+import sys
 from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth import REDIRECT_FIELD_NAME
+from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse
 from django.template import loader
 from django.urls import reverse
@@ -28,7 +32,11 @@ FALLBACK = (
 
 
 def _fallback(status: int) -> str:
-    titles = {400: "Fehlerhafte Anfrage (400)", 500: "Serverfehler (500)"}
+    titles = {
+        400: "Fehlerhafte Anfrage (400)",
+        500: "Serverfehler (500)",
+        503: "Vorübergehend nicht erreichbar (503)",
+    }
     return FALLBACK.format(title=titles.get(status, f"Fehler ({status})"))
 
 
@@ -76,6 +84,20 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
     return _render_with_request(request, "404.html", 404)
 
 
+RETRY_AFTER_SECONDS = 30
+
+
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
+    """500, or the maintenance page 503 when the database connection failed.
+
+    OperationalError and InterfaceError are errors of the connection or the server, not of
+    the query (those are IntegrityError, DataError, ProgrammingError): a retry later helps.
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        logger.warning("Database unavailable: answered %s with 503", request.path)
+        response = _render_plain("503.html", 503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        response["Cache-Control"] = "no-store"
+        return response
     return _render_plain("500.html", 500)

@@ -1,22 +1,11 @@
-"""Health endpoints for load balancers and monitoring, and the page shown when the database
-is unreachable (docs/operations.md). None of these views needs a session or a user."""
+"""Health endpoints for load balancers and monitoring (docs/operations.md). Neither needs a
+session or a user. (The 503 page of an unreachable database is core.errors.server_error.)"""
 
-import logging
-import sys
-
-from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from stadtgespraeche.operations import health
-
-logger = logging.getLogger(__name__)
-
-RETRY_AFTER_SECONDS = 30
 
 
 @never_cache
@@ -47,25 +36,3 @@ def ready(request: HttpRequest) -> JsonResponse:
         {"status": status, "checks": {name: check.as_dict() for name, check in checks.items()}},
         status=200 if is_ready else 503,
     )
-
-
-def unavailable_response() -> HttpResponse:
-    """The German maintenance page: rendered without request, session or database."""
-    with translation.override("de"):
-        html = render_to_string("operations/unavailable.html")
-    response = HttpResponse(html, status=503)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: a 503 maintenance page when the database is unreachable or locked.
-
-    OperationalError and InterfaceError are errors of the connection or the server, not of
-    the query (those are IntegrityError, DataError, ProgrammingError): a retry later helps.
-    """
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
-        logger.warning("Database unavailable: answered %s with 503", request.path)
-        return unavailable_response()
-    return defaults.server_error(request)

@@ -58,8 +58,8 @@ def test_log_lines_of_a_request_carry_its_id_as_json(monkeypatch, json_lines):
     lines = json_lines()
     assert response.status_code == 503
     ours = [line for line in lines if line["request_id"] == "trace-0123456789"]
-    assert {line["logger"] for line in ours} >= {"stadtgespraeche.operations.views"}
-    warning = next(line for line in ours if line["logger"] == "stadtgespraeche.operations.views")
+    assert {line["logger"] for line in ours} >= {"stadtgespraeche.core.errors"}
+    warning = next(line for line in ours if line["logger"] == "stadtgespraeche.core.errors")
     assert warning["level"] == "WARNING"
     assert warning["message"] == "Database unavailable: answered / with 503"
     assert warning["time"].endswith("+00:00")

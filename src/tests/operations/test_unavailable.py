@@ -30,13 +30,17 @@ def test_database_down_while_loading_the_session_gives_the_german_503_page(monke
     assert "erreicht ihre Datenbank gerade nicht" in page
 
 
-def test_the_503_page_is_german_even_for_an_english_visitor(monkeypatch, settings):
+def test_the_503_page_speaks_the_visitors_chosen_language(monkeypatch, settings):
+    """The language comes from a cookie, not from the database, so it is known."""
     client = Client(raise_request_exception=False)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(UserFactory())
     monkeypatch.setattr(SessionStore, "load", _fail)
 
-    assert "Vorübergehend nicht erreichbar" in client.get("/").content.decode()
+    page = client.get("/").content.decode()
+
+    assert '<html lang="en">' in page
+    assert "Temporarily unavailable" in page
 
 
 def test_other_errors_stay_500(monkeypatch):
@@ -47,7 +51,9 @@ def test_other_errors_stay_500(monkeypatch):
     response = client.get("/")
 
     assert response.status_code == 500
+    assert "Retry-After" not in response
     assert "Vorübergehend" not in response.content.decode()
+    assert "Serverfehler" in response.content.decode()
 
 
 def test_request_body_above_the_limit_is_refused_with_413(client, settings):
