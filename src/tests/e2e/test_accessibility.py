@@ -28,6 +28,8 @@ PAGES = [
     pytest.param("accounts:home", {}, "councillor", id="account-home-councillor"),
     pytest.param("accounts:home", {}, "coordinator", id="account-home-coordinator"),
     pytest.param("accounts:home", {}, "organiser", id="account-home-organiser"),
+    pytest.param("oparl:coverage", {}, "anonymous", id="council-data-coverage"),
+    pytest.param("oparl:endpoint-add", {}, "organiser", id="council-data-endpoint-add"),
 ]
 
 

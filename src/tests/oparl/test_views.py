@@ -94,3 +94,21 @@ def test_anonymous_visitor_is_sent_to_login(client):
     response = client.get(reverse("oparl:endpoint-add"))
     assert response.status_code == 302
     assert "login" in response["Location"] or "anmelden" in response["Location"]
+
+
+@pytest.mark.parametrize("endpoints", [1, 3])
+def test_coverage_page_query_count_is_constant(client, django_assert_num_queries, endpoints):
+    for n in range(endpoints):
+        endpoint = Endpoint.objects.create(
+            system_url=f"https://rat-{n}.example/system",
+            body_name=f"Gemeinde {n}",
+            municipality=MunicipalityFactory(),
+        )
+        OparlPaper.objects.create(endpoint=endpoint, oparl_id=f"https://rat-{n}.example/p/1")
+        SyncRun.objects.create(endpoint=endpoint, started_at="2026-12-01T10:00:00Z")
+
+    with django_assert_num_queries(5):
+        response = client.get(reverse("oparl:coverage"))
+
+    assert len(response.context["rows"]) == endpoints
+    assert all(row.counts["papers"] == 1 for row in response.context["rows"])
