@@ -105,6 +105,7 @@ INSTALLED_APPS = [
     "stadtgespraeche.search",
     "stadtgespraeche.pages",
     "stadtgespraeche.dashboard",
+    "stadtgespraeche.reports",
     "stadtgespraeche.demo",
 ]
 

@@ -24,6 +24,7 @@ urlpatterns = [
     path("diskussionen/", include("stadtgespraeche.discussions.urls")),
     path("benachrichtigungen/", include("stadtgespraeche.notifications.urls")),
     path("suche/", include("stadtgespraeche.search.urls")),
+    path("organisation/saisonberichte/", include("stadtgespraeche.reports.urls")),
     path("organisation/", include("stadtgespraeche.dashboard.urls")),
     path("", include("stadtgespraeche.pages.urls.site")),
 ]

@@ -2,6 +2,7 @@
 the balance by municipality and party, the participant list and whom a coordinator may
 register."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,17 +210,21 @@ def _rows(counts: dict[str, int], total: int, max_share: int, unknown: str) -> l
     return rows
 
 
-def balance(event: Event, *, unknown: str) -> Balance:
-    """Place-holding registrations by municipality and by party (three queries).
+@dataclass(frozen=True)
+class Origin:
+    """Where a registered person comes from, for balances and reports."""
+
+    municipality: str | None
+    party: str | None
+
+
+def origins_of(user_ids: Iterable[int]) -> dict[int, Origin]:
+    """Municipality and party per person (two queries, whatever the number of people).
 
     Municipality and party come from the person's councillor affiliation, else from their
     current mandate, else from any affiliation; organisers see every visibility level.
     """
-    user_ids = list(
-        Registration.objects.filter(event=event, status__in=PLACE_HOLDING_STATUSES).values_list(
-            "user_id", flat=True
-        )
-    )
+    user_ids = list(user_ids)
     municipality_of: dict[int, str] = {}
     party_of: dict[int, str] = {}
     affiliations = (
@@ -246,11 +251,25 @@ def balance(event: Event, *, unknown: str) -> Balance:
         if mandate.party is not None and user_id not in party_of:
             party_of[user_id] = mandate.party.short_name
         municipality_of.setdefault(user_id, mandate.municipality.name)
+    return {
+        user_id: Origin(municipality=municipality_of.get(user_id), party=party_of.get(user_id))
+        for user_id in user_ids
+    }
+
+
+def balance(event: Event, *, unknown: str) -> Balance:
+    """Place-holding registrations by municipality and by party (three queries)."""
+    user_ids = list(
+        Registration.objects.filter(event=event, status__in=PLACE_HOLDING_STATUSES).values_list(
+            "user_id", flat=True
+        )
+    )
+    origins = origins_of(user_ids)
     by_municipality: dict[str, int] = {}
     by_party: dict[str, int] = {}
     for user_id in user_ids:
-        municipality = municipality_of.get(user_id, unknown)
-        party = party_of.get(user_id, unknown)
+        municipality = origins[user_id].municipality or unknown
+        party = origins[user_id].party or unknown
         by_municipality[municipality] = by_municipality.get(municipality, 0) + 1
         by_party[party] = by_party.get(party, 0) + 1
     total = len(user_ids)
