@@ -103,10 +103,11 @@ def bar_chart(
     chart = BarChart(id=id, title=title, description=description)
     values = [value for _label, column in series for value in column if value is not None]
     top = maximum if maximum is not None else max(values, default=0)
-    step = _nice_step(top) if top > 0 else 1
+    # A fixed maximum (a rating scale) gets one tick per unit up to 5 ticks.
+    step = _nice_step(top, 5 if maximum is not None else 4) if top > 0 else 1
     top = max(step * math.ceil(top / step), step) if top > 0 else step * 4
     plot_height = chart.baseline - TOP
-    for index in range(int(round(top / step)) + 1):
+    for index in range(round(top / step) + 1):
         value = index * step
         chart.ticks.append(
             Tick(y=round(chart.baseline - plot_height * value / top, 1), label=_format(value))
@@ -153,7 +154,9 @@ def season_charts(report: SeasonReport) -> dict[str, BarChart]:
     categories = [_("No. %(number)s") % {"number": row.event.number} for row in sessions]
 
     def listing(values: Sequence[object]) -> str:
-        return "; ".join(f"{category}: {value}" for category, value in zip(categories, values, strict=True))
+        return "; ".join(
+            f"{category}: {value}" for category, value in zip(categories, values, strict=True)
+        )
 
     registered = [row.registered for row in sessions]
     attended = [row.attended for row in sessions]

@@ -35,7 +35,14 @@ def _filename(season: queries.Season, extension: str) -> str:
 
 
 def _context(report: queries.SeasonReport) -> dict[str, object]:
-    return {"report": report, "season": report.season, "charts": season_charts(report)}
+    season = report.season
+    return {
+        "report": report,
+        "season": season,
+        "charts": season_charts(report),
+        "title": _("Season report %(year)s: %(series)s")
+        % {"year": season.year, "series": season.series.name},
+    }
 
 
 @require_GET
@@ -56,7 +63,9 @@ def season_report(request: HttpRequest, series: str, year: int) -> HttpResponse:
     season = _season(series, year)
     context = _context(_report(season))
     context["dashboard_section"] = "season_reports"
-    context["other_years"] = [other for other in queries.season_years(season.series) if other != year]
+    context["other_years"] = [
+        other for other in queries.season_years(season.series) if other != year
+    ]
     return render(request, "reports/season_report.html", context)
 
 
