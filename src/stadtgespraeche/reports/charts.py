@@ -103,8 +103,11 @@ def bar_chart(
     chart = BarChart(id=id, title=title, description=description)
     values = [value for _label, column in series for value in column if value is not None]
     top = maximum if maximum is not None else max(values, default=0)
-    # A fixed maximum (a rating scale) gets one tick per unit up to 5 ticks.
+    # A fixed maximum (a rating scale) gets one tick per unit up to 5 ticks; counts never
+    # get fractional ticks.
     step = _nice_step(top, 5 if maximum is not None else 4) if top > 0 else 1
+    if all(float(value).is_integer() for value in values):
+        step = max(step, 1)
     top = max(step * math.ceil(top / step), step) if top > 0 else step * 4
     plot_height = chart.baseline - TOP
     for index in range(round(top / step) + 1):

@@ -56,3 +56,9 @@ def test_bar_chart_without_values_has_an_axis_and_no_bars():
     assert chart.bars == []
     assert chart.ticks[0].label == "0"
     assert len(chart.ticks) >= 2
+
+
+def test_bar_chart_of_small_counts_has_whole_number_ticks():
+    chart = bar_chart(id="c", title="T", description="D", categories=["a"], series=[("n", [1])])
+
+    assert [tick.label for tick in chart.ticks] == ["0", "1"]
