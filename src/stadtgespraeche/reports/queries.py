@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from django.db.models import Avg, Count, QuerySet
+from django.db.models import Avg, Count, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 
 from stadtgespraeche.documentation.models import Feedback
@@ -69,6 +69,7 @@ class SessionRow:
     total_parties: int = 0
     feedback_count: int = 0
     feedback_average: float | None = None
+    feedback_total: int = 0  # sum of the ratings, for the season's average
     topics: list[str] = field(default_factory=list)
 
     @property
@@ -127,12 +128,10 @@ class SeasonReport:
 
     @property
     def feedback_average(self) -> float | None:
-        rated = [row for row in self.sessions if row.feedback_average is not None]
-        count = sum(row.feedback_count for row in rated)
+        count = self.feedback_count
         if not count:
             return None
-        total = sum(row.feedback_average * row.feedback_count for row in rated)  # type: ignore[operator]
-        return round(total / count, 1)
+        return round(sum(row.feedback_total for row in self.sessions) / count, 1)
 
     @property
     def wishes_planned(self) -> int:
@@ -226,8 +225,9 @@ def season_report(season: Season, *, unknown: str) -> SeasonReport:
     seen_parties: set[str] = set()
     for event in held:
         row = rows[event.pk]
-        municipalities = {origins[user].municipality for user in reached[event.pk]} - {None}
-        parties = {origins[user].party for user in reached[event.pk]} - {None}
+        people = [origins[user] for user in reached[event.pk]]
+        municipalities = {origin.municipality for origin in people if origin.municipality}
+        parties = {origin.party for origin in people if origin.party}
         row.municipalities, row.parties = len(municipalities), len(parties)
         row.new_municipalities = len(municipalities - seen_municipalities)
         row.new_parties = len(parties - seen_parties)
@@ -242,13 +242,14 @@ def season_report(season: Season, *, unknown: str) -> SeasonReport:
     feedback = (
         Feedback.objects.filter(event_id__in=list(rows))
         .values("event_id")
-        .annotate(count=Count("id"), average=Avg("rating"))
+        .annotate(count=Count("id"), average=Avg("rating"), total=Sum("rating"))
         .order_by()
     )
     for entry in feedback:
         row = rows[entry["event_id"]]
         row.feedback_count = entry["count"]
         row.feedback_average = round(entry["average"], 1)
+        row.feedback_total = entry["total"]
 
     topics: Counter[str] = Counter(title for row in rows.values() for title in row.topics)
     return SeasonReport(

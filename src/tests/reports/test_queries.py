@@ -173,3 +173,15 @@ def test_feedback_factory_ratings_stay_in_aggregate(series):
         FeedbackFactory(event=event, rating=rating)
 
     assert _report(series).sessions[0].feedback_average == 1.7
+
+
+def test_season_feedback_average_weighs_every_response(series):
+    first, second = held(series, 1, 4), held(series, 2, 5)
+    for rating in (5, 4, 4):  # 4.33…
+        FeedbackFactory(event=first, rating=rating)
+    FeedbackFactory(event=second, rating=1)
+
+    report = _report(series)
+
+    assert [row.feedback_average for row in report.sessions] == [4.3, 1.0]
+    assert report.feedback_average == 3.5  # 14 ratings points from 4 responses
