@@ -194,7 +194,11 @@ def _threads(threads: int, posts: int, rng: random.Random) -> int:
 
 
 def generate(
-    *, scale: float, reindex: bool = True, log: Callable[[str], None] = print
+    *,
+    scale: float,
+    reindex: bool = True,
+    load_reference: bool = True,
+    log: Callable[[str], None] = print,
 ) -> Report:
     """Build the data set at `scale` into the configured database (see the docstring)."""
     from django.core.management import call_command
@@ -218,7 +222,10 @@ def generate(
     step(
         "councillors",
         lambda: directory_search.generate(
-            profiles=scaled(PROFILES, scale), municipalities=11_000, log=lambda _line: None
+            profiles=scaled(PROFILES, scale),
+            municipalities=11_000,
+            load_reference=load_reference,
+            log=lambda _line: None,
         ).profiles,
     )
     persona = User.objects.get(email=PERSONA_EMAIL)
