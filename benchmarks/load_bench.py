@@ -41,14 +41,14 @@ from urllib.request import urlopen
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.harness import (  # noqa: E402 - after the path set-up above
+from benchmarks.harness import (
     REPO_DIR,
     configure_django,
     free_port,
     percentile,
     production_env,
 )
-from benchmarks.nationwide import (  # noqa: E402
+from benchmarks.nationwide import (
     DATA_DIR,
     ORGANISER_EMAIL,
     PERSONA_EMAIL,
@@ -130,9 +130,12 @@ def pages() -> list[Page]:
         .values_list("thread_id", flat=True)
         .first()
     )
-    assert thread_id is not None and Thread.objects.filter(pk=thread_id).exists()
+    assert thread_id is not None, "no discussion of a public event"
+    assert Thread.objects.filter(pk=thread_id).exists()
     practice = (
-        Practice.objects.filter(state=EditorialState.PUBLISHED, slug__startswith=PRACTICE_SLUG_PREFIX)
+        Practice.objects.filter(
+            state=EditorialState.PUBLISHED, slug__startswith=PRACTICE_SLUG_PREFIX
+        )
         .order_by("pk")
         .first()
     )
@@ -329,7 +332,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     os.environ.update(env)
     # Before this process reads the manifest of the hashed static files.
-    subprocess.run(  # noqa: S603 - the project's own command
+    subprocess.run(
         [sys.executable, "-m", "stadtgespraeche", "collectstatic", "--noinput", "-v0"],
         cwd=REPO_DIR,
         env=env,

@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.harness import (  # noqa: E402 - after the path set-up above
+from benchmarks.harness import (
     RESULTS_DIR,
     UNUSABLE_PASSWORD,
     configure_django,
@@ -221,23 +221,27 @@ def generate(
 
     step(
         "councillors",
-        lambda: directory_search.generate(
-            profiles=scaled(PROFILES, scale),
-            municipalities=11_000,
-            load_reference=load_reference,
-            log=lambda _line: None,
-        ).profiles,
+        lambda: (
+            directory_search.generate(
+                profiles=scaled(PROFILES, scale),
+                municipalities=11_000,
+                load_reference=load_reference,
+                log=lambda _line: None,
+            ).profiles
+        ),
     )
     persona = User.objects.get(email=PERSONA_EMAIL)
     step(
         "events",
-        lambda: events_bench.generate(
-            events=scaled(EVENTS, scale),
-            registrations=scaled(REGISTRATIONS, scale),
-            users=scaled(EVENT_USERS, scale),
-            load_reference=False,
-            log=lambda _line: None,
-        ).events,
+        lambda: (
+            events_bench.generate(
+                events=scaled(EVENTS, scale),
+                registrations=scaled(REGISTRATIONS, scale),
+                users=scaled(EVENT_USERS, scale),
+                load_reference=False,
+                log=lambda _line: None,
+            ).events
+        ),
     )
     with transaction.atomic():
         step("practices", lambda: _practices(scaled(PRACTICES, scale), rng, persona.pk))

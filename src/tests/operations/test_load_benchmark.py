@@ -10,12 +10,12 @@ import pytest
 
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.discussions.models import Post
+from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.knowledge.models import Practice
 from stadtgespraeche.notifications.models import Notification
 from stadtgespraeche.people.models import Profile
 from stadtgespraeche.registrations.models import Registration
-from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory, PartyFactory, StateFactory
 
