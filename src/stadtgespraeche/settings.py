@@ -173,6 +173,9 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": DATA_DIR / "stadtgespraeche.sqlite3",
+            # Kept per worker: opening a connection per request (PRAGMAs, and a WAL
+            # checkpoint whenever the last connection closes) cost more than most pages.
+            "CONN_MAX_AGE": env_int("DATABASE_CONN_MAX_AGE", default=60),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,

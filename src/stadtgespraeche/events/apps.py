@@ -14,9 +14,7 @@ class EventsConfig(AppConfig):
 def register_followables() -> None:
     """Events people may see can be followed (notifications.follows)."""
     from stadtgespraeche.events.models import Event
-    from stadtgespraeche.events.queries import visible_events
+    from stadtgespraeche.events.queries import is_visible_to
     from stadtgespraeche.notifications.follows import register_followable
 
-    register_followable(
-        Event, can_follow=lambda user, event: visible_events(user).filter(pk=event.pk).exists()
-    )
+    register_followable(Event, can_follow=lambda user, event: is_visible_to(event, user))

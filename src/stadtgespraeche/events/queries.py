@@ -34,6 +34,31 @@ def visible_events(viewer: Any) -> QuerySet[Event]:
     return events
 
 
+def _viewer_key(viewer: Any) -> int | None:
+    return viewer.pk if getattr(viewer, "is_authenticated", False) else None
+
+
+def is_visible_to(event: Event, viewer: Any) -> bool:
+    """Whether `viewer` may see `event`, asked once per event instance and viewer.
+
+    The detail page's template tags (follow button, discussions) each ask; the answer is
+    kept on the instance, and `visible_event` records it for the event it found.
+    """
+    memo: dict[int | None, bool] = event.__dict__.setdefault("_visible_to", {})
+    key = _viewer_key(viewer)
+    if key not in memo:
+        memo[key] = visible_events(viewer).filter(pk=event.pk).exists()
+    return memo[key]
+
+
+def visible_event(viewer: Any, slug: str) -> Event | None:
+    """The event with `slug` if `viewer` may see it, remembered as visible to them."""
+    event = visible_events(viewer).filter(slug=slug).first()
+    if event is not None:
+        event.__dict__.setdefault("_visible_to", {})[_viewer_key(viewer)] = True
+    return event
+
+
 def is_members_only_for(viewer: Any, slug: str) -> bool:
     """Whether a logged-out `viewer` asks for a network event they would see once logged in.
 

@@ -58,7 +58,7 @@ def is_participant(event: Event, user: Any) -> bool:
 
 
 def _is_visible(event: Event | None, user: Any) -> bool:
-    return event is not None and queries.visible_events(user).filter(pk=event.pk).exists()
+    return event is not None and queries.is_visible_to(event, user)
 
 
 def _may_post(event: Event | None, user: Any) -> bool:
@@ -112,6 +112,11 @@ def owner_by_id(event_id: int) -> access.Owner | None:
 
 def can_start(event_id: int, user: Any) -> bool:
     return _may_post(Event.objects.filter(pk=event_id).first(), user)
+
+
+def can_start_on(event: Event, user: Any) -> bool:
+    """`can_start` for an event already loaded (the detail page): no second read of it."""
+    return access.is_active_person(user) and _may_post(event, user)
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core import personal_data
+from stadtgespraeche.people import counts as directory_counts
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup, Visibility
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
@@ -100,6 +101,7 @@ def erase_directory(user: Any) -> None:
         if profile.photo:
             profile.photo.delete(save=False)
         profile.delete()  # mandates cascade
+        directory_counts.forget()
     Affiliation.objects.filter(user=user).delete()
 
 

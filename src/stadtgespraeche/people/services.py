@@ -14,6 +14,7 @@ from stadtgespraeche.accounts.services import invite_user
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.municipalities.models import Municipality, Party
+from stadtgespraeche.people import counts as directory_counts
 from stadtgespraeche.people.enums import AffiliationRole, Body, FieldGroup, MandateRole, Visibility
 from stadtgespraeche.people.models import Affiliation, Faction, Mandate, Profile
 from stadtgespraeche.people.photos import process_photo
@@ -140,6 +141,7 @@ def get_or_create_profile(*, user: User) -> Profile:
     )
     if created:
         log_action("directory.profile.created", actor=user, obj=profile)
+        directory_counts.forget()
     return profile
 
 
@@ -191,6 +193,7 @@ def create_or_update_profile(
         obj=profile,
     )
     indexing.changed(profile)
+    directory_counts.forget()
     return profile
 
 
@@ -212,6 +215,7 @@ def set_visibility(*, profile: Profile, by: User, **visibilities: Visibility | s
         profile.save(update_fields=[f"{group}_visibility" for group in changed] + ["updated_at"])
         log_action("directory.profile.visibility_changed", actor=by, obj=profile, data=changed)
         indexing.changed(profile)
+        directory_counts.forget()
     return profile
 
 

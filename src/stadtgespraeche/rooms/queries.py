@@ -137,9 +137,14 @@ def room_window(event: Event) -> tuple[datetime, datetime]:
 
 
 def is_speaker(user: Any, event: Event) -> bool:
+    """Whether `user` speaks at `event`; asked once per event instance and person (the
+    event page's room and question boxes both ask)."""
     if not (user is not None and user.is_authenticated):
         return False
-    return AgendaItem.objects.filter(event=event, speakers=user).exists()
+    memo: dict[int, bool] = event.__dict__.setdefault("_speaker_memo", {})
+    if user.pk not in memo:
+        memo[user.pk] = AgendaItem.objects.filter(event=event, speakers=user).exists()
+    return memo[user.pk]
 
 
 def is_event_moderator(user: Any, event: Event) -> bool:

@@ -8,7 +8,7 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
-QUERIES_EVENT_PAGE = 24
+QUERIES_EVENT_PAGE = 20
 QUERIES_TOPIC_PAGE = 13
 QUERIES_MUNICIPALITY_PAGE = 13
 

@@ -274,9 +274,9 @@ def test_people_page_query_count_is_constant(client, django_assert_num_queries, 
         mandate = MandateFactory()
         mandate.profile.interests.add(topic)
 
-    # session, user, counts, page, mandates, interests, map municipalities,
-    # choices of state, party and topic
-    with django_assert_num_queries(11):
+    # session, user, own profile's visibility (people.counts), counts, page, mandates,
+    # interests, map municipalities, choices of state, party and topic
+    with django_assert_num_queries(12):
         response = client.get(URL)
 
     assert response.content.decode().count('class="kern-card card-grid__item"') == count

@@ -322,7 +322,7 @@ def test_event_detail_box_query_count(client, django_assert_num_queries, count):
         ProfileFactory(user=registration.user)
     client.force_login(viewer)
 
-    with django_assert_num_queries(24):
+    with django_assert_num_queries(21):
         response = client.get(event.get_absolute_url())
 
     content = response.content.decode()

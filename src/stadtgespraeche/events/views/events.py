@@ -71,7 +71,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
     A logged-out visitor asking for a network event is sent to the login page instead.
     """
-    event = queries.visible_events(request.user).filter(slug=slug).first()
+    event = queries.visible_event(request.user, slug)
     if event is None:
         if queries.is_members_only_for(request.user, slug):
             return redirect_to_login(request.get_full_path())

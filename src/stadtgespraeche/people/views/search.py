@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from stadtgespraeche.core.htmx import template_for
+from stadtgespraeche.people import counts as directory_counts
 from stadtgespraeche.people import queries
 from stadtgespraeche.people.forms.search import PeopleSearchForm
 from stadtgespraeche.people.models import Profile
@@ -56,7 +57,9 @@ def people(request: HttpRequest) -> HttpResponse:
     filters = form.filters()
     viewer = request.user
     results = queries.search_people(viewer, **filters)
-    counts = queries.count_people(results, map_limit=MAP_LIMIT)
+    counts = directory_counts.directory_counts(
+        viewer, results, filtered=any(filters.values()), map_limit=MAP_LIMIT
+    )
     paginator = CountedPaginator(results, PER_PAGE, count=counts.total)
     page_obj = paginator.get_page(request.GET.get("page"))
     rows = [PersonRow(profile, visible_groups(profile, viewer)) for profile in page_obj]
