@@ -73,6 +73,11 @@ urlpatterns = [
     path("rueckmeldungen/", feedback.feedback_list, name="feedback-list"),
     path("rueckmeldungen/<id:pk>/", feedback.feedback_detail, name="feedback-detail"),
     path(
+        "rueckmeldungen/<id:pk>/themenwuensche/",
+        feedback.feedback_to_wishes,
+        name="feedback-to-wishes",
+    ),
+    path(
         "stadtgespraeche/<id:pk>/anmeldungen/",
         registrations.registration_list,
         name="registration-list",

@@ -18,7 +18,7 @@ from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate
 
-from .enums import WishStatus
+from .enums import Phase, WishStatus
 from .models import TopicWish, Vote, WishRound, WishSupport
 
 PARTICIPANT_ROLES = (AffiliationRole.COUNCILLOR, AffiliationRole.COORDINATOR)
@@ -145,6 +145,11 @@ def councillors_of(municipalities: QuerySet[Municipality]) -> QuerySet[User]:
         .distinct()
         .order_by("last_name", "first_name", "pk")
     )
+
+
+def collecting_rounds(series: Any) -> QuerySet[WishRound]:
+    """Rounds of `series` that collect wishes: where feedback wishes can be taken over."""
+    return WishRound.objects.filter(series=series, phase=Phase.COLLECT).order_by("-created_at")
 
 
 def round_participants(wish_round: WishRound) -> QuerySet[User]:

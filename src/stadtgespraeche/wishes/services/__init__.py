@@ -28,10 +28,10 @@ from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.topics.models import Topic
 from stadtgespraeche.topics.services import create_topic
 
-from . import queries
-from .enums import PHASE_TRANSITIONS, Phase, WishStatus
-from .exceptions import NotAllowed, VoteBudgetExhausted, WishError, WishNotOpen, WrongPhase
-from .models import TopicWish, Vote, WishRound, WishSupport
+from .. import queries
+from ..enums import PHASE_TRANSITIONS, Phase, WishStatus
+from ..exceptions import NotAllowed, VoteBudgetExhausted, WishError, WishNotOpen, WrongPhase
+from ..models import TopicWish, Vote, WishRound, WishSupport
 
 PARTICIPANT_ROLES = (Role.COUNCILLOR, Role.COORDINATOR)
 PLANNED_KIND = "wishes.planned"
