@@ -17,9 +17,9 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.events import speakers
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
-from stadtgespraeche.events import speakers
 from stadtgespraeche.events.models import AgendaItem, Event
 from stadtgespraeche.events.services import mark_documented
 from stadtgespraeche.notifications.services import notify

@@ -7,7 +7,6 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from stadtgespraeche.events import threads
-
         from stadtgespraeche.events.speakers import KIND_SPEAKER_ASSIGNED
         from stadtgespraeche.notifications import kinds
 

@@ -98,7 +98,10 @@ def confirm_impulse(item: AgendaItem, *, by: User) -> AgendaItem:
         item.speaker_confirmed_at = timezone.now()
         item.save(update_fields=["speaker_confirmed_at", "updated_at"])
         log_action(
-            "events.agenda_item.speaker_confirmed", actor=by, obj=item, data={"event": item.event_id}
+            "events.agenda_item.speaker_confirmed",
+            actor=by,
+            obj=item,
+            data={"event": item.event_id},
         )
     return item
 

@@ -196,7 +196,9 @@ class EventMessageForm(Form):
 
     def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        modes = [(mode, Audience(mode).label) for mode in event.modes] if len(event.modes) > 1 else []
+        modes = [(mode, Audience(mode).label) for mode in event.modes]
+        if len(event.modes) < 2:
+            modes = []
         field = cast(forms.ChoiceField, self.fields["audience"])
         field.choices = [
             (Audience.ALL.value, Audience.ALL.label),

@@ -16,7 +16,6 @@ from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import is_htmx
 
 from . import queries, services
-from .services import calls
 from .enums import WishStatus
 from .exceptions import WishError
 from .forms import (
@@ -29,6 +28,7 @@ from .forms import (
     WishForm,
 )
 from .models import TopicWish, WishRound
+from .services import calls
 
 
 def _round_or_404(request: HttpRequest, pk: int) -> WishRound:

@@ -86,7 +86,9 @@ def test_speaker_confirms_edits_and_uploads_slides(page: Page, axe_page: Page, l
 def test_coordinator_registers_a_councillor_from_the_list(page: Page, axe_page: Page, log_in):
     municipality = MunicipalityFactory(name="Kaiserslautern")
     coordinator = CoordinatorFactory()
-    AffiliationFactory(user=coordinator, municipality=municipality, role=AffiliationRole.COORDINATOR)
+    AffiliationFactory(
+        user=coordinator, municipality=municipality, role=AffiliationRole.COORDINATOR
+    )
     councillor = UserFactory(first_name="Rita", last_name="Rat")
     AffiliationFactory(user=councillor, municipality=municipality, role=AffiliationRole.COUNCILLOR)
     other = UserFactory(first_name="Olaf", last_name="Ort")

@@ -38,7 +38,7 @@ def people(event):
     }
 
 
-def _send(event, audience=Audience.ALL, by=None, subject="Raumänderung", body="Wir sind in Saal 3."):
+def _send(event, audience=Audience.ALL, by=None, subject="Raumänderung", body="Saal 3."):
     return messages.send_event_message(
         event, audience=audience, subject=subject, body=body, by=by or OrganiserFactory()
     )
@@ -73,7 +73,7 @@ def test_send_event_message_mails_each_person_separately_and_archives(event, peo
     assert all(len(m.to) == 1 and not m.cc and not m.bcc for m in mail.outbox)
     german = next(m for m in mail.outbox if m.to == [people["in_person"].email])
     assert german.subject == "Raumänderung"
-    assert "Wir sind in Saal 3." in german.body
+    assert "Saal 3." in german.body
     assert "„Stadtgespräch Mobilität“" in german.body
     english = next(m for m in mail.outbox if m.to == [people["online"].email])
     assert "the organisers write to you" in english.body
@@ -161,7 +161,8 @@ def test_message_page_with_missing_subject_keeps_the_text(client, event, people)
     client.force_login(OrganiserFactory())
 
     response = client.post(
-        _url(event), {"audience": "all", "subject": "", "body": "Mein langer Text", "confirmed": "on"}
+        _url(event),
+        {"audience": "all", "subject": "", "body": "Mein langer Text", "confirmed": "on"},
     )
 
     assert response.status_code == 400

@@ -70,7 +70,8 @@ def test_wish_on_behalf_notifies_the_councillor(collecting_round, coordinator, c
     (notification,) = Notification.objects.all()
     assert notification.recipient == councillor
     assert notification.kind == services.ON_BEHALF_KIND
-    assert notification.title == "Ihre Koordination hat den Themenwunsch „Open Data“ für Sie eingetragen"
+    expected = "Ihre Koordination hat den Themenwunsch „Open Data“ für Sie eingetragen"
+    assert notification.title == expected
     assert notification.url == f"/themenwuensche/wunsch/{wish.pk}/"
 
 

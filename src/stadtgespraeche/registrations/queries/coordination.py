@@ -64,12 +64,12 @@ def councillor_rows(coordinator: Any, events: list[Event]) -> list[CouncillorRow
     for person in people:
         cells = []
         for event in events:
-            registration = latest.get((event.pk, person.pk))
-            active = registration is not None and registration.status != RegistrationStatus.CANCELLED
+            found = latest.get((event.pk, person.pk))
+            active = found is not None and found.status != RegistrationStatus.CANCELLED
             cells.append(
                 Cell(
                     event=event,
-                    registration=registration if active else None,
+                    registration=found if active else None,
                     can_register=not active and event.pk in open_events,
                     modes=modes[event.pk],
                 )

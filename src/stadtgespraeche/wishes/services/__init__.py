@@ -180,8 +180,10 @@ def submit_wish(
         _notify_in_languages(
             [author],
             kind=ON_BEHALF_KIND,
-            title=lambda: _("A coordinator entered the topic wish “%(title)s” for you")
-            % {"title": wish.title},
+            title=lambda: (
+                _("A coordinator entered the topic wish “%(title)s” for you")
+                % {"title": wish.title}
+            ),
             url=reverse("wishes:wish-detail", kwargs={"pk": wish.pk}),
             key=f"{ON_BEHALF_KIND}:{wish.pk}",
         )

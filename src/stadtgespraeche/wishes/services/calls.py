@@ -64,7 +64,5 @@ def call_for_wishes(wish_round: WishRound, *, by: User, message: str = "") -> in
         )
     if not asked:
         raise WishError(_("You have already asked all your councillors for wishes in this round."))
-    log_action(
-        "wishes.round.call_sent", actor=by, obj=wish_round, data={"councillors": asked}
-    )
+    log_action("wishes.round.call_sent", actor=by, obj=wish_round, data={"councillors": asked})
     return asked
