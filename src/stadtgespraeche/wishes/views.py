@@ -145,6 +145,7 @@ def wish_collect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "round": wish_round,
         "form": form,
         "call_form": CallForWishesForm(),
+        "has_councillors": councillors.exists(),
         "wishes": queries.wish_rows(queries.collection_for(wish_round, request.user), request.user),
     }
     return render(request, "wishes/wish_collect.html", context)

@@ -109,7 +109,8 @@ def test_feedback_page_offers_the_take_over(client, event, wish_round):
     content = client.get(f"/organisation/rueckmeldungen/{event.pk}/").content.decode()
 
     assert "2 Themenwünsche als Wünsche in eine Runde übernehmen" in content
-    assert f'<option value="{wish_round.pk}">Herbst</option>' in content
+    assert f'<option value="{wish_round.pk}">' in content
+    assert "Herbst" in content
 
 
 def test_feedback_page_without_collecting_round_points_to_opening_one(client, event):
