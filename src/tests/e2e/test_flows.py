@@ -117,3 +117,35 @@ def test_coordinator_registers_a_councillor_from_the_list(page: Page, axe_page: 
 
     axe_page.goto(url)
     axe_check(axe_page, name="coordinator: my councillors (one registered)")
+
+
+def test_coordinator_edits_the_public_profile(page: Page, axe_page: Page, log_in):
+    municipality = MunicipalityFactory(name="Bamberg", slug="bamberg")
+    coordinator = CoordinatorFactory()
+    AffiliationFactory(
+        user=coordinator, municipality=municipality, role=AffiliationRole.COORDINATOR
+    )
+    url = "/verzeichnis/kommunen/bamberg/profil/"
+
+    log_in(axe_page, coordinator)
+    axe_page.goto(url)
+    axe_check(axe_page, name="coordinator: public profile of the municipality")
+
+    log_in(page, coordinator)
+    page.goto("/verzeichnis/meine-kommunen/")
+    page.get_by_role("link", name="Öffentliches Profil von Bamberg bearbeiten").click()
+    page.get_by_label("Kurzbeschreibung").fill("Bamberg arbeitet an offenen Daten.")
+    page.locator("input[name=logo]").set_input_files(
+        {"name": "logo.png", "mimeType": "image/png", "buffer": png_bytes()}
+    )
+    page.get_by_label("Lizenz des Logos").fill("© Stadt Bamberg")
+    page.get_by_role("button", name="Profil speichern").click()
+    assert "Das öffentliche Profil wurde gespeichert." in page.locator("main").inner_text()
+
+    page.goto("/kommunen/bamberg/")
+    main = page.locator("main")
+    assert "Bamberg arbeitet an offenen Daten." in main.inner_text()
+    assert "© Stadt Bamberg" in main.inner_text()
+    assert page.get_by_role("img", name="Logo von Bamberg").evaluate("img => img.naturalWidth") > 0
+    axe_page.goto("/kommunen/bamberg/")
+    axe_check(axe_page, name="municipality page with profile and logo")
