@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContactsConfig(AppConfig):
@@ -6,5 +7,8 @@ class ContactsConfig(AppConfig):
 
     def ready(self) -> None:
         from stadtgespraeche.contacts import personal_data
+        from stadtgespraeche.contacts.services import KIND_REQUEST_RECEIVED
+        from stadtgespraeche.notifications import kinds
 
         personal_data.register()
+        kinds.register(KIND_REQUEST_RECEIVED, _("Someone sent you a contact request"))

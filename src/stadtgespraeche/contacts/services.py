@@ -8,7 +8,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.contacts.models import (
@@ -22,6 +23,9 @@ from stadtgespraeche.contacts.queries import display_name, is_blocked_between, v
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.core.throttling import Throttle
+from stadtgespraeche.notifications.services import notify
+
+KIND_REQUEST_RECEIVED = "contacts.request_received"
 
 # At most 10 contact requests per person and day; at most 5 abuse reports per person and day.
 CONTACT_REQUEST_THROTTLE = Throttle("contact-request", limit=10, window=24 * 60 * 60)
@@ -77,6 +81,27 @@ def _mail_person(user: Any, *, template: str, context: dict[str, Any]) -> None:
     )
 
 
+def _notify_recipient(contact_request: ContactRequest) -> None:
+    """The recipient finds the request in their notifications; the e-mail about it is the
+    request mail itself, so the notification is not mailed again."""
+    recipient = contact_request.recipient
+    name = display_name(contact_request.sender, recipient)
+    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+        title = (
+            gettext("New contact request from %(name)s") % {"name": name}
+            if name
+            else gettext("You received a new contact request")
+        )
+    notify(
+        [recipient],
+        kind=KIND_REQUEST_RECEIVED,
+        title=title,
+        url=reverse("contacts:contacts"),
+        key=f"{KIND_REQUEST_RECEIVED}:{contact_request.pk}",
+        mailed_separately=True,
+    )
+
+
 def request_contact(sender: Any, recipient: Any, *, message: str) -> ContactRequest:
     """`sender` asks `recipient` for contact; the recipient gets an e-mail."""
     if sender.pk == recipient.pk:
@@ -101,6 +126,7 @@ def request_contact(sender: Any, recipient: Any, *, message: str) -> ContactRequ
                 sender=sender, recipient=recipient, message=message.strip()
             )
             log_action("directory.contact_request.created", actor=sender, obj=contact_request)
+            _notify_recipient(contact_request)
     except IntegrityError as error:  # a parallel request won the race
         raise AlreadyRequested from error
     CONTACT_REQUEST_THROTTLE.hit(str(sender.pk))

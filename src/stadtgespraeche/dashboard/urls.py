@@ -9,6 +9,7 @@ from .views import (
     groups,
     home,
     memberships,
+    messages,
     registrations,
     reports,
     texts,
@@ -67,9 +68,15 @@ urlpatterns = [
         events.proposal_decide,
         name="proposal-decide",
     ),
+    path("stadtgespraeche/<id:pk>/nachrichten/", messages.event_messages, name="event-messages"),
     path("loeschungen/", deletions.deletion_list, name="deletion-list"),
     path("rueckmeldungen/", feedback.feedback_list, name="feedback-list"),
     path("rueckmeldungen/<id:pk>/", feedback.feedback_detail, name="feedback-detail"),
+    path(
+        "rueckmeldungen/<id:pk>/themenwuensche/",
+        feedback.feedback_to_wishes,
+        name="feedback-to-wishes",
+    ),
     path(
         "stadtgespraeche/<id:pk>/anmeldungen/",
         registrations.registration_list,

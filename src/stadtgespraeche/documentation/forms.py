@@ -66,6 +66,27 @@ class SlidesForm(Form):
         cast(forms.ModelChoiceField, self.fields["agenda_item"]).queryset = agenda
 
 
+class SpeakerItemForm(Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    abstract = forms.CharField(
+        label=_("Abstract"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("A few sentences on what you will present."),
+    )
+
+
+class SpeakerSlidesForm(Form):
+    file = forms.FileField(
+        label=_("Slides"),
+        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        help_text=_(
+            "PDF, PNG, JPEG, WebP, docx, xlsx, pptx, odt, ods or odp. Replaces earlier slides."
+        ),
+    )
+
+
 RATING_CHOICES = [
     (5, _("5 – very good")),
     (4, _("4 – good")),

@@ -6,6 +6,7 @@ import rules
 
 from stadtgespraeche.accounts.rules import is_organiser
 from stadtgespraeche.documentation import queries as queries_documentation
+from stadtgespraeche.events import speakers
 
 
 # --- Documentation and feedback (events/queries_documentation.py, docs/events.md) ---------
@@ -41,3 +42,12 @@ rules.add_perm("documentation.view_feedback", is_organiser)
 
 # Participants give feedback once, after the event.
 rules.add_perm("documentation.give_feedback", can_give_feedback)
+
+
+@rules.predicate
+def is_speaker_of(user: Any, item: Any) -> bool:
+    return item is not None and speakers.is_speaker(user, item)
+
+
+# A speaker's page of their agenda item: confirm, title and abstract, own slides.
+rules.add_perm("documentation.prepare_impulse", is_speaker_of)

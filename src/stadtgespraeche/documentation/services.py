@@ -17,6 +17,7 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.events import speakers
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.models import AgendaItem, Event
@@ -124,6 +125,25 @@ def add_attachment(
         data={"title": attachment.title, "type": kind.content_type, "slides": bool(agenda_item)},
     )
     return attachment
+
+
+@transaction.atomic
+def upload_speaker_slides(item: AgendaItem, *, upload: UploadedFile, by: User) -> Attachment:
+    """A speaker uploads the slides of their own agenda item before the event ends; they
+    replace earlier slides of the item and are checked like every upload."""
+    if not speakers.is_speaker(by, item):
+        raise DocumentationError(_("Only a speaker of this agenda item can upload its slides."))
+    if not speakers.is_open_for_speakers(item):
+        raise DocumentationError(
+            _("This Stadtgespräch is over or cancelled; the agenda item can no longer be changed.")
+        )
+    return add_attachment(
+        item.event,
+        title=_("Slides: %(title)s") % {"title": item.title},
+        upload=upload,
+        agenda_item=item,
+        by=by,
+    )
 
 
 def _delete_file(attachment: Attachment) -> None:

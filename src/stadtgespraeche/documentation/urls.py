@@ -40,4 +40,12 @@ urlpatterns = [
         "termine/<slug:slug>/dokumentation.pdf", views.documentation_pdf, name="documentation-pdf"
     ),
     path("termine/<slug:slug>/feedback/", views.feedback_give, name="feedback"),
+    path("meine-impulse/", views.speaker_items, name="speaker-items"),
+    path("termine/<slug:slug>/impuls/<id:pk>/", views.speaker_item, name="speaker-item"),
+    path(
+        "termine/<slug:slug>/impuls/<id:pk>/bestaetigen/",
+        views.speaker_confirm,
+        name="speaker-confirm",
+    ),
+    path("termine/<slug:slug>/impuls/<id:pk>/folien/", views.speaker_slides, name="speaker-slides"),
 ]

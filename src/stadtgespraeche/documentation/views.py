@@ -1,4 +1,7 @@
-"""Views after the event: the documentation (edit, files, publish, PDF) and feedback."""
+"""Views after the event: the documentation (edit, files, publish, PDF) and feedback; the
+speaker's page of an agenda item (confirm, title and abstract, own slides)."""
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,12 +21,14 @@ from stadtgespraeche.documentation.forms import (
     FeedbackForm,
     MinutesForm,
     SlidesForm,
+    SpeakerItemForm,
+    SpeakerSlidesForm,
 )
 from stadtgespraeche.documentation.models import Attachment
 from stadtgespraeche.documentation.pdf import DocumentationContent, build_documentation_pdf
-from stadtgespraeche.events import queries
+from stadtgespraeche.events import queries, speakers
 from stadtgespraeche.events.exceptions import EventError
-from stadtgespraeche.events.models import Event
+from stadtgespraeche.events.models import AgendaItem, Event
 
 
 def _event(request: HttpRequest, slug: str) -> Event:
@@ -230,3 +235,97 @@ def feedback_give(request: AuthenticatedRequest, slug: str) -> HttpResponse:
             return redirect(event.get_absolute_url())
     context = {"event": event, "form": form}
     return render(request, "documentation/feedback_form.html", context)
+
+
+# --- The speaker's page of an agenda item ---------------------------------------------------
+
+
+@login_required
+@require_GET
+def speaker_items(request: AuthenticatedRequest) -> HttpResponse:
+    """The agenda items I speak in, each with a link to its speaker page."""
+    items = list(speakers.items_of_speaker(request.user))
+    return render(request, "documentation/speaker_items.html", {"items": items})
+
+
+def _speaker_item(request: AuthenticatedRequest, slug: str, pk: int) -> AgendaItem:
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("event", "event__series", "event__venue_municipality"),
+        pk=pk,
+        event__slug=slug,
+    )
+    if not request.user.has_perm("documentation.prepare_impulse", item):
+        raise PermissionDenied
+    return item
+
+
+def _speaker_page(
+    request: AuthenticatedRequest,
+    item: AgendaItem,
+    *,
+    item_form: SpeakerItemForm | None = None,
+    slides_form: SpeakerSlidesForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "item": item,
+        "event": item.event,
+        "ends_at": item.starts_at + timedelta(minutes=item.duration),
+        "is_open": speakers.is_open_for_speakers(item),
+        "item_form": item_form
+        or SpeakerItemForm(initial={"title": item.title, "abstract": item.abstract}),
+        "slides_form": slides_form or SpeakerSlidesForm(),
+        "slides": Attachment.objects.filter(agenda_item=item).first(),
+        "co_speakers": [person for person in item.speakers.all() if person.pk != request.user.pk],
+    }
+    return render(request, "documentation/speaker_item.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def speaker_item(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
+    """A speaker sees time and room of their item and edits its title and abstract."""
+    item = _speaker_item(request, slug, pk)
+    if request.method != "POST":
+        return _speaker_page(request, item)
+    form = SpeakerItemForm(request.POST)
+    if form.is_valid():
+        try:
+            speakers.update_impulse(item, by=request.user, **form.cleaned_data)
+        except EventError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, _("The title and abstract were saved."))
+            return redirect("documentation:speaker-item", slug=slug, pk=pk)
+    return _speaker_page(request, item, item_form=form, status=400)
+
+
+@login_required
+@require_POST
+def speaker_confirm(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
+    item = _speaker_item(request, slug, pk)
+    try:
+        speakers.confirm_impulse(item, by=request.user)
+    except EventError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("Thank you, your impulse is confirmed."))
+    return redirect("documentation:speaker-item", slug=slug, pk=pk)
+
+
+@login_required
+@require_POST
+def speaker_slides(request: AuthenticatedRequest, slug: str, pk: int) -> HttpResponse:
+    item = _speaker_item(request, slug, pk)
+    form = SpeakerSlidesForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services_documentation.upload_speaker_slides(
+                item, upload=form.cleaned_data["file"], by=request.user
+            )
+        except EventError as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _("The slides were uploaded."))
+            return redirect("documentation:speaker-item", slug=slug, pk=pk)
+    return _speaker_page(request, item, slides_form=form, status=400)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EventsConfig(AppConfig):
@@ -6,9 +7,12 @@ class EventsConfig(AppConfig):
 
     def ready(self) -> None:
         from stadtgespraeche.events import threads
+        from stadtgespraeche.events.speakers import KIND_SPEAKER_ASSIGNED
+        from stadtgespraeche.notifications import kinds
 
         threads.register()  # discussions of an event: access policy
         register_followables()
+        kinds.register(KIND_SPEAKER_ASSIGNED, _("You were named as a speaker of an agenda item"))
 
 
 def register_followables() -> None:

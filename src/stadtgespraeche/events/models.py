@@ -156,6 +156,10 @@ class AgendaItem(TimeStampedModel):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Set when a speaker confirms the item on their speaker page (events/speakers.py).
+    speaker_confirmed_at = models.DateTimeField(
+        _("confirmed by the speaker"), null=True, blank=True
+    )
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -13,6 +13,7 @@ from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
 from stadtgespraeche.events import changes, queries
+from stadtgespraeche.events import speakers as speaker_notices
 from stadtgespraeche.events.enums import (
     DOCUMENTATION_TRANSITION,
     EVENT_TRANSITIONS,
@@ -264,7 +265,9 @@ def save_agenda_item(
     created = item.pk is None
     item.save()
     if speakers is not None:
+        before = set() if created else set(item.speakers.values_list("pk", flat=True))
         item.speakers.set(speakers)
+        speaker_notices.notify_assigned(item, [p for p in speakers if p.pk not in before])
     action = "events.agenda_item.created" if created else "events.agenda_item.updated"
     log_action(action, actor=by, obj=item, data={"event": event.pk})
     indexing.changed(event)

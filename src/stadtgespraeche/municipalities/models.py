@@ -39,6 +39,10 @@ class District(models.Model):
         return self.name
 
 
+def logo_path(instance: "Municipality", filename: str) -> str:
+    return f"municipalities/{instance.key}/logo.png"
+
+
 class Municipality(models.Model):
     """A municipality, county or region, keyed by its official key (AGS) where one exists."""
 
@@ -59,6 +63,11 @@ class Municipality(models.Model):
     latitude = models.FloatField(_("latitude"), null=True, blank=True)
     longitude = models.FloatField(_("longitude"), null=True, blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The public profile, edited by the municipality's coordinators (municipalities/services.py).
+    profile_text = models.TextField(_("short description"), max_length=1000, blank=True)
+    contact = models.TextField(_("contact"), max_length=500, blank=True)
+    logo = models.ImageField(_("logo"), upload_to=logo_path, blank=True)
+    logo_licence = models.CharField(_("licence of the logo"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["name", "key"]

@@ -29,3 +29,7 @@ rules.add_perm("people.invite_councillor", is_organiser | is_coordinator_of)
 
 
 rules.add_perm("people.invite_coordinator", is_organiser)
+
+
+# The public profile of a municipality (text, contact, logo): its coordinators.
+rules.add_perm("people.edit_municipality_profile", is_coordinator_of)

@@ -1,12 +1,24 @@
 from django.urls import path
 
-from stadtgespraeche.people.views import affiliations, invitations, profiles, search
+from stadtgespraeche.people.views import (
+    affiliations,
+    invitations,
+    municipalities,
+    profiles,
+    search,
+)
 
 app_name = "people"
 
 urlpatterns = [
     path("meine-kommunen/", affiliations.my_affiliations, name="my-affiliations"),
     path("einladen/", invitations.invite_start, name="invite-start"),
+    path(
+        "kommunen/<slug:slug>/profil/",
+        municipalities.profile_edit,
+        name="municipality-profile-edit",
+    ),
+    path("kommunen/<slug:slug>/logo.png", municipalities.logo, name="municipality-logo"),
     path("<slug:slug>/einladen/", invitations.invite, name="invite"),
     path("<slug:slug>/einladen/<id:pk>/", invitations.invitation_manage, name="invitation-manage"),
     path("profil/", profiles.profile_edit, name="profile-edit"),

@@ -14,3 +14,12 @@ class RegistrationStatus(models.TextChoices):
 PLACE_HOLDING_STATUSES = frozenset(
     {RegistrationStatus.REGISTERED, RegistrationStatus.ATTENDED, RegistrationStatus.NO_SHOW}
 )
+
+
+class Audience(models.TextChoices):
+    """Who receives an organiser's message to the registered of an event."""
+
+    ALL = "all", pgettext_lazy("message audience", "everyone registered and on the waitlist")
+    IN_PERSON = "in_person", pgettext_lazy("message audience", "registered in person")
+    ONLINE = "online", pgettext_lazy("message audience", "registered online")
+    WAITLIST = "waitlist", pgettext_lazy("message audience", "the waitlist")

@@ -10,7 +10,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.forms import Form
 from stadtgespraeche.events.enums import AttendanceMode
 from stadtgespraeche.events.models import Event
-from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.registrations.enums import Audience, RegistrationStatus
 
 
 def _mode_choices(event: Event) -> list[tuple[str, Any]]:
@@ -169,3 +169,39 @@ class BalanceShareForm(Form):
         },
         help_text=_("Applies to every Stadtgespräch of the series."),
     )
+
+
+class EventMessageForm(Form):
+    """An organiser's message to the registered; `confirmed` is set by the preview step."""
+
+    audience = forms.ChoiceField(
+        label=_("Recipients"),
+        widget=forms.RadioSelect,
+        initial=Audience.ALL,
+        error_messages={"required": _("Please choose who receives the message.")},
+    )
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=200,
+        error_messages={"required": _("Please enter a subject.")},
+    )
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": _("Please enter a message.")},
+        help_text=_("Plain text. Each person gets their own e-mail with a link to the event."),
+    )
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, event: Event, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        modes = [(mode, Audience(mode).label) for mode in event.modes]
+        if len(event.modes) < 2:
+            modes = []
+        field = cast(forms.ChoiceField, self.fields["audience"])
+        field.choices = [
+            (Audience.ALL.value, Audience.ALL.label),
+            *modes,
+            (Audience.WAITLIST.value, Audience.WAITLIST.label),
+        ]

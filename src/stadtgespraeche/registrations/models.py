@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.events.enums import AttendanceMode
-from stadtgespraeche.registrations.enums import RegistrationStatus
+from stadtgespraeche.registrations.enums import Audience, RegistrationStatus
 
 
 class Registration(TimeStampedModel):
@@ -101,3 +101,35 @@ class CalendarToken(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user}"
+
+
+class EventMessage(TimeStampedModel):
+    """An organiser's e-mail to the registered of an event; kept as the archive copy that
+    organisers see (docs/events.md, "Messages to the registered")."""
+
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    audience = models.CharField(_("recipients"), max_length=20, choices=Audience.choices)
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("message"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recipient_count = models.PositiveIntegerField(_("number of recipients"))
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("message to the registered")
+        verbose_name_plural = _("messages to the registered")
+
+    def __str__(self) -> str:
+        return self.subject

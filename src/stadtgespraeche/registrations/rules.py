@@ -5,6 +5,7 @@ from typing import Any
 import rules
 
 from stadtgespraeche.events.rules import is_organiser
+from stadtgespraeche.people.queries import coordinated_municipalities
 from stadtgespraeche.registrations import queries
 
 
@@ -24,6 +25,15 @@ def coordinates_councillors(user: Any) -> bool:
 
 
 @rules.predicate
+def coordinates_a_municipality(user: Any) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and coordinated_municipalities(user).exists()
+    )
+
+
+@rules.predicate
 def may_see_participant_list(user: Any, event: Any) -> bool:
     return event is not None and queries.may_see_participant_list(event, user)
 
@@ -36,3 +46,5 @@ rules.add_perm("registrations.register_councillors", coordinates_councillors & r
 rules.add_perm("registrations.manage_registrations", is_organiser)
 # Names of consenting participants: organisers and people holding a place.
 rules.add_perm("registrations.view_participant_list", may_see_participant_list)
+# A coordinator sees their councillors' registrations for the next Stadtgespräche.
+rules.add_perm("registrations.view_councillor_registrations", coordinates_a_municipality)

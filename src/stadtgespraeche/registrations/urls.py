@@ -1,6 +1,6 @@
 from django.urls import path
 
-from stadtgespraeche.registrations.views import calendar, registration
+from stadtgespraeche.registrations.views import calendar, coordination, registration
 
 app_name = "registrations"
 
@@ -11,6 +11,12 @@ urlpatterns = [
         registration.register_councillor,
         name="registration-councillor",
     ),
+    path(
+        "termine/<slug:slug>/anmelden/ratsmitglied/<id:pk>/",
+        coordination.register_from_list,
+        name="coordinator-register",
+    ),
+    path("koordination/ratsmitglieder/", coordination.councillors, name="coordinator-councillors"),
     path("termine/<slug:slug>/abmelden/", registration.cancel_own, name="registration-cancel"),
     path(
         "anmeldung/abmelden/<str:token>/",

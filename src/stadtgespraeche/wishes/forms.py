@@ -144,3 +144,13 @@ class RoundForm(ModelForm):
         self.fields["target_event"].queryset = Event.objects.filter(
             ends_at__gte=timezone.now()
         ).order_by("starts_at")
+
+
+class CallForWishesForm(Form):
+    message = forms.CharField(
+        label=_("Your message (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Added to the e-mail, e.g. the date of your next faction meeting."),
+    )

@@ -103,6 +103,15 @@ class TopicWish(TimeStampedModel):
         related_name="+",
         help_text=_("Differs from the author when a coordinator collected the wish."),
     )
+    # Set for wishes taken over from the (anonymous) feedback on this event: no author.
+    from_feedback_on = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("from the feedback on"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),

@@ -13,11 +13,12 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate
 
-from .enums import WishStatus
+from .enums import Phase, WishStatus
 from .models import TopicWish, Vote, WishRound, WishSupport
 
 PARTICIPANT_ROLES = (AffiliationRole.COUNCILLOR, AffiliationRole.COORDINATOR)
@@ -143,6 +144,26 @@ def councillors_of(municipalities: QuerySet[Municipality]) -> QuerySet[User]:
         )
         .distinct()
         .order_by("last_name", "first_name", "pk")
+    )
+
+
+def collecting_rounds(series: Any) -> QuerySet[WishRound]:
+    """Rounds of `series` that collect wishes: where feedback wishes can be taken over."""
+    return WishRound.objects.filter(series=series, phase=Phase.COLLECT).order_by("-created_at")
+
+
+def round_participants(wish_round: WishRound) -> QuerySet[User]:
+    """Active councillors and coordinators of the member municipalities of the round's
+    series: the people a new round is announced to."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            affiliations__role__in=PARTICIPANT_ROLES,
+            affiliations__municipality__memberships__series=wish_round.series_id,
+            affiliations__municipality__memberships__status=MembershipStatus.MEMBER,
+        )
+        .distinct()
+        .order_by("pk")
     )
 
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("runde/<id:pk>/", views.round_detail, name="round-detail"),
     path("runde/<id:pk>/wuenschen/", views.wish_create, name="wish-create"),
     path("runde/<id:pk>/sammeln/", views.wish_collect, name="wish-collect"),
+    path("runde/<id:pk>/aufruf/", views.call_for_wishes, name="call-for-wishes"),
     path("runde/<id:pk>/ergebnis/", views.round_results, name="round-results"),
     path("runde/<id:pk>/phase/", views.round_phase, name="round-phase"),
     path("wunsch/<id:pk>/", views.wish_detail, name="wish-detail"),

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
@@ -17,8 +18,17 @@ from stadtgespraeche.core.htmx import is_htmx
 from . import queries, services
 from .enums import WishStatus
 from .exceptions import WishError
-from .forms import CollectWishForm, MergeForm, PhaseForm, PlanForm, RoundForm, WishForm
+from .forms import (
+    CallForWishesForm,
+    CollectWishForm,
+    MergeForm,
+    PhaseForm,
+    PlanForm,
+    RoundForm,
+    WishForm,
+)
 from .models import TopicWish, WishRound
+from .services import calls
 
 
 def _round_or_404(request: HttpRequest, pk: int) -> WishRound:
@@ -134,9 +144,41 @@ def wish_collect(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "round": wish_round,
         "form": form,
+        "call_form": CallForWishesForm(),
+        "has_councillors": councillors.exists(),
         "wishes": queries.wish_rows(queries.collection_for(wish_round, request.user), request.user),
     }
     return render(request, "wishes/wish_collect.html", context)
+
+
+@login_required
+@require_POST
+def call_for_wishes(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A coordinator asks their councillors for wishes (e-mail and notification)."""
+    wish_round = _round_or_404(request, pk)
+    if not request.user.has_perm("wishes.collect_wishes", wish_round):
+        raise PermissionDenied
+    form = CallForWishesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The message may have at most 2,000 characters."))
+        return redirect("wishes:wish-collect", pk=wish_round.pk)
+    try:
+        asked = calls.call_for_wishes(
+            wish_round, by=request.user, message=form.cleaned_data["message"]
+        )
+    except WishError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)s councillor was asked for wishes.",
+                "%(count)s councillors were asked for wishes.",
+                asked,
+            )
+            % {"count": asked},
+        )
+    return redirect("wishes:wish-collect", pk=wish_round.pk)
 
 
 @login_required

@@ -289,3 +289,42 @@ def test_hide_and_unhide_suggestion(alice, bob):
     assert services.unhide_suggestion(alice, bob) is False
     assert AuditLog.objects.filter(action="directory.suggestion.hidden").count() == 1
     assert AuditLog.objects.filter(action="directory.suggestion.shown_again").count() == 1
+
+
+def test_request_contact_notifies_recipient_once_without_second_mail(
+    alice, bob, django_capture_on_commit_callbacks
+):
+    from stadtgespraeche.notifications.models import Notification
+
+    with django_capture_on_commit_callbacks(execute=True):
+        contact_request = _request(alice, bob)
+
+    (notification,) = Notification.objects.filter(recipient=bob)
+    assert notification.kind == services.KIND_REQUEST_RECEIVED
+    assert notification.title == "Neue Kontaktanfrage von Alice Abel"
+    assert notification.url == "/verzeichnis/kontakte/"
+    assert notification.key == f"contacts.request_received:{contact_request.pk}"
+    assert notification.cadence == "off"  # the request mail is the only e-mail
+    assert len(mail.outbox) == 1
+    assert not Notification.objects.filter(recipient=alice).exists()
+
+
+def test_request_contact_notification_hides_name_the_recipient_may_not_see(alice):
+    from stadtgespraeche.notifications.models import Notification
+
+    hidden = _person("Hanna", "Hidden", identity="organisers")
+    _request(hidden, alice)
+
+    (notification,) = Notification.objects.filter(recipient=alice)
+    assert notification.title == "Sie haben eine neue Kontaktanfrage erhalten"
+    assert "Hanna" not in notification.title
+
+
+def test_refused_request_contact_notifies_nobody(alice, bob):
+    from stadtgespraeche.notifications.models import Notification
+
+    services.block_person(bob, alice)
+    with pytest.raises(services.NotAvailable):
+        _request(alice, bob)
+
+    assert not Notification.objects.exists()

@@ -121,3 +121,30 @@ def test_give_feedback_not_twice_and_not_anonymous():
     FeedbackFactory(event=event, user=user)
     assert not user.has_perm("documentation.give_feedback", event)
     assert not AnonymousUser().has_perm("documentation.give_feedback", event)
+
+
+# Who prepares an impulse on the speaker page: its speakers only (active accounts).
+PREPARE_IMPULSE = {
+    "anonymous": False,
+    "councillor": False,
+    "organiser": False,
+    "speaker": True,
+    "inactive speaker": False,
+}
+
+
+@pytest.mark.parametrize("role", PREPARE_IMPULSE)
+def test_prepare_impulse_matrix(role):
+    from tests.factories.events import AgendaItemFactory
+
+    item = AgendaItemFactory()
+    if role == "anonymous":
+        user = AnonymousUser()
+    elif role == "organiser":
+        user = OrganiserFactory()
+    else:
+        user = UserFactory(is_active=role != "inactive speaker")
+        if "speaker" in role:
+            item.speakers.add(user)
+
+    assert user.has_perm("documentation.prepare_impulse", item) is PREPARE_IMPULSE[role]

@@ -435,3 +435,13 @@ def test_agenda_hides_slides_before_publishing(client):
 
     assert "Impuls Kaiserslautern" in content
     assert f"/dokumentation/anhaenge/{slides.pk}/" not in content
+
+
+def test_attachment_delete_buttons_ask_for_confirmation(client):
+    event = held_event()
+    AttachmentFactory(event=event, title="Folien Bamberg")
+    client.force_login(OrganiserFactory())
+
+    content = client.get(f"/netzwerk/termine/{event.slug}/dokumentation/bearbeiten/").content
+
+    assert 'data-confirm="„Folien Bamberg“ endgültig löschen?"' in content.decode()

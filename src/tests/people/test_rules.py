@@ -72,3 +72,25 @@ def test_directory_rules_matrix(
 
 def test_is_coordinator_of_without_municipality_is_false():
     assert is_coordinator_of(UserFactory(role="coordinator"), None) is False
+
+
+# Who edits the public profile of a municipality: its active coordinators only.
+PROFILE_MATRIX = {
+    "anonymous": False,
+    "organiser": False,
+    "coordinator_here": True,
+    "coordinator_here_inactive": False,
+    "coordinator_elsewhere": False,
+    "councillor_here": False,
+    "speaker": False,
+}
+
+
+@pytest.mark.parametrize("kind", PROFILE_MATRIX)
+def test_edit_municipality_profile_matrix(kind):
+    municipality = MunicipalityFactory()
+    person = _person(kind, municipality)
+
+    allowed = person.has_perm("people.edit_municipality_profile", municipality)
+
+    assert allowed is PROFILE_MATRIX[kind]

@@ -95,3 +95,36 @@ def test_participant_list_visibility(viewer, expected):
         user = RegistrationFactory(event=event, status=Status(viewer)).user
 
     assert user.has_perm("registrations.view_participant_list", event) == expected
+
+
+# Who sees the coordinator's list of councillors with their registrations.
+COUNCILLOR_LIST = {
+    "anonymous": False,
+    "councillor": False,
+    "coordinator": True,
+    "coordinator without municipality": False,
+    "inactive coordinator": False,
+    "organiser": False,
+}
+
+
+@pytest.mark.parametrize("role", COUNCILLOR_LIST)
+def test_view_councillor_registrations_matrix(role):
+    from tests.factories.accounts import CoordinatorFactory
+
+    coordinator, councillor = coordinator_with_councillor()
+    person = {
+        "anonymous": AnonymousUser(),
+        "councillor": councillor,
+        "coordinator": coordinator,
+        "coordinator without municipality": CoordinatorFactory(),
+        "inactive coordinator": coordinator,
+        "organiser": OrganiserFactory(),
+    }[role]
+    if role == "inactive coordinator":
+        person.is_active = False
+        person.save()
+
+    allowed = person.has_perm("registrations.view_councillor_registrations")
+
+    assert allowed is COUNCILLOR_LIST[role]

@@ -6,6 +6,7 @@ more than `WishRound.votes_per_member` in a round. `cast_vote` locks the round r
 constraint refuses a vote beyond the budget even if two requests slip past the count.
 """
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from django.conf import settings
@@ -27,13 +28,27 @@ from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.topics.models import Topic
 from stadtgespraeche.topics.services import create_topic
 
-from . import queries
-from .enums import PHASE_TRANSITIONS, Phase, WishStatus
-from .exceptions import NotAllowed, VoteBudgetExhausted, WishError, WishNotOpen, WrongPhase
-from .models import TopicWish, Vote, WishRound, WishSupport
+from .. import queries
+from ..enums import PHASE_TRANSITIONS, Phase, WishStatus
+from ..exceptions import NotAllowed, VoteBudgetExhausted, WishError, WishNotOpen, WrongPhase
+from ..models import TopicWish, Vote, WishRound, WishSupport
 
 PARTICIPANT_ROLES = (Role.COUNCILLOR, Role.COORDINATOR)
 PLANNED_KIND = "wishes.planned"
+ON_BEHALF_KIND = "wishes.submitted_on_behalf"
+ROUND_OPENED_KIND = "wishes.round_opened"
+
+
+def _notify_in_languages(
+    people: Iterable[User], *, kind: str, title: Callable[[], str], url: str, key: str
+) -> None:
+    """One notification per person, its title rendered in the person's language."""
+    by_language: dict[str, list[User]] = {}
+    for person in people:
+        by_language.setdefault(person.language or settings.LANGUAGE_CODE, []).append(person)
+    for language, group in by_language.items():
+        with translation.override(language):
+            notify(group, kind=kind, title=title(), url=url, key=key)
 
 
 def _is_participant(user: User) -> bool:
@@ -77,6 +92,13 @@ def create_round(
         target_event=target_event,
     )
     log_action("wishes.round.created", actor=by, obj=wish_round)
+    _notify_in_languages(
+        queries.round_participants(wish_round),
+        kind=ROUND_OPENED_KIND,
+        title=lambda: _("New round of topic wishes: “%(title)s”") % {"title": wish_round.title},
+        url=reverse("wishes:round-detail", kwargs={"pk": wish_round.pk}),
+        key=f"{ROUND_OPENED_KIND}:{wish_round.pk}",
+    )
     return wish_round
 
 
@@ -154,6 +176,17 @@ def submit_wish(
         data={"on_behalf_of": author.pk} if author != by else None,
     )
     indexing.changed(wish)
+    if author != by:
+        _notify_in_languages(
+            [author],
+            kind=ON_BEHALF_KIND,
+            title=lambda: (
+                _("A coordinator entered the topic wish “%(title)s” for you")
+                % {"title": wish.title}
+            ),
+            url=reverse("wishes:wish-detail", kwargs={"pk": wish.pk}),
+            key=f"{ON_BEHALF_KIND}:{wish.pk}",
+        )
     return wish
 
 

@@ -19,7 +19,7 @@ from stadtgespraeche.people.enums import AffiliationRole, FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 from stadtgespraeche.people.queries import coordinated_municipalities
 from stadtgespraeche.registrations.enums import PLACE_HOLDING_STATUSES, RegistrationStatus
-from stadtgespraeche.registrations.models import CalendarToken, Registration
+from stadtgespraeche.registrations.models import CalendarToken, EventMessage, Registration
 
 # Statuses in which a person counts as "in" (a place or the waitlist) and may cancel.
 ACTIVE_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
@@ -394,3 +394,8 @@ def holds_place(event: Event, user: Any) -> bool:
     return Registration.objects.filter(
         event=event, user=user, status__in=PLACE_HOLDING_STATUSES
     ).exists()
+
+
+def messages_of_event(event: Event) -> QuerySet[EventMessage]:
+    """The archive of the organisers' messages to the registered of `event`, newest first."""
+    return EventMessage.objects.filter(event=event).select_related("sent_by")
