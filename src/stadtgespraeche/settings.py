@@ -371,7 +371,7 @@ STATICFILES_DIRS = [
 # sources, so nothing needs collecting.
 _DEV = DEBUG or DEMO
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "stadtgespraeche.core.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if _DEV
