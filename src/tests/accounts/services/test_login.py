@@ -1,3 +1,4 @@
+import contextlib
 from datetime import timedelta
 
 import pyotp
@@ -123,11 +124,11 @@ def test_check_password_login_owner_from_a_known_address_is_not_delayed():
     user = UserFactory(email="rat@example.org")
     services.record_login(user, ip_address=OTHER_IP)  # the town hall, some days ago
     for number in range(30):
-        with time_machine.travel(timezone.now() + timedelta(minutes=6 * number)):
-            try:
-                _fail("rat@example.org", f"203.0.113.{number}")
-            except LoginThrottled:
-                pass
+        with (
+            time_machine.travel(timezone.now() + timedelta(minutes=6 * number)),
+            contextlib.suppress(LoginThrottled),
+        ):
+            _fail("rat@example.org", f"203.0.113.{number}")
 
     result = services.check_password_login(
         email="rat@example.org", password=DEFAULT_PASSWORD, ip_address=OTHER_IP
