@@ -120,6 +120,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "stadtgespraeche.accounts.middleware.SessionAgeMiddleware",
     "stadtgespraeche.accounts.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -243,6 +244,20 @@ LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", default=14)
 ACCOUNT_DELETION_GRACE_DAYS = env_int("ACCOUNT_DELETION_GRACE_DAYS", default=14)
+# Login throttling (accounts/throttling.py, docs/accounts.md): failed logins per address per
+# hour (a town hall behind one NAT stays below it), failures of one account before its waits
+# start (2, 4, 8 … seconds, at most LOGIN_ACCOUNT_MAX_DELAY_SECONDS), how long an account's
+# failures are remembered, and how long an address a person logged in from stays exempt.
+LOGIN_FAILURES_PER_ADDRESS_PER_HOUR = env_int("LOGIN_FAILURES_PER_ADDRESS_PER_HOUR", default=300)
+LOGIN_ACCOUNT_FREE_FAILURES = env_int("LOGIN_ACCOUNT_FREE_FAILURES", default=5)
+LOGIN_ACCOUNT_MAX_DELAY_SECONDS = env_int("LOGIN_ACCOUNT_MAX_DELAY_SECONDS", default=300)
+LOGIN_ACCOUNT_FAILURE_MEMORY_HOURS = env_int("LOGIN_ACCOUNT_FAILURE_MEMORY_HOURS", default=24)
+LOGIN_KNOWN_ADDRESS_DAYS = env_int("LOGIN_KNOWN_ADDRESS_DAYS", default=30)
+# Session lifetimes from login (accounts.middleware.SessionAgeMiddleware): organisers, who
+# can do everything, get a shorter one; a role change applies to the running session.
+SESSION_AGE_HOURS = env_int("SESSION_AGE_HOURS", default=14 * 24)
+SESSION_AGE_ORGANISER_HOURS = env_int("SESSION_AGE_ORGANISER_HOURS", default=8)
+SESSION_COOKIE_AGE = SESSION_AGE_HOURS * 60 * 60
 # Discussions (docs/discussions.md): edit window, posts per person per ten minutes, page size.
 DISCUSSIONS_EDIT_WINDOW_MINUTES = env_int("DISCUSSIONS_EDIT_WINDOW_MINUTES", default=15)
 DISCUSSIONS_POST_RATE_LIMIT = env_int("DISCUSSIONS_POST_RATE_LIMIT", default=10)
@@ -360,7 +375,7 @@ STATICFILES_DIRS = [
 # sources, so nothing needs collecting.
 _DEV = DEBUG or DEMO
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "stadtgespraeche.core.storage.AtomicFileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if _DEV

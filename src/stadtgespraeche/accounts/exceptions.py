@@ -15,7 +15,11 @@ class LoginFailed(AccountError):
 
 
 class LoginThrottled(AccountError):
-    """Too many failed attempts from this address (for this account); try again later."""
+    """Too many failed attempts lately; `retry_after` says in how many seconds to try again."""
+
+    def __init__(self, account: str, *, retry_after: int) -> None:
+        super().__init__(account)
+        self.retry_after = retry_after
 
 
 class SecondFactorInvalid(AccountError):

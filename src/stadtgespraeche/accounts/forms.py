@@ -6,6 +6,7 @@ from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from stadtgespraeche.core.forms import Form, KernFormMixin
 from stadtgespraeche.core.mail import send_templated_mail
@@ -16,6 +17,26 @@ THROTTLED_MESSAGE = _(
     "Too many attempts from your network. For your protection, please wait a few minutes "
     "and try again."
 )
+
+
+def throttled_login_message(retry_after: int) -> str:
+    """The refusal of a throttled login, saying when to try again."""
+    if retry_after < 120:
+        return ngettext(
+            "Too many failed login attempts. For your protection, please try again in "
+            "%(count)d second.",
+            "Too many failed login attempts. For your protection, please try again in "
+            "%(count)d seconds.",
+            retry_after,
+        ) % {"count": retry_after}
+    minutes = -(-retry_after // 60)
+    return ngettext(
+        "Too many failed login attempts. For your protection, please try again in "
+        "%(count)d minute.",
+        "Too many failed login attempts. For your protection, please try again in "
+        "%(count)d minutes.",
+        minutes,
+    ) % {"count": minutes}
 
 
 class SetPasswordForm(Form):

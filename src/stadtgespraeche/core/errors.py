@@ -1,4 +1,4 @@
-"""The site's error pages 400, 403, 404, 500 and 503 in the site layout (handlers in urls.py).
+"""The error pages 400, 403, 404, 500, 503 and 507 in the site layout (handlers in urls.py).
 
 403 and 404 render with the request (navigation of the logged-in person; a logged-out
 visitor is asked to log in, since the page may be for members only). 400 and 500 render
@@ -6,9 +6,11 @@ without the request's context processors and so without the database: a failing 
 or a bad Host header must not break the error page as well. Should even that fail, a fixed
 bilingual text answers. An error of the database connection (unreachable, restarting,
 locked) is no bug: the 500 handler answers it with the maintenance page 503 and
-`Retry-After` instead (docs/operations.md).
+`Retry-After` instead (docs/operations.md). A full disk (or a reached quota) while saving
+a file is no bug either: it is answered with 507 and a page saying that nothing was stored.
 """
 
+import errno
 import logging
 import sys
 from typing import Any
@@ -36,6 +38,7 @@ def _fallback(status: int) -> str:
         400: "Fehlerhafte Anfrage (400)",
         500: "Serverfehler (500)",
         503: "Vorübergehend nicht erreichbar (503)",
+        507: "Speicherplatz erschöpft (507)",
     }
     return FALLBACK.format(title=titles.get(status, f"Fehler ({status})"))
 
@@ -85,16 +88,24 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 RETRY_AFTER_SECONDS = 30
+# A file could not be written because the disk or the quota is full.
+_STORAGE_FULL = {errno.ENOSPC, errno.EDQUOT}
 
 
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
-    """500, or the maintenance page 503 when the database connection failed.
+    """500, the maintenance page 503 when the database connection failed, or 507 on a full disk.
 
     OperationalError and InterfaceError are errors of the connection or the server, not of
     the query (those are IntegrityError, DataError, ProgrammingError): a retry later helps.
     """
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    error = sys.exc_info()[1]
+    if isinstance(error, OSError) and error.errno in _STORAGE_FULL:
+        logger.error("Storage full (%s): answered %s with 507", error.strerror, request.path)
+        response = _render_plain("507.html", 507)
+        response["Cache-Control"] = "no-store"
+        return response
+    if isinstance(error, OperationalError | InterfaceError):
         logger.warning("Database unavailable: answered %s with 503", request.path)
         response = _render_plain("503.html", 503)
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -48,12 +48,14 @@ class AuditLog(models.Model):
 
 
 class PeriodicJobRun(models.Model):
-    """When a periodic job (core.periodic) last started, succeeded and failed."""
+    """When a periodic job (core.periodic) was claimed, last started, succeeded and failed."""
 
     name = models.CharField(_("job"), max_length=100, unique=True)
     last_started_at = models.DateTimeField(_("last started"), null=True, blank=True)
     last_succeeded_at = models.DateTimeField(_("last succeeded"), null=True, blank=True)
     last_failed_at = models.DateTimeField(_("last failed"), null=True, blank=True)
+    # Set by the runperiodic call that enqueued a run, cleared when that run finishes.
+    pending_since = models.DateTimeField(_("pending since"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -9,7 +9,7 @@ that cannot defer tasks (the immediate backend) a failure is logged and given up
 
 import logging
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -71,3 +71,11 @@ def deliver_mail(message: dict[str, Any], attempt: int = 1) -> str:
         )
         return "retry"
     return "sent"
+
+
+@task
+def run_periodic_job(name: str, claimed_at: str) -> str:
+    """Run the periodic job `name` enqueued by `runperiodic` (core.periodic.run_claimed)."""
+    from stadtgespraeche.core import periodic
+
+    return periodic.run_claimed(name, datetime.fromisoformat(claimed_at))

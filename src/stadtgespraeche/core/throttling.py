@@ -6,6 +6,8 @@ production); a key that reached its limit stays blocked until its window ends.
 """
 
 import hashlib
+import math
+import time
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -52,12 +54,22 @@ class Throttle:
         """Count one event and return the new count."""
         key = self.key(*parts)
         if cache.add(key, 1, timeout=self.window):
+            cache.set(f"{key}:ends", time.time() + self.window, timeout=self.window)
             return 1
         try:
             return cache.incr(key)
         except ValueError:  # expired between add() and incr()
             cache.set(key, 1, timeout=self.window)
+            cache.set(f"{key}:ends", time.time() + self.window, timeout=self.window)
             return 1
 
+    def retry_after(self, *parts: str) -> int:
+        """Whole seconds until the current window of this key ends (0 without a window)."""
+        ends = cache.get(f"{self.key(*parts)}:ends")
+        if ends is None:
+            return 0
+        return max(0, math.ceil(float(ends) - time.time()))
+
     def reset(self, *parts: str) -> None:
-        cache.delete(self.key(*parts))
+        key = self.key(*parts)
+        cache.delete_many([key, f"{key}:ends"])

@@ -8,16 +8,16 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
+from stadtgespraeche.core.storage import AtomicFileSystemStorage
 
 
-def private_document_storage() -> FileSystemStorage:
+def private_document_storage() -> AtomicFileSystemStorage:
     """Documentation files live outside MEDIA_ROOT and are only served by a checking view."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    return AtomicFileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

@@ -1,5 +1,8 @@
 import pytest
+import time_machine
+from django.utils import timezone, translation
 
+from stadtgespraeche.accounts.forms import throttled_login_message
 from stadtgespraeche.accounts.throttling import Throttle, client_ip
 
 pytestmark = pytest.mark.unit
@@ -43,3 +46,30 @@ def test_client_ip_behind_proxy_without_header_falls_back(rf, settings):
     request = rf.get("/", REMOTE_ADDR="127.0.0.1")
 
     assert client_ip(request) == "127.0.0.1"
+
+
+@pytest.mark.django_db
+def test_throttle_retry_after_counts_down_to_the_window_end():
+    throttle = Throttle("test", limit=1, window=600)
+    assert throttle.retry_after("x") == 0
+    with time_machine.travel(timezone.now(), tick=False) as clock:
+        throttle.hit("x")
+        clock.shift(100)
+
+        assert throttle.retry_after("x") == 500
+        throttle.reset("x")
+        assert throttle.retry_after("x") == 0
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (1, "please try again in 1 second."),
+        (119, "please try again in 119 seconds."),
+        (120, "please try again in 2 minutes."),
+        (121, "please try again in 3 minutes."),
+    ],
+)
+def test_throttled_login_message_says_when(seconds, text):
+    with translation.override("en"):
+        assert throttled_login_message(seconds).endswith(text)

@@ -31,7 +31,6 @@ from stadtgespraeche.accounts.exceptions import (
 from stadtgespraeche.accounts.forms import (
     PRIVACY_NOTICE_TEXT,
     PRIVACY_NOTICE_VERSION,
-    THROTTLED_MESSAGE,
     CurrentPasswordForm,
     EmailChangeForm,
     InvitationAcceptForm,
@@ -41,6 +40,7 @@ from stadtgespraeche.accounts.forms import (
     PasswordResetForm,
     SecondFactorForm,
     TOTPConfirmForm,
+    throttled_login_message,
 )
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.accounts.throttling import client_ip
@@ -81,8 +81,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 password=form.cleaned_data["password"],
                 ip_address=client_ip(request),
             )
-        except LoginThrottled:
-            form.add_error(None, THROTTLED_MESSAGE)
+        except LoginThrottled as throttled:
+            form.add_error(None, throttled_login_message(throttled.retry_after))
         except AccountPendingDeletion:
             form.add_error(
                 None,
@@ -119,9 +119,9 @@ def login_two_factor(request: HttpRequest) -> HttpResponse:
             method = services.check_second_factor(
                 user, code=form.cleaned_data["code"], ip_address=client_ip(request)
             )
-        except LoginThrottled:
+        except LoginThrottled as throttled:
             request.session.pop(PENDING_KEY, None)
-            messages.error(request, THROTTLED_MESSAGE)
+            messages.error(request, throttled_login_message(throttled.retry_after))
             return redirect("accounts:login")
         except SecondFactorInvalid:
             form.add_error("code", _("This code is not valid. Please enter the current code."))

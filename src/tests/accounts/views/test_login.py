@@ -1,6 +1,8 @@
 import pyotp
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from stadtgespraeche.core.models import AuditLog
 from tests.factories.accounts import (
@@ -67,7 +69,7 @@ def test_login_error_message_is_german_and_neutral(client):
     assert "E-Mail-Adresse oder das Passwort ist nicht korrekt" in response.text
 
 
-def test_login_throttled_pair_refuses_even_the_right_password(client):
+def test_login_throttled_pair_refuses_even_the_right_password_and_says_when(client):
     UserFactory(email="rat@example.org")
     for _ in range(5):
         _login(client, "rat@example.org", "falsch")
@@ -75,13 +77,31 @@ def test_login_throttled_pair_refuses_even_the_right_password(client):
     response = _login(client, "rat@example.org", DEFAULT_PASSWORD)
 
     assert "_auth_user_id" not in client.session
-    assert "Zu viele Versuche" in response.text
+    assert "Zu viele fehlgeschlagene Anmeldeversuche" in response.text
+    assert "in 15 Minuten erneut" in response.text
 
 
-def test_login_throttled_attacker_cannot_lock_out_the_owner_on_another_ip(client):
+def test_login_account_wait_is_shown_in_seconds_in_english(client, settings):
+    settings.LOGIN_ACCOUNT_FREE_FAILURES = 1
+    UserFactory(email="rat@example.org")
+    client.cookies["django_language"] = "en"
+    with time_machine.travel(timezone.now(), tick=False):
+        _login(client, "rat@example.org", "wrong", REMOTE_ADDR="203.0.113.1")
+        _login(client, "rat@example.org", "wrong", REMOTE_ADDR="203.0.113.2")
+
+        response = _login(client, "rat@example.org", DEFAULT_PASSWORD, REMOTE_ADDR="203.0.113.3")
+
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "please try again in 2 seconds" in response.text
+
+
+def test_login_a_guesser_elsewhere_cannot_keep_the_owner_out_of_a_known_network(client):
     user = UserFactory(email="rat@example.org")
-    for _ in range(30):
-        _login(client, "rat@example.org", "falsch", REMOTE_ADDR="203.0.113.9")
+    _login(client, "rat@example.org", DEFAULT_PASSWORD, REMOTE_ADDR="198.51.100.1")
+    client.post(reverse("accounts:logout"))
+    for number in range(30):
+        _login(client, "rat@example.org", "falsch", REMOTE_ADDR=f"203.0.113.{number}")
 
     response = _login(client, "rat@example.org", DEFAULT_PASSWORD, REMOTE_ADDR="198.51.100.1")
 
