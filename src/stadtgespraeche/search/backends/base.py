@@ -20,9 +20,10 @@ class Row:
 
 
 def normalised(text: str) -> tuple[str, str]:
-    """The stems of `text` and the reversed stems, each as a space-separated string."""
-    stems = german.stems(text)
-    return " ".join(stems), " ".join(german.reverse(stem) for stem in stems)
+    """The stems of `text` and the stems of its compound parts (german.parts), each as a
+    space-separated string."""
+    stems, parts = german.stems_and_parts(text)
+    return " ".join(stems), " ".join(parts)
 
 
 class Candidate(NamedTuple):

@@ -1,14 +1,15 @@
 """PostgreSQL: table `search_fts(document_id, vector tsvector, tags tsvector)` with one GIN
 index over both. `vector` is built with the `simple` configuration from our own stems
 (German quality comes from search.german on both backends); weights: A title, B body, C/D
-reversed stems of title/body (compound heads). `tags` holds the visibility and filter
+stems of the compound parts of title/body (german.parts). `tags` holds the visibility and filter
 tokens (backends/base.py) and, for phrases, every pair of adjacent lexemes of `vector` as one
 lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a two-word phrase is
 its pair in the GIN index, a longer one needs all its pairs and then `<->` on the few
 documents that have them (`phrase_condition`).
-The GIN index has a third column, `search_block(document_id)` (migration 0005): the block of
-16,384 consecutive ids a row belongs to, so that the newest matches are found without
-reading older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
+The GIN index has a third column, `search_block(document_id)` (migrations 0005, 0007): the
+block of 2**21 seconds (about 24 days) of content dates a row belongs to (document ids order
+by content date, services.document_id), so that the newest matches are found without reading
+older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
 
 import itertools
 import math
@@ -33,15 +34,17 @@ def _lexeme(token: str) -> str:
 
 def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
     """Without weight labels: with them, the GIN index can only pre-select and every match
-    would be re-checked against its (TOASTed) vector. Stems and reversed stems are separate
-    lexemes anyway; the weights still rank (title A, body B, compound parts C/D)."""
+    would be re-checked against its (TOASTed) vector. Stems and compound parts are separate
+    lexemes anyway; the weights still rank (title A, body B, compound parts C/D). Compound
+    parts are lexemes of their own (german.parts), so a compound term is one prefix
+    look-up, no longer two (a reversed one for heads)."""
     parts = []
     for index, term in enumerate(parsed.terms):
         last = index == len(parsed.terms) - 1
-        if parsed.prefix_last and last:
+        if (parsed.prefix_last and last) or parsed.compound(term):
+            # A compound term: the word, words that start with it (modifier, longer
+            # inflection) and compound parts (german.parts) that start with it.
             parts.append(f"{_lexeme(term)}:*")
-        elif parsed.compound(term):
-            parts.append(f"({_lexeme(term)}:* | {_lexeme(german.reverse(term))}:*)")
         else:
             parts.append(_lexeme(term))
     for phrase in parsed.phrases if phrases else []:
@@ -79,9 +82,11 @@ def tags_query(groups: TagGroups) -> str:
     return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
 
 
-# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (`window`);
-# beyond MAX_PROBE_BLOCKS blocks per probe (a million ids), the rest is read at once.
-BLOCK_BITS = 14
+# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (`window`):
+# ids hold the content date in seconds above their 30 hash bits (services.document_id), so a
+# block is 2**21 seconds (about 24 days) of content; beyond MAX_PROBE_BLOCKS blocks per probe
+# (about 4 years), the rest is read at once. Must match search_block() (migration 0007).
+BLOCK_BITS = 51
 MAX_PROBE_BLOCKS = 64
 
 
@@ -141,7 +146,7 @@ _NEWEST_SQL = (
     "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
     "WHERE {match} AND {scope}) "
     "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
-    "SELECT m.document_id, -ts_rank('{{0.03, 0.3, 0.15, 1.0}}', (SELECT r.vector "
+    "SELECT m.document_id, -ts_rank('{{0.02, 0.12, 0.15, 1.0}}', (SELECT r.vector "
     "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
     "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
     "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
