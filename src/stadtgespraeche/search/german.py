@@ -110,12 +110,15 @@ _ENGLISH_STOP_WORDS = [
 STOP_WORDS = frozenset(fold(word) for word in [*get_stop_words("de"), *_ENGLISH_STOP_WORDS])
 
 
+@lru_cache(maxsize=262144)
+def _is_stop_word(word: str) -> bool:
+    return fold(word) in STOP_WORDS
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of `text` without stop words, in order (umlauts kept)."""
     return [
-        word
-        for word in _WORD.findall(strip_gender_forms(text).lower())
-        if fold(word) not in STOP_WORDS
+        word for word in _WORD.findall(strip_gender_forms(text).lower()) if not _is_stop_word(word)
     ]
 
 

@@ -16,7 +16,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[:*_/][^\W_]+)?")
 SNIPPET_WORDS = 30
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=65536)
 def _stem_of(word: str) -> tuple[str, tuple[str, ...]] | None:
     """The stem of one word of the text and the stems of its compound parts (None for a
     stop word); words repeat a lot."""

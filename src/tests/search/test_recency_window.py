@@ -28,6 +28,9 @@ def _add(pk: int, words: list[str], *, min_level: int = 0) -> None:
 
 @pytest.fixture
 def window(monkeypatch):
+    # Probe blocks even in these small indexes (PostgreSQL reads small ones at once).
+    monkeypatch.setattr(postgresql, "SMALL_INDEX", 0)
+
     def _set(size: int) -> None:
         monkeypatch.setattr(queries, "RANK_WINDOW", size)
 

@@ -70,7 +70,8 @@ class Backend:
     def window(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, size: int
     ) -> Window:
-        """The `size` most recently indexed matches that the viewer may see, newest first,
+        """The `size` newest matches that the viewer may see (highest ids: ids follow the
+        content date, services.document_id), newest first,
         each with its rank: the one read of the full-text index per query and filters."""
         raise NotImplementedError
 

@@ -41,15 +41,26 @@ def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
     parts = []
     for index, term in enumerate(parsed.terms):
         last = index == len(parsed.terms) - 1
-        if (parsed.prefix_last and last) or parsed.compound(term):
-            # A compound term: the word, words that start with it (modifier, longer
-            # inflection) and compound parts (german.parts) that start with it.
+        if parsed.prefix_last and last:
             parts.append(f"{_lexeme(term)}:*")
+        elif parsed.compound(term):
+            # The word, words that start with it (modifier, longer inflection) or a compound
+            # part (german.parts, stored reversed so that whole words never match parts).
+            parts.append(f"({_lexeme(term)}:* | {_lexeme(_part(term))})")
         else:
             parts.append(_lexeme(term))
     for phrase in parsed.phrases if phrases else []:
         parts.append(_phrase(phrase))
     return " & ".join(parts)
+
+
+def _part(stem: str) -> str:
+    """A compound part as stored: reversed, a lexeme apart from the same whole word."""
+    return stem[::-1]
+
+
+def _parts(parts: str) -> str:
+    return " ".join(_part(part) for part in parts.split())
 
 
 def _phrase(stems: list[str]) -> str:
@@ -88,6 +99,8 @@ def tags_query(groups: TagGroups) -> str:
 # (about 4 years), the rest is read at once. Must match search_block() (migration 0007).
 BLOCK_BITS = 51
 MAX_PROBE_BLOCKS = 64
+# Below this many full-text rows (the planner's estimate) all matches are read at once.
+SMALL_INDEX = 20_000
 
 
 Probe = Callable[[str, list[Any]], tuple[int, int]]
@@ -103,11 +116,17 @@ def _walk(cursor: Any, probe: Probe) -> None:
     would only add their start-up time to these short reads (and compete with other
     requests)."""
     cursor.execute(
-        "SELECT max(document_id), "
+        "SELECT max(document_id), (SELECT reltuples FROM pg_class WHERE oid = "
+        "'search_fts'::regclass), "
         "set_config('max_parallel_workers_per_gather', '0', true) FROM search_fts"
     )
-    top_id = cursor.fetchone()[0]
+    top_id, rows, _ = cursor.fetchone()
     if top_id is None:
+        return
+    if rows < SMALL_INDEX:
+        # A small index (or one not analysed yet, -1): one read of all matches is cheaper than
+        # probing blocks of content dates that hold few documents each.
+        probe("f.document_id + 0 <= %s", [top_id])
         return
     high = top_id >> BLOCK_BITS
     # The first probe covers at least half a block of documents, so that the density it
@@ -163,10 +182,17 @@ class PostgresBackend(Backend):
             return
         values = []
         for row in rows:
-            title_stems, title_reversed = normalised(row.title)
-            body_stems, body_reversed = normalised(row.body)
+            title_stems, title_parts = normalised(row.title)
+            body_stems, body_parts = normalised(row.body)
             values.append(
-                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+                (
+                    row.id,
+                    title_stems,
+                    body_stems,
+                    _parts(title_parts),
+                    _parts(body_parts),
+                    " ".join(row.tags),
+                )
             )
         with connection.cursor() as cursor:
             cursor.executemany(

@@ -60,10 +60,10 @@ class SqliteBackend(Backend):
             return
         values = []
         for row in rows:
-            title_stems, title_reversed = normalised(row.title)
-            body_stems, body_reversed = normalised(row.body)
+            title_stems, title_parts = normalised(row.title)
+            body_stems, body_parts = normalised(row.body)
             values.append(
-                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+                (row.id, title_stems, body_stems, title_parts, body_parts, " ".join(row.tags))
             )
         with connection.cursor() as cursor:
             cursor.executemany(
