@@ -19,7 +19,7 @@
 
     python -m uv run --frozen python benchmarks/search_bench.py --documents 100000       # SQLite
     scripts/with-postgres.sh python -m uv run --frozen python benchmarks/search_bench.py \\
-        --postgres --documents 100000                                                    # PostgreSQL
+        --postgres --documents 100000                                       # PostgreSQL
     # --queries-only: measure an existing index again; --repeat N cases per scenario
 
 See benchmarks/SEARCH.md.
@@ -51,7 +51,12 @@ SCENARIOS: dict[str, list[str]] = {
     "single word": ["Haushalt", "Antrag", "Bebauungsplan", "Schule", "Radverkehr", "Satzung"],
     "frequent word": ["Stadt", "Vorlage", "Sitzung", "Beschluss"],
     "rare word": ["Hochwasserschutz", "Spielplatz", "Friedhof", "Glasfaser"],
-    "two words": ["Antrag Fraktion", "Bebauungsplan Änderung", "Haushalt Stadt", "Schule Sanierung"],
+    "two words": [
+        "Antrag Fraktion",
+        "Bebauungsplan Änderung",
+        "Haushalt Stadt",
+        "Schule Sanierung",
+    ],
     "phrase": ['"öffentliche Sitzung"', '"Antrag der Fraktion"', '"Bebauungsplan Nr"'],
     "compound part": ["Plattform", "Wunsch", "Ausschuss", "Planung", "Konzept", "Anlage"],
     "no hits": ["Quantenkryptographie", "Zyxwvutsrq", "Marsmission Raumfahrt"],
@@ -145,8 +150,10 @@ def build(count: int, pool: list[str]) -> None:
             elapsed = time.perf_counter() - started
             print(f"  {first + len(objects) - 1:>9,} documents, {elapsed:7.1f} s", flush=True)
     elapsed = time.perf_counter() - started
-    print(f"build through services.index_objects: {count:,} documents in {elapsed:.1f} s "
-          f"({count / elapsed:,.0f} documents/s)")
+    print(
+        f"build through services.index_objects: {count:,} documents in {elapsed:.1f} s "
+        f"({count / elapsed:,.0f} documents/s)"
+    )
     if connection.vendor == "sqlite":
         started = time.perf_counter()
         with connection.cursor() as cursor:
@@ -214,7 +221,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--queries-only", action="store_true", help="measure an existing index")
-    parser.add_argument("--dir", type=Path, default=Path("/tmp/stadtgespraeche-search-bench"))
+    parser.add_argument(
+        "--dir", type=Path, default=REPO_DIR / "var" / "search-bench", help="SQLite database"
+    )
     args = parser.parse_args()
     if not args.postgres and not args.queries_only and args.dir.exists():
         for path in args.dir.glob("stadtgespraeche.sqlite3*"):

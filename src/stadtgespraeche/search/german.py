@@ -175,7 +175,7 @@ _splitter: Splitter | None = None
 
 def _split(word: str) -> tuple[str, str] | None:
     """Modifier and head of `word` (lower case) where the splitter is confident."""
-    global _splitter  # noqa: PLW0603 - one splitter (its data is ~20 MB) for the process
+    global _splitter
     if _splitter is None:
         with _splitter_lock:
             if _splitter is None:

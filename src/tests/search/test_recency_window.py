@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from stadtgespraeche.search import queries, services
-from stadtgespraeche.search.models import SearchDocument
 from stadtgespraeche.search import query as query_module
 from stadtgespraeche.search.backends import postgresql
+from stadtgespraeche.search.models import SearchDocument
 from tests.search.documents import add_document
 
 pytestmark = pytest.mark.integration
@@ -117,9 +117,7 @@ def test_window_holds_the_newest_content_across_date_blocks(db, window):
         pk = services.document_id("tests.document", number, "", when)
         dated[pk] = when
         _add(pk, ["Wärmeplanung"] if number % 3 else ["Radverkehr"])
-    matching = sorted(
-        (pk for pk in dated if _is_heat(pk)), key=lambda pk: dated[pk], reverse=True
-    )
+    matching = sorted((pk for pk in dated if _is_heat(pk)), key=lambda pk: dated[pk], reverse=True)
     for size in (1, 7, 30, 100):
         window(size)
         assert sorted(_ranked("Wärmeplanung")) == sorted(matching[:size]), size

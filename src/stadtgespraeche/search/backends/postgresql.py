@@ -18,7 +18,6 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from .. import german
 from ..query import ParsedQuery
 from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
