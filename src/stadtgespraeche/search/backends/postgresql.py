@@ -164,7 +164,7 @@ _NEWEST_SQL = (
     "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
     "WHERE {match} AND {scope}) "
     "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
-    "SELECT m.document_id, -ts_rank('{{0.02, 0.12, 0.15, 1.0}}', (SELECT r.vector "
+    "SELECT m.document_id, -ts_rank('{{0.01, 0.03, 0.15, 1.0}}', (SELECT r.vector "
     "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
     "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
     "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
