@@ -19,12 +19,11 @@ configuration folds umlauts differently). The steps, in order:
    as umlauts and removes them from its stems, so "Buergerbeteiligung" and
    "Bürgerbeteiligung" have the same stem.
 4. Folding *after* stemming: `ß→ss`, other accents dropped (`é→e`), lower case.
-
 5. Compound parts (`parts`), indexed besides the stems: the compound splitter of
    `charsplit-fst` (the CharSplit n-gram algorithm with its German data; MIT/Apache-2.0)
    splits a word into modifier and head where it is confident (score ≥ SPLIT_SCORE), the
    parts again while they are long enough, and the stems of the parts are indexed as whole
-   tokens: "Beteiligungsplattform" also carries `plattform` and `beteilig`, "Themenwünsche"
+   tokens: "Beteiligungsplattform" also carries `beteil` and `plattform`, "Themenwünsche"
    `wunsch`, "Ratssitzung" `sitzung` (whose stem of the whole word is `ratssitz`). A query
    word then finds a compound through an exact token instead of a prefix expansion over
    every word that ends with it.

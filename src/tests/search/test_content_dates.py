@@ -1,6 +1,7 @@
 """Document ids by content date (services.document_id): the ranking window holds the newest
 *content*, and a full reindex in any order considers the same matches in the same order."""
 
+import importlib
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -88,3 +89,29 @@ def test_full_reindex_in_another_order_considers_the_same_matches(db, index, mon
     index(*reversed(topics))
     assert _search() == first
     assert sorted(title for title, _ in first) == [f"Wärmeplanung {n}" for n in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("documents", "recorded", "expected"), [(False, 2, 3), (True, 2, 2), (True, 1, 1)]
+)
+def test_migration_asks_for_a_full_reindex_of_an_index_with_documents(
+    db, documents, recorded, expected
+):
+    # Migration 0007: stored documents keep their old ids until `reindex --restart`.
+    from types import SimpleNamespace
+
+    from django.apps import apps
+
+    from stadtgespraeche.search.models import IndexState
+
+    migration = importlib.import_module(
+        "stadtgespraeche.search.migrations.0007_ids_by_content_date"
+    )
+    IndexState.objects.update(normalisation=recorded)
+    if documents:
+        SearchDocument.objects.create(
+            model_label="tests.document", object_id=1, kind="topic", title="x", url="/x/"
+        )
+    editor = SimpleNamespace(connection=SimpleNamespace(vendor="sqlite"))
+    migration.forward(apps, editor)
+    assert queries.index_normalisation() == expected
