@@ -114,7 +114,6 @@ def texts() -> list[str]:
 
 
 def build(count: int, pool: list[str]) -> None:
-    from django.db import connection
 
     from stadtgespraeche.search import services
     from stadtgespraeche.search.providers import Document, Provider
@@ -154,6 +153,12 @@ def build(count: int, pool: list[str]) -> None:
         f"build through services.index_objects: {count:,} documents in {elapsed:.1f} s "
         f"({count / elapsed:,.0f} documents/s)"
     )
+
+
+def optimise() -> None:
+    """After the build (outside a transaction): FTS5 optimize + ANALYZE, or VACUUM ANALYZE."""
+    from django.db import connection
+
     if connection.vendor == "sqlite":
         started = time.perf_counter()
         with connection.cursor() as cursor:
@@ -237,6 +242,7 @@ def main() -> None:
         words = sum(len(text.split()) for text in pool)
         print(f"text pool: {len(pool):,} distinct texts, {words:,} words")
         build(args.documents, pool)
+        optimise()
     client = member_client()
     client.get("/suche/", {"q": "Warmlauf"})
     for run in range(1, args.runs + 1):
