@@ -19,10 +19,14 @@ configuration folds umlauts differently). The steps, in order:
    as umlauts and removes them from its stems, so "Buergerbeteiligung" and
    "Bürgerbeteiligung" have the same stem.
 4. Folding *after* stemming: `ß→ss`, other accents dropped (`é→e`), lower case.
-
-Compound parts are matched by the backends with the stems: a word's stem, reversed, is
-indexed too, so a *suffix* of a compound (its head, e.g. "beteil" in "burgerbeteil") is a
-prefix search on the reversed stems; a *prefix* search on the stems finds the modifier.
+5. Compound parts (`parts`), indexed besides the stems: the compound splitter of
+   `charsplit-fst` (the CharSplit n-gram algorithm with its German data; MIT/Apache-2.0)
+   splits a word into modifier and head where it is confident (score ≥ SPLIT_SCORE), the
+   parts again while they are long enough, and the stems of the parts are indexed as whole
+   tokens: "Beteiligungsplattform" also carries `beteil` and `plattform`, "Themenwünsche"
+   `wunsch`, "Ratssitzung" `sitzung` (whose stem of the whole word is `ratssitz`). A query
+   word then finds a compound through an exact token instead of a prefix expansion over
+   every word that ends with it.
 
 Changing anything here changes the stored stems: existing indexes are rebuilt by
 `reindex --restart` (`check_index` tells whether that is needed, see docs/search.md).
@@ -34,11 +38,13 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
+from charsplit_fst import Splitter
 from stop_words import get_stop_words
 
-# Stored with the index (SearchIndexVersion): bump it whenever the stems change, so that
-# the system check asks for a `reindex --restart`.
-NORMALISATION_VERSION = 2
+# Stored with the index (IndexState): bump it whenever the stored stems or the way document
+# ids are made change, so that the system check asks for a `reindex --restart`.
+# 2: Snowball before folding; 3: compound parts by charsplit, ids by content date.
+NORMALISATION_VERSION = 3
 
 # --- 1. gender forms ------------------------------------------------------------------------
 
@@ -103,12 +109,15 @@ _ENGLISH_STOP_WORDS = [
 STOP_WORDS = frozenset(fold(word) for word in [*get_stop_words("de"), *_ENGLISH_STOP_WORDS])
 
 
+@lru_cache(maxsize=262144)
+def _is_stop_word(word: str) -> bool:
+    return fold(word) in STOP_WORDS
+
+
 def words(text: str) -> list[str]:
     """The lower-case words of `text` without stop words, in order (umlauts kept)."""
     return [
-        word
-        for word in _WORD.findall(strip_gender_forms(text).lower())
-        if fold(word) not in STOP_WORDS
+        word for word in _WORD.findall(strip_gender_forms(text).lower()) if not _is_stop_word(word)
     ]
 
 
@@ -130,7 +139,7 @@ def _stemmer() -> "Stemmer.Stemmer":
     return stemmer
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The stem of one word of `words()` output, folded (ASCII for German words)."""
     if len(word) <= 3 or word.isdigit():
@@ -144,5 +153,82 @@ def stems(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
-def reverse(token: str) -> str:
-    return token[::-1]
+# --- 5. compound parts ----------------------------------------------------------------------
+
+# A split is taken from a score of 0.4 (CharSplit scores run from about -1.4 to 1):
+# "Ratssitzung" 0.72, "Schulsanierung" 0.41; "Gemeinderat" (0.18), "beginnen" (Beg|Innen,
+# 0.31) and "Entwicklung" stay whole. Parts with short stems (Vor|Lage, Vorsitz|Ende) are not
+# indexed. Known false part: "Ausschuss" (Aus|Schuss, 0.53) carries `schuss`.
+SPLIT_SCORE = 0.4
+# Words and parts shorter than this are not split; parts whose stem is shorter than
+# PART_MIN_STEM are not indexed (query.COMPOUND_MIN_LENGTH: shorter words match whole only).
+SPLIT_MIN_LENGTH = 8
+PART_MIN_STEM = 5
+_SPLIT_DEPTH = 3
+_SPELLED_UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+# Inflection endings tried off when a word does not split as it is ("Ratsinformationssystems").
+_ENDINGS = ("es", "en", "s", "n", "e")
+_splitter_lock = threading.Lock()
+_splitter: Splitter | None = None
+
+
+def _split(word: str) -> tuple[str, str] | None:
+    """Modifier and head of `word` (lower case) where the splitter is confident."""
+    global _splitter
+    if _splitter is None:
+        with _splitter_lock:
+            if _splitter is None:
+                _splitter = Splitter()
+    spellings = [word]
+    if any(spelled in word for spelled, _ in _SPELLED_UMLAUTS):
+        umlauts = word
+        for spelled, umlaut in _SPELLED_UMLAUTS:
+            umlauts = umlauts.replace(spelled, umlaut)
+        spellings.append(umlauts)  # "buergerbeteiligung" splits as "bürgerbeteiligung"
+    candidates = [*spellings]
+    for spelling in spellings:
+        candidates += [
+            spelling[: -len(ending)]
+            for ending in _ENDINGS
+            if spelling.endswith(ending) and len(spelling) - len(ending) >= SPLIT_MIN_LENGTH
+        ]
+    for candidate in candidates:
+        splits = _splitter.split_compound(candidate)
+        if splits and splits[0][0] >= SPLIT_SCORE:
+            _, modifier, head = splits[0]
+            return modifier.lower(), head.lower()
+    return None
+
+
+def _pieces(word: str, depth: int) -> list[str]:
+    if depth == 0 or len(word) < SPLIT_MIN_LENGTH:
+        return []
+    split = _split(word)
+    if split is None:
+        return []
+    found = []
+    for piece in split:
+        found += [piece, *_pieces(piece, depth - 1)]
+    return found
+
+
+@lru_cache(maxsize=262144)
+def parts(word: str) -> tuple[str, ...]:
+    """The stems of the compound parts of one word of `words()` output (not its own stem),
+    e.g. "beteiligungsplattform" → ("beteilig", "plattform")."""
+    own = stem(word)
+    found: list[str] = []
+    for piece in _pieces(word, _SPLIT_DEPTH):
+        piece_stem = stem(piece)
+        if len(piece_stem) >= PART_MIN_STEM and piece_stem != own and piece_stem not in found:
+            found.append(piece_stem)
+    return tuple(found)
+
+
+def stems_and_parts(text: str) -> tuple[list[str], list[str]]:
+    """The stems of the words of `text` in order, and the stems of their compound parts."""
+    text_words = words(text)
+    return (
+        [stem(word) for word in text_words],
+        [part for word in text_words for part in parts(word)],
+    )

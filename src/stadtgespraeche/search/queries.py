@@ -29,9 +29,10 @@ PER_PAGE = 20
 MAX_PAGE = 50
 FACET_LIMIT = 10
 SUGGESTION_LIMIT = 8
-# Ranking, the total and the facets look at the RANK_WINDOW most recently indexed matches the
-# viewer may see (bounded cost at any size): for most searches that is every match; above it
-# the page says "more than 2,000 results" and ranks and counts the newest 2,000.
+# Ranking, the total and the facets look at the RANK_WINDOW newest matches (by content date:
+# services.document_id) the viewer may see (bounded cost at any size): for most searches that
+# is every match; above it the page says "more than 2,000 results" and ranks and counts the
+# newest 2,000.
 RANK_WINDOW = 2000
 
 

@@ -5,7 +5,9 @@ after the content service's transaction committed.
 """
 
 import logging
+import zlib
 from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime
 
 from django.db import transaction
 
@@ -18,21 +20,56 @@ from .providers import Document, Provider, dependents_of, provider_for
 
 logger = logging.getLogger(__name__)
 
+# A document's id orders the ranking window (backends: `window` takes the highest ids): the
+# content date in seconds since 1900 (UTC) in the high 33 bits, so the newest *content* comes
+# first, and a hash of (content type, object id, variant) in the low 30 bits, so the id does
+# not depend on when or in which order documents are (re)indexed. Documents without a date
+# count as the oldest (seconds 0). Dates after 2172 are capped.
+ID_HASH_BITS = 30
+_ID_HASH_MASK = (1 << ID_HASH_BITS) - 1
+_ID_MAX_SECONDS = (1 << 33) - 1
+_ID_EPOCH = datetime(1900, 1, 1, tzinfo=UTC)
+
+
+def document_id(
+    model_label: str, object_id: int, variant: str, when: datetime | date | None
+) -> int:
+    """The id a document gets (see ID_HASH_BITS); `_replace` moves it to the next free id
+    of the same second in the rare case of a collision."""
+    seconds = 0
+    if when is not None:
+        if not isinstance(when, datetime):  # a plain date: its midnight
+            when = datetime.combine(when, datetime.min.time())
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        seconds = min(max(0, int((when - _ID_EPOCH).total_seconds())), _ID_MAX_SECONDS)
+    key = zlib.crc32(f"{model_label}\n{object_id}\n{variant}".encode()) & _ID_HASH_MASK
+    return (seconds << ID_HASH_BITS) | key
+
+
+def _free_ids(wanted: list[int]) -> list[int]:
+    """`wanted` with every id that is taken (by a stored document or an earlier one of the
+    list) moved to the next free id of the same second."""
+    taken = set(SearchDocument.objects.filter(pk__in=wanted).values_list("pk", flat=True))
+    result = []
+    for pk in wanted:
+        while pk in taken:
+            pk = (pk & ~_ID_HASH_MASK) | ((pk + 1) & _ID_HASH_MASK)
+        taken.add(pk)
+        result.append(pk)
+    return result
+
 
 def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) -> int:
     """Replace the documents of the objects `items` (object id, documents); returns how
     many documents were written."""
     backend = get_backend()
     object_ids = [object_id for object_id, _ in items]
-    # A document that is written again keeps its id: the ranking window is taken by id
-    # (backends: `window`), so a reindex must not make rewritten documents "newer".
-    old_keys = {
-        (object_id, variant): pk
-        for pk, object_id, variant in SearchDocument.objects.filter(
+    old_ids = list(
+        SearchDocument.objects.filter(
             model_label=provider.model_label, object_id__in=object_ids
-        ).values_list("pk", "object_id", "variant")
-    }
-    old_ids = list(old_keys.values())
+        ).values_list("pk", flat=True)
+    )
     if old_ids:
         backend.delete(old_ids)
         SearchDocument.objects.filter(pk__in=old_ids).delete()
@@ -40,7 +77,6 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
     for object_id, documents in items:
         for document in documents:
             row = SearchDocument(
-                pk=old_keys.get((object_id, document.variant)),
                 model_label=provider.model_label,
                 object_id=object_id,
                 variant=document.variant,
@@ -56,16 +92,15 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
             new_documents.append((row, document))
     if not new_documents:
         return 0
+    # Ids by content date (document_id): the same document gets the same id whenever and in
+    # whatever order it is written, so a reindex does not change which matches are newest.
+    wanted = [
+        document_id(row.model_label, row.object_id, row.variant, row.date)
+        for row, _ in new_documents
+    ]
+    for (row, _), pk in zip(new_documents, _free_ids(wanted), strict=True):
+        row.pk = pk
     SearchDocument.objects.bulk_create([row for row, _ in new_documents])
-    if any(row.pk is None for row, _ in new_documents):  # backends without RETURNING
-        keys = {
-            (row.object_id, row.variant): row.pk
-            for row in SearchDocument.objects.filter(
-                model_label=provider.model_label, object_id__in=object_ids
-            )
-        }
-        for row, _ in new_documents:
-            row.pk = keys[(row.object_id, row.variant)]
     tags: list[SearchTag] = []
     readers: list[SearchReader] = []
     for row, document in new_documents:

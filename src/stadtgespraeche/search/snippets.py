@@ -16,21 +16,25 @@ _TOKEN = re.compile(r"[^\W_]+(?:[:*_/][^\W_]+)?")
 SNIPPET_WORDS = 30
 
 
-@functools.lru_cache(maxsize=8192)
-def _stem_of(word: str) -> str | None:
-    """The stem of one word of the text (None for a stop word); words repeat a lot."""
+@functools.lru_cache(maxsize=65536)
+def _stem_of(word: str) -> tuple[str, tuple[str, ...]] | None:
+    """The stem of one word of the text and the stems of its compound parts (None for a
+    stop word); words repeat a lot."""
     folded = german.words(word)
-    return german.stem(folded[0]) if folded else None
+    return (german.stem(folded[0]), german.parts(folded[0])) if folded else None
 
 
 def _word_matches(word: str, stems: set[str], prefix_last: str | None) -> bool:
-    word_stem = _stem_of(word)
-    if word_stem is None:
+    found = _stem_of(word)
+    if found is None:
         return False
+    word_stem, parts = found
     for stem in stems:
         if word_stem == stem:
             return True
-        if matches_compound(stem) and (word_stem.startswith(stem) or word_stem.endswith(stem)):
+        if matches_compound(stem) and (
+            word_stem.startswith(stem) or any(part.startswith(stem) for part in parts)
+        ):
             return True
     return bool(prefix_last and word_stem.startswith(prefix_last))
 

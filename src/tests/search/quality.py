@@ -260,6 +260,10 @@ QUERIES: list[tuple[str, set[str], set[str]]] = [
     ("Arbeit", {"oeffentlich", "beginn", "studierende"}, set()),
     ("Gewerbegebiet", {"breitband"}, set()),
     ("Verkehr", {"plattform", "ausschuesse", "anfrage"}, set()),
+    # Compound parts found by the splitter (german.parts), not by a suffix of the stem
+    ("Sitzungen", {"hybrid", "niederschrift"}, set()),
+    ("Wünsche", {"wuensche"}, set()),
+    ("Gespräch", {"wuensche"}, set()),
     # Several words, phrases, no hits
     ("Haushalt Fraktionen", {"antraege"}, {"beteiligung"}),
     ('"öffentliche Sitzung"', {"niederschrift", "oeffentlich"}, set()),

@@ -4,15 +4,17 @@ probes, widening by density, and reading the rest at once must give exactly the 
 visible matches."""
 
 import random
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from stadtgespraeche.search import queries
+from stadtgespraeche.search import queries, services
 from stadtgespraeche.search import query as query_module
 from stadtgespraeche.search.backends import postgresql
+from stadtgespraeche.search.models import SearchDocument
 from tests.search.documents import add_document
 
 pytestmark = pytest.mark.integration
@@ -26,10 +28,17 @@ def _add(pk: int, words: list[str], *, min_level: int = 0) -> None:
 
 @pytest.fixture
 def window(monkeypatch):
+    # Probe blocks even in these small indexes (PostgreSQL reads small ones at once).
+    monkeypatch.setattr(postgresql, "SMALL_INDEX", 0)
+
     def _set(size: int) -> None:
         monkeypatch.setattr(queries, "RANK_WINDOW", size)
 
     return _set
+
+
+def _is_heat(pk: int) -> bool:
+    return "Wärmeplanung" in SearchDocument.objects.get(pk=pk).title
 
 
 def _ranked(text: str) -> list[int]:
@@ -84,16 +93,34 @@ def test_window_equals_the_newest_matches_for_random_documents(db, window):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL function")
-def test_block_of_a_document_is_its_id_in_steps_of_16384(db):
-    # The SQL function (migration 0005) and the backend's BLOCK_BITS must agree.
+def test_block_of_a_document_is_about_24_days_of_content_dates(db):
+    # The SQL function (migration 0007) and the backend's BLOCK_BITS must agree; ids hold the
+    # content date in seconds above 30 hash bits (services.document_id).
     size = 1 << postgresql.BLOCK_BITS
-    assert size == 16_384
+    assert size == (1 << 21) << services.ID_HASH_BITS
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT search_block(0)::text, search_block(%s)::text, search_block(%s)::text",
             [size - 1, size],
         )
         assert cursor.fetchone() == ("'b0'", "'b0'", "'b1'")
+
+
+def test_window_holds_the_newest_content_across_date_blocks(db, window):
+    # Real ids (content dates of 2010 to 2026): PostgreSQL probes blocks of 24 days, widens
+    # by density and reads the rest at once; both backends give the newest visible matches.
+    rng = random.Random(11)
+    start = datetime(2010, 1, 1, tzinfo=UTC)
+    dated = {}
+    for number in range(60):
+        when = start + timedelta(days=rng.randint(0, 16 * 365), seconds=rng.randint(0, 86_399))
+        pk = services.document_id("tests.document", number, "", when)
+        dated[pk] = when
+        _add(pk, ["Wärmeplanung"] if number % 3 else ["Radverkehr"])
+    matching = sorted((pk for pk in dated if _is_heat(pk)), key=lambda pk: dated[pk], reverse=True)
+    for size in (1, 7, 30, 100):
+        window(size)
+        assert sorted(_ranked("Wärmeplanung")) == sorted(matching[:size]), size
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage")

@@ -20,9 +20,10 @@ class Row:
 
 
 def normalised(text: str) -> tuple[str, str]:
-    """The stems of `text` and the reversed stems, each as a space-separated string."""
-    stems = german.stems(text)
-    return " ".join(stems), " ".join(german.reverse(stem) for stem in stems)
+    """The stems of `text` and the stems of its compound parts (german.parts), each as a
+    space-separated string."""
+    stems, parts = german.stems_and_parts(text)
+    return " ".join(stems), " ".join(parts)
 
 
 class Candidate(NamedTuple):
@@ -69,7 +70,8 @@ class Backend:
     def window(
         self, parsed: ParsedQuery, groups: TagGroups, visible: Visible, *, size: int
     ) -> Window:
-        """The `size` most recently indexed matches that the viewer may see, newest first,
+        """The `size` newest matches that the viewer may see (highest ids: ids follow the
+        content date, services.document_id), newest first,
         each with its rank: the one read of the full-text index per query and filters."""
         raise NotImplementedError
 

@@ -1,14 +1,15 @@
 """PostgreSQL: table `search_fts(document_id, vector tsvector, tags tsvector)` with one GIN
 index over both. `vector` is built with the `simple` configuration from our own stems
 (German quality comes from search.german on both backends); weights: A title, B body, C/D
-reversed stems of title/body (compound heads). `tags` holds the visibility and filter
+stems of the compound parts of title/body (german.parts). `tags` holds the visibility and filter
 tokens (backends/base.py) and, for phrases, every pair of adjacent lexemes of `vector` as one
 lexeme `first~second` (SQL function `search_bigrams`, migration 0004): a two-word phrase is
 its pair in the GIN index, a longer one needs all its pairs and then `<->` on the few
 documents that have them (`phrase_condition`).
-The GIN index has a third column, `search_block(document_id)` (migration 0005): the block of
-16,384 consecutive ids a row belongs to, so that the newest matches are found without
-reading older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
+The GIN index has a third column, `search_block(document_id)` (migrations 0005, 0007): the
+block of 2**21 seconds (about 24 days) of content dates a row belongs to (document ids order
+by content date, services.document_id), so that the newest matches are found without reading
+older ones (`window`). pg_trgm indexes the document titles (substring look-ups)."""
 
 import itertools
 import math
@@ -17,7 +18,6 @@ from typing import Any
 
 from django.db import connection, transaction
 
-from .. import german
 from ..query import ParsedQuery
 from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
@@ -33,20 +33,33 @@ def _lexeme(token: str) -> str:
 
 def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
     """Without weight labels: with them, the GIN index can only pre-select and every match
-    would be re-checked against its (TOASTed) vector. Stems and reversed stems are separate
-    lexemes anyway; the weights still rank (title A, body B, compound parts C/D)."""
+    would be re-checked against its (TOASTed) vector. Stems and compound parts are separate
+    lexemes anyway; the weights still rank (title A, body B, compound parts C/D). Compound
+    parts are lexemes of their own (german.parts), so a compound term is one prefix
+    look-up, no longer two (a reversed one for heads)."""
     parts = []
     for index, term in enumerate(parsed.terms):
         last = index == len(parsed.terms) - 1
         if parsed.prefix_last and last:
             parts.append(f"{_lexeme(term)}:*")
         elif parsed.compound(term):
-            parts.append(f"({_lexeme(term)}:* | {_lexeme(german.reverse(term))}:*)")
+            # The word, words that start with it (modifier, longer inflection) or a compound
+            # part (german.parts, stored reversed so that whole words never match parts).
+            parts.append(f"({_lexeme(term)}:* | {_lexeme(_part(term))})")
         else:
             parts.append(_lexeme(term))
     for phrase in parsed.phrases if phrases else []:
         parts.append(_phrase(phrase))
     return " & ".join(parts)
+
+
+def _part(stem: str) -> str:
+    """A compound part as stored: reversed, a lexeme apart from the same whole word."""
+    return stem[::-1]
+
+
+def _parts(parts: str) -> str:
+    return " ".join(_part(part) for part in parts.split())
 
 
 def _phrase(stems: list[str]) -> str:
@@ -79,10 +92,14 @@ def tags_query(groups: TagGroups) -> str:
     return " & ".join("(" + " | ".join(_lexeme(token) for token in group) + ")" for group in groups)
 
 
-# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (`window`);
-# beyond MAX_PROBE_BLOCKS blocks per probe (a million ids), the rest is read at once.
-BLOCK_BITS = 14
+# Documents are grouped by id into blocks of 2**BLOCK_BITS for the recency window (`window`):
+# ids hold the content date in seconds above their 30 hash bits (services.document_id), so a
+# block is 2**21 seconds (about 24 days) of content; beyond MAX_PROBE_BLOCKS blocks per probe
+# (about 4 years), the rest is read at once. Must match search_block() (migration 0007).
+BLOCK_BITS = 51
 MAX_PROBE_BLOCKS = 64
+# Below this many full-text rows (the planner's estimate) all matches are read at once.
+SMALL_INDEX = 20_000
 
 
 Probe = Callable[[str, list[Any]], tuple[int, int]]
@@ -98,11 +115,17 @@ def _walk(cursor: Any, probe: Probe) -> None:
     would only add their start-up time to these short reads (and compete with other
     requests)."""
     cursor.execute(
-        "SELECT max(document_id), "
+        "SELECT max(document_id), (SELECT reltuples FROM pg_class WHERE oid = "
+        "'search_fts'::regclass), "
         "set_config('max_parallel_workers_per_gather', '0', true) FROM search_fts"
     )
-    top_id = cursor.fetchone()[0]
+    top_id, rows, _ = cursor.fetchone()
     if top_id is None:
+        return
+    if rows < SMALL_INDEX:
+        # A small index (or one not analysed yet, -1): one read of all matches is cheaper than
+        # probing blocks of content dates that hold few documents each.
+        probe("f.document_id + 0 <= %s", [top_id])
         return
     high = top_id >> BLOCK_BITS
     # The first probe covers at least half a block of documents, so that the density it
@@ -141,7 +164,7 @@ _NEWEST_SQL = (
     "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
     "WHERE {match} AND {scope}) "
     "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
-    "SELECT m.document_id, -ts_rank('{{0.03, 0.3, 0.15, 1.0}}', (SELECT r.vector "
+    "SELECT m.document_id, -ts_rank('{{0.01, 0.03, 0.15, 1.0}}', (SELECT r.vector "
     "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
     "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
     "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
@@ -158,10 +181,17 @@ class PostgresBackend(Backend):
             return
         values = []
         for row in rows:
-            title_stems, title_reversed = normalised(row.title)
-            body_stems, body_reversed = normalised(row.body)
+            title_stems, title_parts = normalised(row.title)
+            body_stems, body_parts = normalised(row.body)
             values.append(
-                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+                (
+                    row.id,
+                    title_stems,
+                    body_stems,
+                    _parts(title_parts),
+                    _parts(body_parts),
+                    " ".join(row.tags),
+                )
             )
         with connection.cursor() as cursor:
             cursor.executemany(

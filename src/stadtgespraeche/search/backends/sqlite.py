@@ -1,6 +1,7 @@
 """SQLite FTS5: a virtual table `search_fts(title, body, rtitle, rbody, tags)` with rowid =
-SearchDocument.id; the r-columns hold the reversed stems for compound-head matching, `tags`
-the visibility and filter tokens (backends/base.py)."""
+SearchDocument.id; the r-columns hold the stems of the compound parts (german.parts: "related"
+words, named before they held parts), `tags` the visibility and filter tokens
+(backends/base.py)."""
 
 import json
 from collections.abc import Sequence
@@ -8,7 +9,6 @@ from typing import Any
 
 from django.db import connection
 
-from .. import german
 from ..query import ParsedQuery
 from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
@@ -20,8 +20,8 @@ CREATE_SQL = (
 DROP_SQL = "DROP TABLE IF EXISTS search_fts"
 
 # bm25 weights per column: a title hit counts far more than a body hit; compound-part hits
-# (reversed columns) a little less than whole words; tags do not count.
-RANK = "bm25(search_fts, 10.0, 1.0, 3.0, 0.3, 0.0)"
+# (r-columns) less than a whole word in the body; tags do not count.
+RANK = "bm25(search_fts, 10.0, 1.0, 0.8, 0.1, 0.0)"
 
 
 def _quoted(token: str) -> str:
@@ -35,9 +35,13 @@ def match_expression(parsed: ParsedQuery, groups: TagGroups) -> str:
         if parsed.prefix_last and last:
             parts.append(f"{{title body}} : {_quoted(term)}*")
         elif parsed.compound(term):
+            # Words that start with it (modifier, or a longer inflection such as "Rufbusse"
+            # for "Rufbus"), or a part of a compound (german.parts: the head).
+            # The whole word once more, so that it ranks above words that only start with it.
+            word = _quoted(term)
             parts.append(
-                f"({{title body}} : {_quoted(term)}* OR "
-                f"{{rtitle rbody}} : {_quoted(german.reverse(term))}*)"
+                f"({{title body}} : {word} OR {{title body}} : {word}* "
+                f"OR {{rtitle rbody}} : {word})"
             )
         else:
             parts.append(f"{{title body}} : {_quoted(term)}")
@@ -56,10 +60,10 @@ class SqliteBackend(Backend):
             return
         values = []
         for row in rows:
-            title_stems, title_reversed = normalised(row.title)
-            body_stems, body_reversed = normalised(row.body)
+            title_stems, title_parts = normalised(row.title)
+            body_stems, body_parts = normalised(row.body)
             values.append(
-                (row.id, title_stems, body_stems, title_reversed, body_reversed, " ".join(row.tags))
+                (row.id, title_stems, body_stems, title_parts, body_parts, " ".join(row.tags))
             )
         with connection.cursor() as cursor:
             cursor.executemany(
