@@ -11,6 +11,6 @@ class OparlConfig(AppConfig):
     def ready(self) -> None:
         from stadtgespraeche.core import periodic
 
-        from .services.importer import sync_all
+        from .services.runs import sync_all
 
         periodic.register("oparl.sync", sync_all, every=timedelta(hours=24))
