@@ -1,3 +1,5 @@
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -28,6 +30,20 @@ class EndpointForm(Form):
         required=False,
         help_text=_("Leave empty to match the municipality by the key the System states."),
     )
+
+    def __init__(self, *args: Any, bodies: list[tuple[str, str]] | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        if bodies:
+            self.fields["body_url"] = forms.ChoiceField(
+                label=_("Body"),
+                choices=bodies,
+                widget=forms.RadioSelect,
+                help_text=_(
+                    "The System lists several bodies. Choose the council of the member "
+                    "municipality; the key (AGS) it states shows which municipality it matches."
+                ),
+                error_messages={"required": _("Please choose a body.")},
+            )
 
     def clean_ags(self) -> Municipality | None:
         value = self.cleaned_data["ags"].strip()

@@ -13,7 +13,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.municipalities.models import Municipality
-
 from stadtgespraeche.topics.models import Topic
 
 from .enums import ACTIVE_STATUSES, ObjectType, SyncStatus, Vendor

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, OuterRef, Subquery
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from .enums import ACTIVE_STATUSES
 from .models import (
     Endpoint,
     OparlMeeting,
@@ -36,6 +40,8 @@ class CoverageRow:
     last_status: str
     last_error: str
     counts: dict[str, int] = field(default_factory=dict)
+    last_run_id: int | None = None
+    active: bool = False
 
 
 def coverage_rows() -> list[CoverageRow]:
@@ -45,6 +51,7 @@ def coverage_rows() -> list[CoverageRow]:
         Endpoint.objects.select_related("municipality").annotate(
             last_status=Subquery(last_run.values("status")[:1]),
             last_error=Subquery(last_run.values("error")[:1]),
+            last_run_id=Subquery(last_run.values("pk")[:1]),
         )
     )
     counts: dict[str, dict[int, int]] = {}
@@ -67,6 +74,70 @@ def coverage_rows() -> list[CoverageRow]:
             last_status=getattr(e, "last_status", None) or "",
             last_error=(getattr(e, "last_error", None) or "").split("\n", 1)[0][:200],
             counts={name: counts[name].get(e.pk, 0) for name in COUNTED},
+            last_run_id=getattr(e, "last_run_id", None),
+            active=getattr(e, "last_status", None) in ACTIVE_STATUSES,
         )
         for e in endpoints
     ]
+
+
+PHASES: dict[str, Promise] = {
+    "lists": _("Reading the lists"),
+    "typed": _("Writing the council records"),
+    "done": _("Finished"),
+}
+LIST_NAMES: dict[str, Promise] = {
+    "organization": _("Committees and factions"),
+    "person": _("Persons"),
+    "meeting": _("Meetings"),
+    "paper": _("Papers"),
+    "membership": _("Memberships"),
+    "agendaItem": _("Agenda items"),
+    "consultation": _("Consultations"),
+    "file": _("Files"),
+    "locationList": _("Locations"),
+    "legislativeTermList": _("Legislative terms"),
+}
+
+
+@dataclass(frozen=True)
+class RunView:
+    """What the progress page shows of a run."""
+
+    active: bool
+    phase: str
+    list_name: str
+    page: int
+    total_pages: int | None
+    lists_done: int
+    lists_total: int
+    objects_seen: int
+    written: int
+    typed_written: int
+    placeholders: int
+    errors: list[str]
+    fixes: dict[str, int]
+
+
+def run_view(run: SyncRun) -> RunView:
+    progress: dict[str, Any] = run.progress if isinstance(run.progress, dict) else {}
+    counts: dict[str, Any] = (run.stats or {}).get("counts", {})
+    phase = str(progress.get("phase", ""))
+    total = progress.get("total_pages")
+    return RunView(
+        active=run.is_active,
+        phase=str(PHASES.get(phase, "")),
+        list_name=str(LIST_NAMES.get(str(progress.get("list_name", "")), "")),
+        page=int(progress.get("page") or 0),
+        total_pages=int(total) if isinstance(total, int) else None,
+        lists_done=int(progress.get("lists_done") or 0),
+        lists_total=int(progress.get("lists_total") or 0),
+        objects_seen=int(counts.get("objects_seen", progress.get("objects_seen", 0)) or 0),
+        written=int(counts.get("raw_written", progress.get("written", 0)) or 0),
+        typed_written=int(counts.get("typed_written", 0) or 0),
+        placeholders=sum(
+            int(n) for key, n in counts.items() if key.startswith("placeholder_") and n
+        ),
+        errors=[line for line in run.error.splitlines() if line][:20],
+        fixes=dict((run.stats or {}).get("fixes", {})),
+    )

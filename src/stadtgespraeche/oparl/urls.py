@@ -9,4 +9,6 @@ app_name = "oparl"
 urlpatterns = [
     path("", views.coverage, name="coverage"),
     path("schnittstellen/neu/", views.endpoint_add, name="endpoint-add"),
+    path("schnittstellen/<id:pk>/abgleichen/", views.endpoint_sync, name="endpoint-sync"),
+    path("importe/<id:pk>/", views.run_detail, name="run-detail"),
 ]

@@ -1,20 +1,24 @@
-"""Views of the OParl app: the public coverage page, organisers add an endpoint."""
+"""Views of the OParl app: the public coverage page; organisers add endpoints, start
+imports and follow their progress."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
+from stadtgespraeche.core.htmx import template_for
 
 from . import queries
 from .client import Fetcher
-from .exceptions import EndpointRefused
+from .exceptions import EndpointRefused, SyncBusy
 from .forms import EndpointForm
-from .services.endpoints import add_endpoint
+from .models import Endpoint, SyncRun
+from .services.endpoints import add_endpoint, body_choices, check_system
+from .services.runs import request_sync
 
 
 @require_GET
@@ -22,6 +26,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
     context = {
         "rows": queries.coverage_rows(),
         "can_add": request.user.has_perm("oparl.add_endpoint"),
+        "can_run": request.user.has_perm("oparl.run_import"),
     }
     return render(request, "oparl/coverage.html", context)
 
@@ -29,26 +34,65 @@ def coverage(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def endpoint_add(request: AuthenticatedRequest) -> HttpResponse:
+    """System URL → the System is checked → a body is chosen → the first import is queued."""
     if not request.user.has_perm("oparl.add_endpoint"):
         raise PermissionDenied
     form = EndpointForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
         try:
             with Fetcher(timeout=15, retries=1) as fetcher:
+                check = check_system(data["system_url"], fetcher=fetcher)
+                if len(check.bodies) > 1 and not data["body_url"]:
+                    form = EndpointForm(request.POST, bodies=body_choices(check))
+                    form.is_valid()
+                    form.add_error(None, _("The System lists several bodies; please choose one."))
+                    return render(request, "oparl/endpoint_form.html", {"form": form})
                 endpoint = add_endpoint(
-                    system_url=form.cleaned_data["system_url"],
-                    body_url=form.cleaned_data["body_url"],
-                    municipality=form.cleaned_data["ags"],
+                    system_url=data["system_url"],
+                    body_url=data["body_url"],
+                    municipality=data["ags"],
                     fetcher=fetcher,
                     actor=request.user,
+                    check=check,
                 )
         except EndpointRefused as error:
             form.add_error(None, str(error))
         else:
+            run = request_sync(endpoint, actor=request.user)
             messages.success(
                 request,
-                _("The interface of %(body)s has been added; its data arrive with the next sync.")
+                _("The interface of %(body)s has been added; its first import is running.")
                 % {"body": endpoint},
             )
-            return redirect("oparl:coverage")
+            return redirect(run)
     return render(request, "oparl/endpoint_form.html", {"form": form})
+
+
+@login_required
+@require_POST
+def endpoint_sync(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Queue an import of one endpoint (a full crawl with `full=1`)."""
+    if not request.user.has_perm("oparl.run_import"):
+        raise PermissionDenied
+    endpoint = get_object_or_404(Endpoint, pk=pk)
+    try:
+        run = request_sync(endpoint, full=request.POST.get("full") == "1", actor=request.user)
+    except SyncBusy as error:
+        messages.info(request, _("An import of this interface is already under way."))
+        if error.run_id:
+            return redirect("oparl:run-detail", pk=error.run_id)
+        return redirect("oparl:coverage")
+    messages.success(request, _("The import has been queued."))
+    return redirect(run)
+
+
+@login_required
+@require_GET
+def run_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The progress of a run; htmx polls the status partial while the run is under way."""
+    if not request.user.has_perm("oparl.view_syncrun"):
+        raise PermissionDenied
+    run = get_object_or_404(SyncRun.objects.select_related("endpoint"), pk=pk)
+    context = {"run": run, "view": queries.run_view(run)}
+    return render(request, template_for(request, "oparl/run_detail.html", "run-status"), context)
