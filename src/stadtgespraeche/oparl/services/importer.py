@@ -26,6 +26,7 @@ from ..crawler import Page, crawl_list, flatten
 from ..enums import SyncStatus
 from ..loaders import BaseLoader, ParseError, loader_for
 from ..models import Endpoint, ListState, SyncRun
+from .papers import follow_up
 from .store import RawStore
 from .typed import import_pending
 
@@ -210,7 +211,9 @@ def run_import(
         store.flush()
         state.phase = "typed"
         say(state)
-        errors += import_pending(endpoint, body["id"], stats)
+        touched: dict[str, set[str]] = {}
+        errors += import_pending(endpoint, body["id"], stats, touched)
+        follow_up(endpoint, touched, stats)
         run.status = SyncStatus.SUCCEEDED
         if not list_errors:
             endpoint.last_success_started = started
