@@ -53,3 +53,27 @@ class EndpointForm(Form):
         if municipality is None:
             raise forms.ValidationError(_("There is no municipality with this key."))
         return municipality
+
+
+class TopicKeywordsForm(Form):
+    keywords = forms.CharField(
+        label=_("Keywords"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_(
+            "One word or phrase per line. A council paper belongs to the topic when its title "
+            "or type contains one of them (case does not matter; a word also matches inside "
+            "compounds, e.g. 'Glasfaser' finds 'Glasfaserausbau')."
+        ),
+    )
+
+    def clean_keywords(self) -> str:
+        value: str = self.cleaned_data["keywords"]
+        for line in value.splitlines():
+            if 0 < len(line.strip()) < 3:
+                raise forms.ValidationError(
+                    _("Each keyword needs at least 3 characters (“%(word)s” is too short).")
+                    % {"word": line.strip()}
+                )
+        return value

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ACTIVE_STATUSES
 from .models import (
     Endpoint,
+    OparlConsultation,
     OparlMeeting,
     OparlOrganization,
     OparlPaper,
@@ -141,3 +142,127 @@ def run_view(run: SyncRun) -> RunView:
         errors=[line for line in run.error.splitlines() if line][:20],
         fixes=dict((run.stats or {}).get("fixes", {})),
     )
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One decision of a council on a paper: "So haben andere Räte entschieden"."""
+
+    title: str
+    url: str
+    reference: str
+    paper_type: str
+    council: str
+    municipality_name: str
+    municipality_url: str
+    committee: str
+    date: dt.datetime | None
+    result: str
+
+
+def latest_decisions(topic_ids: list[int], *, limit: int = 5) -> list[DecisionRow]:
+    """The newest consultations with a result of papers on these topics (2 queries)."""
+    if not topic_ids:
+        return []
+    papers = OparlPaper.topics.through.objects.filter(topic_id__in=topic_ids).values(
+        "oparlpaper_id"
+    )
+    consultations = (
+        OparlConsultation.objects.filter(
+            paper_id__in=papers,
+            deleted=False,
+            paper__deleted=False,
+            agenda_item__isnull=False,
+            meeting__start__isnull=False,
+        )
+        .exclude(agenda_item__result="")
+        .select_related("paper", "meeting", "agenda_item", "organization", "endpoint__municipality")
+        .order_by("-meeting__start", "-pk")[:limit]
+    )
+    rows = []
+    for c in consultations:
+        paper, municipality = c.paper, c.endpoint.municipality
+        if paper is None or c.agenda_item is None or c.meeting is None:
+            continue  # excluded by the filter; keeps the types honest
+        rows.append(
+            DecisionRow(
+                title=paper.name or paper.reference,
+                url=paper.original_url,
+                reference=paper.reference,
+                paper_type=paper.paper_type,
+                council=c.endpoint.body_name,
+                municipality_name=municipality.name if municipality else "",
+                municipality_url=municipality.get_absolute_url() if municipality else "",
+                committee=c.organization.name if c.organization else "",
+                date=c.meeting.start,
+                result=c.agenda_item.result,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    title: str
+    url: str
+    reference: str
+    paper_type: str
+    date: dt.date | None
+    topics: list[str]
+
+
+def recent_papers(municipality_id: int, *, limit: int = 5) -> list[PaperRow]:
+    """The municipality's newest council papers on a platform topic (2 queries)."""
+    papers = (
+        OparlPaper.objects.filter(
+            endpoint__municipality_id=municipality_id,
+            deleted=False,
+            is_placeholder=False,
+            topics__isnull=False,
+        )
+        .distinct()
+        .order_by(F("date").desc(nulls_last=True), "-pk")
+        .prefetch_related("topics")[:limit]
+    )
+    return [
+        PaperRow(
+            title=p.name or p.reference,
+            url=p.original_url,
+            reference=p.reference,
+            paper_type=p.paper_type,
+            date=p.date,
+            topics=[t.title for t in p.topics.all()],
+        )
+        for p in papers
+    ]
+
+
+def has_council_data(municipality_id: int) -> bool:
+    return Endpoint.objects.filter(municipality_id=municipality_id).exists()
+
+
+@dataclass(frozen=True)
+class TopicKeywordRow:
+    topic_id: int
+    title: str
+    slug: str
+    keywords: list[str]
+    papers: int
+
+
+def topic_keyword_rows() -> list[TopicKeywordRow]:
+    """Every active topic with its keywords and the number of papers assigned (3 queries)."""
+    from stadtgespraeche.topics.models import Topic
+
+    from .models import TopicKeywords
+
+    keywords = {k.topic_id: k.words() for k in TopicKeywords.objects.all()}
+    counts = dict(
+        OparlPaper.topics.through.objects.values("topic_id")
+        .annotate(n=Count("pk"))
+        .values_list("topic_id", "n")
+    )
+    return [
+        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), counts.get(t.pk, 0))
+        for t in Topic.objects.filter(is_active=True).order_by("title")
+    ]

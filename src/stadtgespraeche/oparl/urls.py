@@ -11,4 +11,6 @@ urlpatterns = [
     path("schnittstellen/neu/", views.endpoint_add, name="endpoint-add"),
     path("schnittstellen/<id:pk>/abgleichen/", views.endpoint_sync, name="endpoint-sync"),
     path("importe/<id:pk>/", views.run_detail, name="run-detail"),
+    path("themen/", views.topic_keywords_list, name="topic-keywords"),
+    path("themen/<slug:slug>/", views.topic_keywords_edit, name="topic-keywords-edit"),
 ]

@@ -11,14 +11,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import template_for
+from stadtgespraeche.topics.models import Topic
 
 from . import queries
 from .client import Fetcher
 from .exceptions import EndpointRefused, SyncBusy
-from .forms import EndpointForm
-from .models import Endpoint, SyncRun
+from .forms import EndpointForm, TopicKeywordsForm
+from .models import Endpoint, SyncRun, TopicKeywords
 from .services.endpoints import add_endpoint, body_choices, check_system
 from .services.runs import request_sync
+from .services.topics import set_keywords
 
 
 @require_GET
@@ -96,3 +98,34 @@ def run_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     run = get_object_or_404(SyncRun.objects.select_related("endpoint"), pk=pk)
     context = {"run": run, "view": queries.run_view(run)}
     return render(request, template_for(request, "oparl/run_detail.html", "run-status"), context)
+
+
+@login_required
+@require_GET
+def topic_keywords_list(request: AuthenticatedRequest) -> HttpResponse:
+    if not request.user.has_perm("oparl.change_topickeywords"):
+        raise PermissionDenied
+    return render(request, "oparl/topic_keywords_list.html", {"rows": queries.topic_keyword_rows()})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def topic_keywords_edit(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    if not request.user.has_perm("oparl.change_topickeywords"):
+        raise PermissionDenied
+    topic = get_object_or_404(Topic, slug=slug, is_active=True)
+    entry = TopicKeywords.objects.filter(topic=topic).first()
+    form = TopicKeywordsForm(
+        request.POST or None, initial={"keywords": entry.keywords if entry else ""}
+    )
+    if request.method == "POST" and form.is_valid():
+        changed = set_keywords(
+            topic=topic, keywords=form.cleaned_data["keywords"], actor=request.user
+        )
+        messages.success(
+            request,
+            _("The keywords of “%(topic)s” have been saved; %(count)s papers changed topics.")
+            % {"topic": topic.title, "count": len(changed)},
+        )
+        return redirect("oparl:topic-keywords")
+    return render(request, "oparl/topic_keywords_form.html", {"form": form, "topic": topic})

@@ -81,7 +81,7 @@ class CouncilPaperProvider(Provider):
         municipality = endpoint.municipality
         consultations = sorted(
             paper.consultations.all(),
-            key=lambda c: (c.meeting.start if c.meeting and c.meeting.start else _EPOCH),
+            key=lambda c: c.meeting.start if c.meeting and c.meeting.start else _EPOCH,
         )
         texts = [
             paper.reference,
