@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from stadtgespraeche.core import personal_data
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup, Visibility
-from stadtgespraeche.people.models import Affiliation, Mandate, Profile
+from stadtgespraeche.people.models import Affiliation, Mandate, PendingMandate, Profile
 
 LABELS = {
     "profile": _("Profile"),
@@ -34,6 +34,8 @@ LABELS = {
     "term_start": _("Term start"),
     "term_end": _("Term end"),
     "show_publicly": _("Shown on the public municipality page"),
+    "source": _("Source in the council information system"),
+    "pending_mandates": _("Mandates pre-filled with the invitation"),
 }
 
 
@@ -78,8 +80,19 @@ def export_directory(user: Any) -> dict[str, Any]:
                 "committees": mandate.committees,
                 "term_start": mandate.term_start,
                 "term_end": mandate.term_end,
+                "source": mandate.source_url,
             }
             for mandate in mandates
+        ],
+        "pending_mandates": [
+            {
+                "municipality": str(item.municipality),
+                "faction": item.faction_name,
+                "committees": item.committees,
+                "term_start": item.term_start,
+                "source": item.source_url,
+            }
+            for item in PendingMandate.objects.filter(user=user).select_related("municipality")
         ],
         "affiliations": [
             {
@@ -101,6 +114,7 @@ def erase_directory(user: Any) -> None:
             profile.photo.delete(save=False)
         profile.delete()  # mandates cascade
     Affiliation.objects.filter(user=user).delete()
+    PendingMandate.objects.filter(user=user).delete()
 
 
 def register() -> None:
