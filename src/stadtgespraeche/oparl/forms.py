@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.forms import Form
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people.enums import MandateRole
 
 from .loaders import normalise_ags
 
@@ -77,3 +78,24 @@ class TopicKeywordsForm(Form):
                     % {"word": line.strip()}
                 )
         return value
+
+
+class PrefilledInvitationForm(Form):
+    """Invite a council person; the mandate fields come pre-filled from OParl."""
+
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        max_length=254,
+        error_messages={"required": _("Please enter the person's e-mail address.")},
+        help_text=_("The council information system does not publish it; please enter it."),
+    )
+    first_name = forms.CharField(label=_("First name"), max_length=150, required=False)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    faction_name = forms.CharField(label=_("Faction"), max_length=200, required=False)
+    role = forms.ChoiceField(label=_("Role"), choices=MandateRole.choices)
+    committees = forms.CharField(label=_("Committees"), max_length=500, required=False)
+    term_start = forms.DateField(
+        label=_("Member of the faction since"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )

@@ -43,6 +43,8 @@ class CoverageRow:
     counts: dict[str, int] = field(default_factory=dict)
     last_run_id: int | None = None
     active: bool = False
+    municipality_id: int | None = None
+    municipality_slug: str = ""
 
 
 def coverage_rows() -> list[CoverageRow]:
@@ -77,6 +79,8 @@ def coverage_rows() -> list[CoverageRow]:
             counts={name: counts[name].get(e.pk, 0) for name in COUNTED},
             last_run_id=getattr(e, "last_run_id", None),
             active=getattr(e, "last_status", None) in ACTIVE_STATUSES,
+            municipality_id=e.municipality_id,
+            municipality_slug=e.municipality.slug if e.municipality else "",
         )
         for e in endpoints
     ]

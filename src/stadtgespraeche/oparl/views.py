@@ -4,31 +4,50 @@ imports and follow their progress."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from stadtgespraeche.accounts.exceptions import AlreadyActive
 from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.htmx import template_for
+from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.people import queries as people_queries
+from stadtgespraeche.people import services as people_services
 from stadtgespraeche.topics.models import Topic
 
 from . import queries
 from .client import Fetcher
+from .council_people import council_people, council_person
 from .exceptions import EndpointRefused, SyncBusy
-from .forms import EndpointForm, TopicKeywordsForm
-from .models import Endpoint, SyncRun, TopicKeywords
+from .forms import EndpointForm, PrefilledInvitationForm, TopicKeywordsForm
+from .models import Endpoint, OparlPerson, SyncRun, TopicKeywords
 from .services.endpoints import add_endpoint, body_choices, check_system
 from .services.runs import request_sync
 from .services.topics import set_keywords
 
 
+def _people_for(request: HttpRequest, rows: list[queries.CoverageRow]) -> set[int]:
+    """Municipalities whose council persons the viewer may see to invite them."""
+    user = request.user
+    if not user.is_authenticated:
+        return set()
+    if user.has_perm("oparl.add_endpoint"):  # organisers
+        return {row.municipality_id for row in rows if row.municipality_id}
+    if user.has_perm("people.invite_person"):  # coordinators: their municipalities
+        return set(people_queries.coordinated_municipalities(user).values_list("pk", flat=True))
+    return set()
+
+
 @require_GET
 def coverage(request: HttpRequest) -> HttpResponse:
+    rows = queries.coverage_rows()
     context = {
-        "rows": queries.coverage_rows(),
+        "rows": rows,
         "can_add": request.user.has_perm("oparl.add_endpoint"),
         "can_run": request.user.has_perm("oparl.run_import"),
+        "people_for": _people_for(request, rows),
     }
     return render(request, "oparl/coverage.html", context)
 
@@ -129,3 +148,73 @@ def topic_keywords_edit(request: AuthenticatedRequest, slug: str) -> HttpRespons
         )
         return redirect("oparl:topic-keywords")
     return render(request, "oparl/topic_keywords_form.html", {"form": form, "topic": topic})
+
+
+@login_required
+@require_GET
+def people_list(request: AuthenticatedRequest, slug: str) -> HttpResponse:
+    """The council's persons, factions and committees, for coordinators to invite."""
+    municipality = get_object_or_404(Municipality, slug=slug)
+    if not request.user.has_perm("people.invite_councillor", municipality):
+        raise PermissionDenied
+    context = {"municipality": municipality, "people": council_people(municipality.pk)}
+    return render(request, "oparl/people_list.html", context)
+
+
+def _split_name(name: str) -> tuple[str, str]:
+    words = [w for w in name.split() if w not in ("Herr", "Frau", "Dr.", "Prof.")]
+    return (" ".join(words[:-1]), words[-1]) if words else ("", "")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def person_invite(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Invite one council person with the mandate pre-filled from the council data."""
+    person = get_object_or_404(
+        OparlPerson.objects.select_related("endpoint__municipality"),
+        pk=pk,
+        deleted=False,
+        is_placeholder=False,
+    )
+    municipality = person.endpoint.municipality
+    if municipality is None:
+        raise Http404
+    if not request.user.has_perm("people.invite_councillor", municipality):
+        raise PermissionDenied
+    row = council_person(person)
+    given, family = _split_name(row.name)
+    initial = {
+        "first_name": row.given_name or given,
+        "last_name": row.family_name or family,
+        "faction_name": row.faction,
+        "role": row.role,
+        "committees": ", ".join(row.committees),
+        "term_start": row.since,
+    }
+    form = PrefilledInvitationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            people_services.invite_councillor_with_mandate(
+                municipality=municipality,
+                email=data["email"],
+                invited_by=request.user,
+                first_name=data["first_name"],
+                last_name=data["last_name"],
+                faction_name=data["faction_name"],
+                committees=data["committees"],
+                role=data["role"],
+                term_start=data["term_start"],
+                source_url=row.source_url,
+            )
+        except AlreadyActive:
+            form.add_error("email", _("This address already has an active account."))
+        else:
+            messages.success(
+                request,
+                _("Invitation sent to %(email)s; the mandate is filled in once %(name)s accepts.")
+                % {"email": data["email"], "name": row.name},
+            )
+            return redirect("oparl:people", slug=municipality.slug)
+    context = {"person": row, "municipality": municipality, "form": form}
+    return render(request, "oparl/person_invite.html", context)

@@ -184,7 +184,9 @@ class Mandate(models.Model):
     term_end = models.DateField(_("term end"), null=True, blank=True)
     # Set when the mandate came from the council information system (OParl) through an
     # invitation the person accepted: shown as "laut Ratsinformationssystem".
-    source_url = models.URLField(_("source in the council information system"), max_length=1000, blank=True)
+    source_url = models.URLField(
+        _("source in the council information system"), max_length=1000, blank=True
+    )
     verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
 
     class Meta:
