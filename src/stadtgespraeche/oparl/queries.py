@@ -267,6 +267,5 @@ def topic_keyword_rows() -> list[TopicKeywordRow]:
         .order_by("title")
     )
     return [
-        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), t.papers)
-        for t in topics
+        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), t.papers) for t in topics
     ]
