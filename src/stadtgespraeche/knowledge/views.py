@@ -17,6 +17,7 @@ from stadtgespraeche.core.htmx import template_for
 from stadtgespraeche.events import queries as event_queries
 from stadtgespraeche.people.enums import FieldGroup
 from stadtgespraeche.people.privacy import can_see
+from stadtgespraeche.topics import related
 
 from . import queries, services
 from .exceptions import PracticeError
@@ -83,6 +84,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if request.user.has_perm("knowledge.review_practice", practice)
         else None,
         "attachments": list(practice.attachments.all()),
+        "related_sections": related.sections_for(list(practice.topics.all()), request.user),
         "attachment_form": AttachmentForm()
         if request.user.has_perm("knowledge.change_practice", practice)
         else None,

@@ -10,7 +10,12 @@ class OparlConfig(AppConfig):
 
     def ready(self) -> None:
         from stadtgespraeche.core import periodic
+        from stadtgespraeche.topics import related
+        from stadtgespraeche.topics import sections as topic_sections
 
-        from .services.importer import sync_all
+        from . import sections
+        from .services.runs import sync_all
 
         periodic.register("oparl.sync", sync_all, every=timedelta(hours=24))
+        topic_sections.register("oparl.decisions", sections.topic_decisions)
+        related.register("oparl.decisions", sections.related_decisions)

@@ -62,6 +62,7 @@ class Page:
     url: str
     elements: list[Any]
     next_url: str | None
+    total_pages: int | None = None  # from `pagination.totalPages`, if the server says
 
 
 def flatten(value: Any, loader: BaseLoader, expected_type: str | None = None) -> list[Flat]:
@@ -101,6 +102,12 @@ def flatten(value: Any, loader: BaseLoader, expected_type: str | None = None) ->
     return result
 
 
+def _total_pages(data: Any) -> int | None:
+    pagination = data.get("pagination") if isinstance(data, dict) else None
+    total = pagination.get("totalPages") if isinstance(pagination, dict) else None
+    return total if isinstance(total, int) and not isinstance(total, bool) and total > 0 else None
+
+
 def crawl_list(
     fetcher: Fetcher,
     loader: BaseLoader,
@@ -128,9 +135,10 @@ def crawl_list(
                 yield Page(next_url, [], None)
                 return
             raise FetchError(next_url, f"HTTP {response.status}", response.status)
-        elements, following = loader.list_page(loader.parse(response.content))
+        data = loader.parse(response.content)
+        elements, following = loader.list_page(data)
         if following and modified_since and "modified_since" not in following:
             loader.fixes["filter_lost_on_next"] += 1
             following = loader.with_query(following, "modified_since", modified_since)
-        yield Page(next_url, elements, following)
+        yield Page(next_url, elements, following, _total_pages(data))
         next_url = following

@@ -12,9 +12,14 @@ class Vendor(models.TextChoices):
 
 
 class SyncStatus(models.TextChoices):
+    QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")
     SUCCEEDED = "succeeded", _("succeeded")
     FAILED = "failed", _("failed")
+
+
+ACTIVE_STATUSES = (SyncStatus.QUEUED, SyncStatus.RUNNING)
+"""A run in one of these holds its endpoint: no second run may start (one constraint)."""
 
 
 class ObjectType(models.TextChoices):

@@ -40,6 +40,7 @@ class Quirks:
     broken_json: set[str] = field(default_factory=set)  # list paths: control char on page 1
     garbage: set[str] = field(default_factory=set)  # paths answering with non-JSON
     lose_filter: bool = False  # links.next without modified_since
+    extra_elements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # list path
 
 
 @dataclass
@@ -211,7 +212,7 @@ class FakeOparlServer:
     def _list(
         self, dataset: Dataset, path: str, query: str, params: dict[str, str]
     ) -> tuple[int, str, bytes]:
-        elements = dataset.lists[path]
+        elements = dataset.lists[path] + self.quirks.extra_elements.get(path, [])
         since_text = params.get("modified_since")
         if since_text:
             try:

@@ -13,8 +13,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.topics.models import Topic
 
-from .enums import ObjectType, SyncStatus, Vendor
+from .enums import ACTIVE_STATUSES, ObjectType, SyncStatus, Vendor
 
 URL_LENGTH = 1000
 
@@ -69,16 +70,35 @@ class SyncRun(models.Model):
         _("status"), max_length=20, choices=SyncStatus.choices, default=SyncStatus.RUNNING
     )
     modified_since = models.DateTimeField(_("modified since"), null=True, blank=True)
+    full = models.BooleanField(_("full crawl"), default=False)
+    progress = models.JSONField(_("progress"), default=dict, blank=True)
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     stats = models.JSONField(_("counts"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["endpoint"],
+                condition=models.Q(status__in=ACTIVE_STATUSES),
+                name="oparl_one_active_run",
+            )
+        ]
         verbose_name = _("sync run")
         verbose_name_plural = _("sync runs")
 
     def __str__(self) -> str:
         return f"{self.endpoint} {self.started_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("oparl:run-detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in ACTIVE_STATUSES
 
 
 class ListState(models.Model):
@@ -294,10 +314,20 @@ class OparlPaper(CouncilRecord):
     date = models.DateField(_("date"), null=True, blank=True)
     paper_type = models.CharField(_("paper type"), max_length=200, blank=True)
 
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), blank=True, related_name="council_papers"
+    )
+
     class Meta:
         constraints = _unique("paper")
+        indexes = [models.Index(fields=["endpoint", "date"], name="oparl_paper_date")]
         verbose_name = _("council paper")
         verbose_name_plural = _("council papers")
+
+    @property
+    def original_url(self) -> str:
+        """Where the council publishes the paper: its web page, else its OParl id URL."""
+        return self.web or self.oparl_id
 
 
 class OparlConsultation(CouncilRecord):
@@ -330,6 +360,34 @@ class OparlFile(CouncilRecord):
         constraints = _unique("file")
         verbose_name = _("council file")
         verbose_name_plural = _("council files")
+
+
+class TopicKeywords(models.Model):
+    """The words that assign council papers to a topic (edited by organisers)."""
+
+    topic = models.OneToOneField(
+        Topic, verbose_name=_("topic"), on_delete=models.CASCADE, related_name="council_keywords"
+    )
+    keywords = models.TextField(
+        _("keywords"),
+        blank=True,
+        help_text=_(
+            "One word or phrase per line. A council paper belongs to the topic when its title "
+            "or type contains one of them (case does not matter; a word also matches inside "
+            "compounds, e.g. 'Glasfaser' finds 'Glasfaserausbau')."
+        ),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("topic keywords")
+        verbose_name_plural = _("topic keywords")
+
+    def __str__(self) -> str:
+        return str(self.topic)
+
+    def words(self) -> list[str]:
+        return [w.strip() for w in self.keywords.splitlines() if w.strip()]
 
 
 TYPED_MODELS: dict[str, type[CouncilRecord]] = {

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, F, OuterRef, Subquery
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
+from .enums import ACTIVE_STATUSES
 from .models import (
     Endpoint,
+    OparlConsultation,
     OparlMeeting,
     OparlOrganization,
     OparlPaper,
@@ -36,6 +41,10 @@ class CoverageRow:
     last_status: str
     last_error: str
     counts: dict[str, int] = field(default_factory=dict)
+    last_run_id: int | None = None
+    active: bool = False
+    municipality_id: int | None = None
+    municipality_slug: str = ""
 
 
 def coverage_rows() -> list[CoverageRow]:
@@ -45,6 +54,7 @@ def coverage_rows() -> list[CoverageRow]:
         Endpoint.objects.select_related("municipality").annotate(
             last_status=Subquery(last_run.values("status")[:1]),
             last_error=Subquery(last_run.values("error")[:1]),
+            last_run_id=Subquery(last_run.values("pk")[:1]),
         )
     )
     counts: dict[str, dict[int, int]] = {}
@@ -67,6 +77,195 @@ def coverage_rows() -> list[CoverageRow]:
             last_status=getattr(e, "last_status", None) or "",
             last_error=(getattr(e, "last_error", None) or "").split("\n", 1)[0][:200],
             counts={name: counts[name].get(e.pk, 0) for name in COUNTED},
+            last_run_id=getattr(e, "last_run_id", None),
+            active=getattr(e, "last_status", None) in ACTIVE_STATUSES,
+            municipality_id=e.municipality_id,
+            municipality_slug=e.municipality.slug if e.municipality else "",
         )
         for e in endpoints
+    ]
+
+
+PHASES: dict[str, Promise] = {
+    "lists": _("Reading the lists"),
+    "typed": _("Writing the council records"),
+    "done": _("Finished"),
+}
+LIST_NAMES: dict[str, Promise] = {
+    "organization": _("Committees and factions"),
+    "person": _("Persons"),
+    "meeting": _("Meetings"),
+    "paper": _("Papers"),
+    "membership": _("Memberships"),
+    "agendaItem": _("Agenda items"),
+    "consultation": _("Consultations"),
+    "file": _("Files"),
+    "locationList": _("Locations"),
+    "legislativeTermList": _("Legislative terms"),
+}
+
+
+@dataclass(frozen=True)
+class RunView:
+    """What the progress page shows of a run."""
+
+    active: bool
+    phase: str
+    list_name: str
+    page: int
+    total_pages: int | None
+    lists_done: int
+    lists_total: int
+    objects_seen: int
+    written: int
+    typed_written: int
+    placeholders: int
+    errors: list[str]
+    fixes: dict[str, int]
+
+
+def run_view(run: SyncRun) -> RunView:
+    progress: dict[str, Any] = run.progress if isinstance(run.progress, dict) else {}
+    counts: dict[str, Any] = (run.stats or {}).get("counts", {})
+    phase = str(progress.get("phase", ""))
+    total = progress.get("total_pages")
+    return RunView(
+        active=run.is_active,
+        phase=str(PHASES.get(phase, "")),
+        list_name=str(LIST_NAMES.get(str(progress.get("list_name", "")), "")),
+        page=int(progress.get("page") or 0),
+        total_pages=int(total) if isinstance(total, int) else None,
+        lists_done=int(progress.get("lists_done") or 0),
+        lists_total=int(progress.get("lists_total") or 0),
+        objects_seen=int(counts.get("objects_seen", progress.get("objects_seen", 0)) or 0),
+        written=int(counts.get("raw_written", progress.get("written", 0)) or 0),
+        typed_written=int(counts.get("typed_written", 0) or 0),
+        placeholders=sum(
+            int(n) for key, n in counts.items() if key.startswith("placeholder_") and n
+        ),
+        errors=[line for line in run.error.splitlines() if line][:20],
+        fixes=dict((run.stats or {}).get("fixes", {})),
+    )
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One decision of a council on a paper: "So haben andere Räte entschieden"."""
+
+    title: str
+    url: str
+    reference: str
+    paper_type: str
+    council: str
+    municipality_name: str
+    municipality_url: str
+    committee: str
+    date: dt.datetime | None
+    result: str
+
+
+def latest_decisions(topic_ids: list[int], *, limit: int = 5) -> list[DecisionRow]:
+    """The newest consultations with a result of papers on these topics (2 queries)."""
+    if not topic_ids:
+        return []
+    papers = OparlPaper.topics.through.objects.filter(topic_id__in=topic_ids).values(
+        "oparlpaper_id"
+    )
+    consultations = (
+        OparlConsultation.objects.filter(
+            paper_id__in=papers,
+            deleted=False,
+            paper__deleted=False,
+            agenda_item__isnull=False,
+            meeting__start__isnull=False,
+        )
+        .exclude(agenda_item__result="")
+        .select_related("paper", "meeting", "agenda_item", "organization", "endpoint__municipality")
+        .order_by("-meeting__start", "-pk")[:limit]
+    )
+    rows = []
+    for c in consultations:
+        paper, municipality = c.paper, c.endpoint.municipality
+        if paper is None or c.agenda_item is None or c.meeting is None:
+            continue  # excluded by the filter; keeps the types honest
+        rows.append(
+            DecisionRow(
+                title=paper.name or paper.reference,
+                url=paper.original_url,
+                reference=paper.reference,
+                paper_type=paper.paper_type,
+                council=c.endpoint.body_name,
+                municipality_name=municipality.name if municipality else "",
+                municipality_url=municipality.get_absolute_url() if municipality else "",
+                committee=c.organization.name if c.organization else "",
+                date=c.meeting.start,
+                result=c.agenda_item.result,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    title: str
+    url: str
+    reference: str
+    paper_type: str
+    date: dt.date | None
+    topics: list[str]
+
+
+def recent_papers(municipality_id: int, *, limit: int = 5) -> list[PaperRow]:
+    """The municipality's newest council papers on a platform topic (2 queries)."""
+    papers = (
+        OparlPaper.objects.filter(
+            endpoint__municipality_id=municipality_id,
+            deleted=False,
+            is_placeholder=False,
+            topics__isnull=False,
+        )
+        .distinct()
+        .order_by(F("date").desc(nulls_last=True), "-pk")
+        .prefetch_related("topics")[:limit]
+    )
+    return [
+        PaperRow(
+            title=p.name or p.reference,
+            url=p.original_url,
+            reference=p.reference,
+            paper_type=p.paper_type,
+            date=p.date,
+            topics=[t.title for t in p.topics.all()],
+        )
+        for p in papers
+    ]
+
+
+def has_council_data(municipality_id: int) -> bool:
+    return Endpoint.objects.filter(municipality_id=municipality_id).exists()
+
+
+@dataclass(frozen=True)
+class TopicKeywordRow:
+    topic_id: int
+    title: str
+    slug: str
+    keywords: list[str]
+    papers: int
+
+
+def topic_keyword_rows() -> list[TopicKeywordRow]:
+    """Every active topic with its keywords and the number of papers assigned (2 queries)."""
+    from stadtgespraeche.topics.models import Topic
+
+    from .models import TopicKeywords
+
+    keywords = {k.topic_id: k.words() for k in TopicKeywords.objects.all()}
+    topics = (
+        Topic.objects.filter(is_active=True)
+        .annotate(papers=Count("council_papers"))
+        .order_by("title")
+    )
+    return [
+        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), t.papers) for t in topics
     ]

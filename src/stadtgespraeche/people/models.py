@@ -182,6 +182,12 @@ class Mandate(models.Model):
     )
     term_start = models.DateField(_("term start"), null=True, blank=True)
     term_end = models.DateField(_("term end"), null=True, blank=True)
+    # Set when the mandate came from the council information system (OParl) through an
+    # invitation the person accepted: shown as "laut Ratsinformationssystem".
+    source_url = models.URLField(
+        _("source in the council information system"), max_length=1000, blank=True
+    )
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
 
     class Meta:
         ordering = ["-term_start", "pk"]
@@ -196,3 +202,40 @@ class Mandate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_body_display()} {self.municipality}"
+
+
+class PendingMandate(models.Model):
+    """A mandate pre-filled from the council information system for an invited person.
+
+    It is no part of any profile: it becomes a `Mandate` (marked verified) only when the
+    person, having accepted the invitation, gets their profile (`services.get_or_create_profile`).
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited person"),
+        on_delete=models.CASCADE,
+        related_name="pending_mandates",
+    )
+    municipality = models.ForeignKey(
+        "municipalities.Municipality",
+        verbose_name=_("municipality"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    body = models.CharField(_("body"), max_length=30, choices=Body.choices)
+    faction_name = models.CharField(_("faction"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role"), max_length=30, choices=MandateRole.choices, default=MandateRole.MEMBER
+    )
+    committees = models.CharField(_("committees"), max_length=500, blank=True)
+    term_start = models.DateField(_("term start"), null=True, blank=True)
+    source_url = models.URLField(_("source in the council information system"), max_length=1000)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("pre-filled mandate")
+        verbose_name_plural = _("pre-filled mandates")
+
+    def __str__(self) -> str:
+        return f"{self.faction_name or self.get_body_display()} ({self.municipality_id})"

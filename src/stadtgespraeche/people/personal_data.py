@@ -12,7 +12,7 @@ from stadtgespraeche.core import personal_data
 from stadtgespraeche.people import counts as directory_counts
 from stadtgespraeche.people import privacy
 from stadtgespraeche.people.enums import FieldGroup, Visibility
-from stadtgespraeche.people.models import Affiliation, Mandate, Profile
+from stadtgespraeche.people.models import Affiliation, Mandate, PendingMandate, Profile
 
 LABELS = {
     "profile": _("Profile"),
@@ -35,6 +35,8 @@ LABELS = {
     "term_start": _("Term start"),
     "term_end": _("Term end"),
     "show_publicly": _("Shown on the public municipality page"),
+    "source": _("Source in the council information system"),
+    "pending_mandates": _("Mandates pre-filled with the invitation"),
 }
 
 
@@ -79,8 +81,19 @@ def export_directory(user: Any) -> dict[str, Any]:
                 "committees": mandate.committees,
                 "term_start": mandate.term_start,
                 "term_end": mandate.term_end,
+                "source": mandate.source_url,
             }
             for mandate in mandates
+        ],
+        "pending_mandates": [
+            {
+                "municipality": str(item.municipality),
+                "faction": item.faction_name,
+                "committees": item.committees,
+                "term_start": item.term_start,
+                "source": item.source_url,
+            }
+            for item in PendingMandate.objects.filter(user=user).select_related("municipality")
         ],
         "affiliations": [
             {
@@ -103,6 +116,7 @@ def erase_directory(user: Any) -> None:
         profile.delete()  # mandates cascade
         directory_counts.forget()
     Affiliation.objects.filter(user=user).delete()
+    PendingMandate.objects.filter(user=user).delete()
 
 
 def register() -> None:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from stadtgespraeche.accounts.enums import Role
@@ -16,7 +17,7 @@ from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.municipalities.models import Municipality, Party
 from stadtgespraeche.people import counts as directory_counts
 from stadtgespraeche.people.enums import AffiliationRole, Body, FieldGroup, MandateRole, Visibility
-from stadtgespraeche.people.models import Affiliation, Faction, Mandate, Profile
+from stadtgespraeche.people.models import Affiliation, Faction, Mandate, PendingMandate, Profile
 from stadtgespraeche.people.photos import process_photo
 from stadtgespraeche.topics.models import Topic
 
@@ -142,7 +143,92 @@ def get_or_create_profile(*, user: User) -> Profile:
     if created:
         log_action("directory.profile.created", actor=user, obj=profile)
         directory_counts.forget()
+        _apply_pending_mandates(profile)
     return profile
+
+
+def _apply_pending_mandates(profile: Profile) -> None:
+    """Turn the mandates pre-filled at the invitation into verified mandates of the new
+    profile (only in the profile's municipality, only for councillors)."""
+    pending = list(PendingMandate.objects.filter(user=profile.user))
+    if not pending:
+        return
+    if may_hold_mandates(profile.user):
+        for item in pending:
+            if item.municipality_id != profile.municipality_id or profile.municipality is None:
+                continue
+            mandate = Mandate.objects.create(
+                profile=profile,
+                municipality=profile.municipality,
+                body=Body(item.body),
+                faction=_mandate_faction(
+                    municipality=profile.municipality,
+                    faction=None,
+                    faction_name=item.faction_name,
+                    party=None,
+                ),
+                role=MandateRole(item.role),
+                committees=item.committees,
+                term_start=item.term_start,
+                source_url=item.source_url,
+                verified_at=timezone.now(),
+            )
+            log_action(
+                "directory.mandate.prefilled",
+                actor=profile.user,
+                obj=mandate,
+                data={"source": item.source_url},
+            )
+    PendingMandate.objects.filter(pk__in=[p.pk for p in pending]).delete()
+
+
+@transaction.atomic
+def invite_councillor_with_mandate(
+    *,
+    municipality: Municipality,
+    email: str,
+    invited_by: User | None,
+    first_name: str,
+    last_name: str,
+    source_url: str,
+    faction_name: str = "",
+    committees: str = "",
+    role: MandateRole | str = MandateRole.MEMBER,
+    term_start: datetime.date | None = None,
+    body: Body | str = Body.CITY_COUNCIL,
+) -> tuple[User, Invitation]:
+    """Invite a councillor with a mandate pre-filled from the council information system.
+
+    Nothing is added to a profile now: the mandate waits (`PendingMandate`) until the
+    person accepts and gets their profile. Raises accounts.exceptions.AlreadyActive when
+    the address has an active account.
+    """
+    user, invitation = invite_person(
+        municipality=municipality,
+        email=email,
+        role=AffiliationRole.COUNCILLOR,
+        invited_by=invited_by,
+        first_name=first_name,
+        last_name=last_name,
+    )
+    PendingMandate.objects.filter(user=user, source_url=source_url).delete()
+    PendingMandate.objects.create(
+        user=user,
+        municipality=municipality,
+        body=Body(body),
+        faction_name=faction_name.strip()[:200],
+        role=MandateRole(role),
+        committees=committees.strip()[:500],
+        term_start=term_start,
+        source_url=source_url,
+    )
+    log_action(
+        "directory.person.invited_with_mandate",
+        actor=invited_by,
+        obj=user,
+        data={"municipality": municipality.key, "source": source_url},
+    )
+    return user, invitation
 
 
 @transaction.atomic

@@ -12,3 +12,4 @@ class SearchConfig(AppConfig):
 
         load_providers()
         indexing.register("search", services.handle_change)
+        indexing.register_batch("search", services.handle_changes)

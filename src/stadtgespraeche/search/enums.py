@@ -26,3 +26,4 @@ class Kind(models.TextChoices):
     POST = "post", _("Discussion post")
     MUNICIPALITY = "municipality", _("Municipality")
     PERSON = "person", _("Person")
+    COUNCIL_PAPER = "council_paper", _("Council paper")

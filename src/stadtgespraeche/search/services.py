@@ -177,6 +177,30 @@ def handle_change(model_label: str, object_id: int, removed: bool) -> None:
         logger.exception("Search index update failed for %s %s", model_label, object_id)
 
 
+BATCH_SIZE = 500
+
+
+def handle_changes(model_label: str, object_ids: list[int]) -> None:
+    """The core.indexing batch handler (`indexing.changed_many`): reindex many objects of
+    one provider in batches; objects that are gone (or no longer findable) lose their
+    documents. Like `handle_change`, never raises."""
+    provider = provider_for(model_label)
+    if provider is None:
+        return
+    try:
+        for start in range(0, len(object_ids), BATCH_SIZE):
+            chunk = object_ids[start : start + BATCH_SIZE]
+            with transaction.atomic():
+                objects = list(provider.queryset().filter(pk__in=chunk))
+                index_objects(provider, objects)
+                found = {obj.pk for obj in objects}
+                for object_id in chunk:
+                    if object_id not in found:
+                        remove_object(model_label, object_id)
+    except Exception:
+        logger.exception("Search index update failed for %d %s", len(object_ids), model_label)
+
+
 @transaction.atomic
 def clear_index() -> None:
     get_backend().clear()

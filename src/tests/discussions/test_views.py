@@ -9,8 +9,8 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 pytestmark = pytest.mark.integration
 
 QUERIES_EVENT_PAGE = 20
-QUERIES_TOPIC_PAGE = 13
-QUERIES_MUNICIPALITY_PAGE = 13
+QUERIES_TOPIC_PAGE = 14  # incl. the council decisions section (oparl)
+QUERIES_MUNICIPALITY_PAGE = 14  # incl. the council papers (oparl)
 
 
 def thread_url(thread):

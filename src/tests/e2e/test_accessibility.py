@@ -30,6 +30,7 @@ PAGES = [
     pytest.param("accounts:home", {}, "organiser", id="account-home-organiser"),
     pytest.param("oparl:coverage", {}, "anonymous", id="council-data-coverage"),
     pytest.param("oparl:endpoint-add", {}, "organiser", id="council-data-endpoint-add"),
+    pytest.param("oparl:topic-keywords", {}, "organiser", id="council-data-topic-keywords"),
 ]
 
 
@@ -61,3 +62,61 @@ def test_axe_check_with_serious_violation_fails_with_readable_message(axe_page: 
 
     assert "[critical] label" in str(failure.value)
     assert 'name="q"' in str(failure.value)
+
+
+def test_council_data_run_and_people_pages_have_no_serious_axe_violations(axe_page: Page, log_in):
+    """The import progress page (while it polls) and the council members page."""
+    from django.utils import timezone
+
+    from stadtgespraeche.oparl.models import (
+        OparlMembership,
+        OparlOrganization,
+        OparlPerson,
+        SyncRun,
+    )
+    from tests.factories import oparl as council_data
+    from tests.factories.municipalities import MunicipalityFactory
+
+    town = MunicipalityFactory(slug="axe-stadt")
+    endpoint = council_data.council(town)
+    run = SyncRun.objects.create(
+        endpoint=endpoint,
+        started_at=timezone.now(),
+        heartbeat_at=timezone.now(),
+        progress={
+            "phase": "lists",
+            "list_name": "paper",
+            "page": 3,
+            "total_pages": 9,
+            "lists_done": 1,
+            "lists_total": 4,
+            "objects_seen": 120,
+            "written": 120,
+        },
+    )
+    faction = OparlOrganization.objects.create(
+        endpoint=endpoint,
+        oparl_id="https://axe.example/org/1",
+        name="Fraktion A",
+        organization_type="Fraktion",
+    )
+    person = OparlPerson.objects.create(
+        endpoint=endpoint,
+        oparl_id="https://axe.example/person/1",
+        name="Frau Eva Muster",
+        given_name="Eva",
+        family_name="Muster",
+    )
+    OparlMembership.objects.create(
+        endpoint=endpoint, oparl_id="https://axe.example/m/1", person=person, organization=faction
+    )
+    log_in(axe_page, OrganiserFactory())
+    for path in (
+        run.get_absolute_url(),
+        reverse("oparl:people", kwargs={"slug": town.slug}),
+        reverse("oparl:person-invite", kwargs={"pk": person.pk}),
+    ):
+        response = axe_page.goto(path)
+        assert response is not None
+        assert response.status == 200
+        axe_check(axe_page, name=f"{path} (organiser)")

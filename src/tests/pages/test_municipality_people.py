@@ -109,7 +109,7 @@ def test_municipality_page_people_query_count(
         _person(municipality, number, identity=Visibility.PUBLIC, mandates=Visibility.PUBLIC)
 
     # municipality, memberships, projects, coordinators, councillor count, people, mandates
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):  # incl. the council papers (oparl)
         response = client.get(municipality.get_absolute_url())
 
     assert len(response.context["profile"].people) == count

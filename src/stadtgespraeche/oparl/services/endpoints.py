@@ -68,6 +68,34 @@ def match_municipality(ags: str) -> Municipality | None:
     return Municipality.objects.filter(key=key).first() if key else None
 
 
+def body_choices(check: SystemCheck) -> list[tuple[str, str]]:
+    """(body URL, label) per body of the System, naming the municipality its AGS matches."""
+    keys = {b.url: normalise_ags(b.ags) for b in check.bodies}
+    names = dict(
+        Municipality.objects.filter(key__in={k for k in keys.values() if k}).values_list(
+            "key", "name"
+        )
+    )
+    choices = []
+    for body in check.bodies:
+        key = keys[body.url]
+        if key and key in names:
+            label = _("%(body)s (AGS %(ags)s: %(municipality)s)") % {
+                "body": body.name or body.url,
+                "ags": key,
+                "municipality": names[key],
+            }
+        elif key:
+            label = _("%(body)s (AGS %(ags)s: no municipality with this key)") % {
+                "body": body.name or body.url,
+                "ags": key,
+            }
+        else:
+            label = _("%(body)s (no AGS stated)") % {"body": body.name or body.url}
+        choices.append((body.url, label))
+    return choices
+
+
 @transaction.atomic
 def add_endpoint(
     *,
@@ -76,9 +104,13 @@ def add_endpoint(
     body_url: str = "",
     municipality: Municipality | None = None,
     actor: Any = None,
+    check: SystemCheck | None = None,
 ) -> Endpoint:
-    """Register an endpoint for one body; the municipality is matched by AGS if not given."""
-    check = check_system(system_url, fetcher=fetcher)
+    """Register an endpoint for one body; the municipality is matched by AGS if not given.
+
+    `check` is the result of `check_system` if the caller has already read the System.
+    """
+    check = check or check_system(system_url, fetcher=fetcher)
     if Endpoint.objects.filter(system_url=check.system_url).exists():
         raise EndpointRefused(_("This System is already registered."))
     if body_url:

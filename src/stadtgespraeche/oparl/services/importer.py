@@ -15,6 +15,7 @@ import queue
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from django.db import transaction
@@ -25,6 +26,7 @@ from ..crawler import Page, crawl_list, flatten
 from ..enums import SyncStatus
 from ..loaders import BaseLoader, ParseError, loader_for
 from ..models import Endpoint, ListState, SyncRun
+from .papers import follow_up
 from .store import RawStore
 from .typed import import_pending
 
@@ -55,7 +57,37 @@ LIST_TYPES = {
 }
 OVERLAP = dt.timedelta(days=1)
 CHECKPOINT_PAGES = 10
-Progress = Callable[[str], None]
+
+
+@dataclass
+class Progress:
+    """Where a run stands; reported after every list page and at the phase changes."""
+
+    phase: str = "lists"  # "lists" → "typed" → "done"
+    list_name: str = ""
+    page: int = 0
+    total_pages: int | None = None  # of the current list, if the server says
+    lists_done: int = 0
+    lists_total: int = 0
+    objects_seen: int = 0
+    written: int = 0  # new or changed raw objects
+
+    def line(self) -> str:
+        if self.phase == "typed":
+            return f"typed import … ({self.objects_seen} objects, {self.written} new or changed)"
+        if self.phase == "done":
+            return f"done: {self.objects_seen} objects, {self.written} new or changed"
+        of = f"/{self.total_pages}" if self.total_pages else ""
+        return (
+            f"{self.list_name}: page {self.page}{of}, {self.objects_seen} objects, "
+            f"{self.written} new or changed"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ProgressCallback = Callable[[Progress], None]
 
 
 class ImportFailed(Exception):
@@ -135,20 +167,35 @@ def run_import(
     *,
     full: bool = False,
     fetcher: Fetcher | None = None,
-    progress: Progress | None = None,
+    progress: ProgressCallback | None = None,
+    run: SyncRun | None = None,
 ) -> SyncRun:
-    """Import (or update) the endpoint's body; returns the finished run with its counts."""
+    """Import (or update) the endpoint's body; returns the finished run with its counts.
+
+    `run` is a run queued by `services.runs.request_sync` (it then runs with that run's
+    `full`); without one a new run row is created here.
+    """
     started = timezone.now()
     previous = endpoint.last_success_started
+    if run is not None:
+        full = run.full
     since = None if full or previous is None else previous - OVERLAP
-    run = SyncRun.objects.create(endpoint=endpoint, started_at=started, modified_since=since)
+    if run is None:
+        run = SyncRun.objects.create(
+            endpoint=endpoint, started_at=started, modified_since=since, full=full
+        )
+    else:
+        run.started_at, run.modified_since = started, since
+        run.status, run.heartbeat_at = SyncStatus.RUNNING, started
+        run.save(update_fields=["started_at", "modified_since", "status", "heartbeat_at"])
     own_fetcher = fetcher is None
     fetcher = fetcher or Fetcher(max_per_host=endpoint.max_connections)
     requests_before, retries_before = fetcher.requests, fetcher.retried
     loader = loader_for(endpoint.vendor)
     stats: Counter[str] = Counter()
     errors: list[str] = []
-    say = progress or (lambda _line: None)
+    say = progress or (lambda _progress: None)
+    state = Progress()
     try:
         system = loader.object(_fetch_json(fetcher, loader, endpoint.system_url), "System")
         if system is None:
@@ -158,10 +205,15 @@ def run_import(
         for flat in flatten(system, loader, "System") + flatten(body, loader, "Body"):
             store.add(flat)
         _update_endpoint(endpoint, system, body, started)
-        list_errors = _crawl_lists(endpoint, fetcher, loader, body, store, since, errors, say)
+        list_errors = _crawl_lists(
+            endpoint, fetcher, loader, body, store, since, errors, say, state
+        )
         store.flush()
-        say("typed import …")
-        errors += import_pending(endpoint, body["id"], stats)
+        state.phase = "typed"
+        say(state)
+        touched: dict[str, set[str]] = {}
+        errors += import_pending(endpoint, body["id"], stats, touched)
+        follow_up(endpoint, touched, stats)
         run.status = SyncStatus.SUCCEEDED
         if not list_errors:
             endpoint.last_success_started = started
@@ -179,10 +231,9 @@ def run_import(
     stats["requests"] = fetcher.requests - requests_before
     stats["retries"] = fetcher.retried - retries_before
     _finish(run, endpoint, stats, loader, errors)
-    say(
-        f"done: {run.status}, {stats['objects_seen']} objects, {stats['raw_written']} raw "
-        f"and {stats['typed_written']} typed rows written, {len(errors)} errors"
-    )
+    state.phase, state.objects_seen = "done", stats["objects_seen"]
+    state.written = stats["raw_written"]
+    say(state)
     return run
 
 
@@ -224,7 +275,8 @@ def _crawl_lists(
     store: RawStore,
     since: dt.datetime | None,
     errors: list[str],
-    say: Progress,
+    say: ProgressCallback,
+    report: Progress,
 ) -> int:
     """Crawl the body's lists into the raw store; returns how many lists failed."""
     names = MAIN_LISTS + (EXTRA_LISTS if since is not None else ())
@@ -238,18 +290,24 @@ def _crawl_lists(
     since_text = since.replace(microsecond=0).isoformat() if since else None
     failed: set[str] = set()
     pages = 0
+    report.lists_total = len(jobs)
     for name, item in _pages(fetcher, loader, jobs, since_text):
         if item is None:
+            report.lists_done += 1
             if name in failed:
                 continue
             _checkpoint(endpoint, states, name, urls[name], "", complete=True)
             continue
+        if name != report.list_name:
+            report.list_name, report.page, report.total_pages = name, 0, None
         if isinstance(item, Exception):
             failed.add(name)
             errors.append(f"{name}: {item}")
             logger.warning("OParl list %s of %s failed: %s", name, endpoint, item)
             continue
         pages += 1
+        report.page += 1
+        report.total_pages = item.total_pages or report.total_pages
         for element in item.elements:
             try:
                 for flat in flatten(element, loader, LIST_TYPES[name]):
@@ -260,10 +318,9 @@ def _crawl_lists(
         if item.next_url and pages % CHECKPOINT_PAGES == 0:
             store.flush()
             _checkpoint(endpoint, states, name, urls[name], item.next_url, complete=False)
-        say(
-            f"{name}: page {pages}, {store.stats['objects_seen']} objects, "
-            f"{store.stats['raw_written'] + len(store.pending)} new or changed"
-        )
+        report.objects_seen = store.stats["objects_seen"]
+        report.written = store.stats["raw_written"] + len(store.pending)
+        say(report)
     return len(failed)
 
 
@@ -288,14 +345,3 @@ def _checkpoint(
     state.url, state.next_url, state.complete = url, next_url, complete
     with transaction.atomic():
         state.save(update_fields=["url", "next_url", "complete"])
-
-
-def sync_all() -> int:
-    """The periodic sync: run every endpoint (incrementally where possible); returns runs."""
-    runs = 0
-    with Fetcher() as fetcher:
-        for endpoint in Endpoint.objects.order_by("pk"):
-            fetcher.max_per_host = endpoint.max_connections
-            run_import(endpoint, fetcher=fetcher)
-            runs += 1
-    return runs

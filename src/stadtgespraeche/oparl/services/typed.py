@@ -71,10 +71,19 @@ class Resolver:
             )
 
 
-def import_pending(endpoint: Endpoint, body_id: str, stats: Counter[str]) -> list[str]:
-    """Write every raw object that needs import into its typed table; returns errors."""
+def import_pending(
+    endpoint: Endpoint,
+    body_id: str,
+    stats: Counter[str],
+    touched: dict[str, set[str]] | None = None,
+) -> list[str]:
+    """Write every raw object that needs import into its typed table; returns errors.
+
+    `touched` collects the id URLs written, per type (the search index follows them).
+    """
     resolver = Resolver(endpoint, stats)
     errors: list[str] = []
+    touched = touched if touched is not None else defaultdict(set)
     for type_name, model in TYPED_MODELS.items():
         last_pk = 0
         while True:
@@ -92,6 +101,7 @@ def import_pending(endpoint: Endpoint, body_id: str, stats: Counter[str]) -> lis
             last_pk = rows[-1][0]
             with transaction.atomic():
                 _write_batch(endpoint, body_id, type_name, model, rows, resolver, stats, errors)
+            touched.setdefault(type_name, set()).update(row[1] for row in rows)
         resolver.forget(type_name)
     return errors
 

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 from stadtgespraeche.core.forms import Form
 from stadtgespraeche.municipalities.queries import search_municipalities
 from stadtgespraeche.network.enums import MembershipStatus
+from stadtgespraeche.oparl import queries as oparl_queries
 from stadtgespraeche.pages.queries import main_status, municipality_profile, network_municipalities
 
 SEARCH_LIMIT = 25
@@ -63,4 +64,8 @@ def municipality_detail(request: HttpRequest, slug: str) -> HttpResponse:
     profile = municipality_profile(slug, request.user)
     if profile is None:
         raise Http404(_("No municipality with this address."))
-    return render(request, "pages/municipality_detail.html", {"profile": profile})
+    context = {
+        "profile": profile,
+        "council_papers": oparl_queries.recent_papers(profile.municipality.pk),
+    }
+    return render(request, "pages/municipality_detail.html", context)

@@ -80,6 +80,7 @@ PROVIDER_MODULES = [
     "wishes",
     "knowledge",
     "discussions",
+    "oparl",
 ]
 
 

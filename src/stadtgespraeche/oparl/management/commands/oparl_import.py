@@ -9,10 +9,13 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stadtgespraeche.oparl.client import Fetcher
 from stadtgespraeche.oparl.enums import SyncStatus
-from stadtgespraeche.oparl.exceptions import EndpointRefused
+from stadtgespraeche.oparl.exceptions import EndpointRefused, SyncBusy
 from stadtgespraeche.oparl.models import Endpoint
 from stadtgespraeche.oparl.services.endpoints import add_endpoint
-from stadtgespraeche.oparl.services.importer import run_import
+from stadtgespraeche.oparl.services.importer import Progress
+from stadtgespraeche.oparl.services.runs import request_sync, run_now
+
+BAR_WIDTH = 30
 
 
 class Command(BaseCommand):
@@ -25,8 +28,14 @@ class Command(BaseCommand):
         parser.add_argument("--full", action="store_true", help="ignore modified_since")
         parser.add_argument("--max-connections", type=int, default=None)
         parser.add_argument("--timeout", type=float, default=30.0)
+        parser.add_argument(
+            "--background",
+            action="store_true",
+            help="queue the imports for the worker instead of running them here",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        self.tty = sys.stderr.isatty()
         endpoints = list(Endpoint.objects.filter(pk__in=options["endpoints"]))
         if options["endpoints"] and len(endpoints) != len(set(options["endpoints"])):
             raise CommandError("Unknown endpoint id.")
@@ -49,10 +58,20 @@ class Command(BaseCommand):
                 if options["max_connections"]:
                     endpoint.max_connections = options["max_connections"]
                 fetcher.max_per_host = endpoint.max_connections
-                run = run_import(
-                    endpoint, full=options["full"], fetcher=fetcher, progress=self._progress
-                )
-                sys.stderr.write("\n")
+                try:
+                    if options["background"]:
+                        queued = request_sync(endpoint, full=options["full"])
+                        self.stdout.write(f"{endpoint}: queued as run {queued.pk}")
+                        continue
+                    run = run_now(
+                        endpoint, full=options["full"], fetcher=fetcher, progress=self._progress
+                    )
+                except SyncBusy as error:
+                    self.stdout.write(f"{endpoint}: {error}")
+                    failed += 1
+                    continue
+                if self.tty:
+                    sys.stderr.write("\n")
                 counts = run.stats.get("counts", {})
                 self.stdout.write(
                     f"{endpoint}: {run.status}, {counts.get('objects_seen', 0)} objects, "
@@ -65,6 +84,20 @@ class Command(BaseCommand):
         if failed:
             raise CommandError(f"{failed} endpoint(s) failed.")
 
-    def _progress(self, line: str) -> None:
-        sys.stderr.write("\r\033[K" + line[:150])
+    def _progress(self, progress: Progress) -> None:
+        """A progress bar per list on a terminal (pages of the list), plain lines otherwise."""
+        if not self.tty:
+            sys.stderr.write(progress.line() + "\n")
+            return
+        if progress.phase == "lists" and progress.total_pages:
+            done = min(progress.page, progress.total_pages)
+            filled = BAR_WIDTH * done // progress.total_pages
+            bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+            text = (
+                f"{progress.list_name:14} [{bar}] {done}/{progress.total_pages} pages, "
+                f"{progress.objects_seen} objects, {progress.written} new or changed"
+            )
+        else:
+            text = progress.line()
+        sys.stderr.write("\r\033[K" + text[:150])
         sys.stderr.flush()

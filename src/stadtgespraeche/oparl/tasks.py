@@ -1,0 +1,11 @@
+"""Background tasks of the OParl app (thin: they take ids and call a service)."""
+
+from django.tasks import task
+
+
+@task
+def import_endpoint(run_id: int) -> str:
+    """Import the endpoint of a queued `SyncRun` (services.runs.request_sync queues it)."""
+    from .services.runs import execute
+
+    return execute(run_id)
