@@ -234,7 +234,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "accounts:home"
+LOGIN_REDIRECT_URL = "pages:overview"
 LOGOUT_REDIRECT_URL = "pages:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", default=14)
