@@ -153,3 +153,13 @@ def test_navigation_works_without_javascript(new_context, live_server):
     page.locator("summary", has_text="Wissen").click()
     page.get_by_role("link", name="Praxisbeispiele").click()
     assert page.url.endswith(reverse("knowledge:practice-list"))
+
+
+def test_page_loads_without_a_missing_resource(page: Page):
+    missing: list[str] = []
+    page.on("response", lambda response: missing.append(response.url) if response.status == 404 else None)
+
+    page.goto(reverse("pages:home"))
+    page.wait_for_load_state("networkidle")
+
+    assert missing == []
