@@ -112,3 +112,18 @@ document.addEventListener("DOMContentLoaded", () => {
     }
   });
 });
+
+// After an htmx swap the button that was pressed is gone: move the focus to the confirmation
+// (or error) in the new content, marked data-focus-after-swap, so that keyboard and screen
+// reader users hear the result and continue from there.
+document.addEventListener("htmx:afterSettle", (event) => {
+  const target = event.detail.target;
+  if (!target) {
+    return;
+  }
+  const scope = target.isConnected ? target : target.id && document.getElementById(target.id);
+  const confirmation = scope && scope.querySelector("[data-focus-after-swap]");
+  if (confirmation) {
+    confirmation.focus();
+  }
+});
