@@ -62,6 +62,8 @@ def test_other_gender_forms_are_recognised(text):
     assert OTHER_GENDER_FORMS.search(text)
 
 
-@pytest.mark.parametrize("text", ["Koordinator:innen", "Teilnehmende", "Ratsmitglieder", "Kommunen"])
+@pytest.mark.parametrize(
+    "text", ["Koordinator:innen", "Teilnehmende", "Ratsmitglieder", "Kommunen"]
+)
 def test_house_style_passes(text):
     assert not OTHER_GENDER_FORMS.search(text)

@@ -26,7 +26,9 @@ def test_audit_log_lists_entries_newest_first(client):
 
 def test_audit_log_shows_german_sentences_instead_of_codes(client):
     organiser = OrganiserFactory()
-    log_action("events.event.status_changed", actor=organiser, data={"from": "held", "to": "documented"})
+    log_action(
+        "events.event.status_changed", actor=organiser, data={"from": "held", "to": "documented"}
+    )
     log_action("events.registration.moved", data={"from": "online", "to": "in_person"})
     log_action("wishes.round.phase_changed", data={"from": "collect", "to": "vote"})
     log_action("unknown.thing.happened", data={"flag": True})

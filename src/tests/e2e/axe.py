@@ -34,7 +34,8 @@ _OVERFLOW_SCRIPT = """() => {
         const box = element.getBoundingClientRect();
         if (box.width && box.right > width + 1 && getComputedStyle(element).position !== "fixed") {
             let inside = false;
-            for (let up = element.parentElement; up && up !== document.body; up = up.parentElement) {
+            let up = element.parentElement;
+            for (; up && up !== document.body; up = up.parentElement) {
                 const overflow = getComputedStyle(up).overflowX;
                 if (overflow === "auto" || overflow === "scroll" || overflow === "hidden") {
                     inside = true;

@@ -157,7 +157,10 @@ def test_navigation_works_without_javascript(new_context, live_server):
 
 def test_page_loads_without_a_missing_resource(page: Page):
     missing: list[str] = []
-    page.on("response", lambda response: missing.append(response.url) if response.status == 404 else None)
+    page.on(
+        "response",
+        lambda response: missing.append(response.url) if response.status == 404 else None,
+    )
 
     page.goto(reverse("pages:home"))
     page.wait_for_load_state("networkidle")

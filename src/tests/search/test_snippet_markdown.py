@@ -18,7 +18,10 @@ pytestmark = pytest.mark.unit
         ("&gt; Zitat", "Zitat"),
         ("| A | B |\n|---|:---:|\n| 1 | 2 |", "A B 1 2"),
         ("`code` und ~~alt~~", "code und alt"),
-        ("<mark>Bürger*innen</mark> und Koordinator:innen", "<mark>Bürger*innen</mark> und Koordinator:innen"),
+        (
+            "<mark>Bürger*innen</mark> und Koordinator:innen",
+            "<mark>Bürger*innen</mark> und Koordinator:innen",
+        ),
         ("snake_case bleibt", "snake_case bleibt"),
         ("… **<mark>Daten</mark>**ethik …", "… <mark>Daten</mark>ethik …"),
     ],

@@ -18,7 +18,12 @@ _RULES = [
     (re.compile(r"(^|\n)[ \t]*#{1,6}[ \t]+"), r"\1"),  # headings
     (re.compile(r"(^|\n)[ \t]*(?:&gt;[ \t]?)+"), r"\1"),  # quotes (escaped ">")
     (re.compile(r"(^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+"), r"\1"),  # list items
-    (re.compile(r"(^|\n)[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*(?=\n|$)"), r"\1"),
+    (
+        re.compile(
+            r"(^|\n)[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*(?=\n|$)"
+        ),
+        r"\1",
+    ),
     (re.compile(r"\*\*|__|~~|`+"), ""),  # strong, strike-through, code
     (re.compile(r"(?<![\w*])[*_](?=[^\s*_])|(?<=[^\s*_])[*_](?![\w*])"), ""),  # emphasis
     (re.compile(r"[ \t]*\|[ \t]*"), " "),  # table cells
@@ -31,4 +36,5 @@ def without_markdown(snippet: str) -> SafeString:
     text = str(snippet)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
-    return mark_safe(text.strip())  # noqa: S308  # the input is escaped HTML; only syntax is removed
+    # The input is escaped HTML; only Markdown syntax is removed.
+    return mark_safe(text.strip())

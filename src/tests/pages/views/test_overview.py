@@ -111,7 +111,9 @@ def test_overview_waitlisted_person_gets_no_join_button(client, councillor):
 
 def test_overview_speaker_sees_their_talk_and_can_join(client):
     speaker = UserFactory(role="speaker")
-    event = EventFactory(title="Impulsabend", starts_at=timezone.now() + datetime.timedelta(minutes=5))
+    event = EventFactory(
+        title="Impulsabend", starts_at=timezone.now() + datetime.timedelta(minutes=5)
+    )
     AgendaItemFactory(event=event).speakers.add(speaker)
     client.force_login(speaker)
 
