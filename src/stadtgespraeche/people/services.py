@@ -50,6 +50,7 @@ def invite_person(
         invited_by=invited_by,
         first_name=first_name,
         last_name=last_name,
+        municipality_name=municipality.name,
     )
     affiliation, _created = Affiliation.objects.get_or_create(
         user=user, municipality=municipality, role=role, defaults={"party": party}

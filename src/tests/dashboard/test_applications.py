@@ -144,7 +144,7 @@ def test_accept_invites_coordinator(
     assert len(mail.outbox) == 2  # invitation and acceptance
     page = organiser_client.get(response["Location"]).content.decode()
     assert "Bamberg ist jetzt Mitglied." in page
-    assert "als Koordinatorin oder Koordinator eingeladen" in page
+    assert "als Koordinator:in eingeladen" in page
 
 
 def test_accept_existing_account_says_so(

@@ -24,6 +24,28 @@ def test_audit_log_lists_entries_newest_first(client):
     assert "2 Einträge, neueste zuerst" in text
 
 
+def test_audit_log_shows_german_sentences_instead_of_codes(client):
+    organiser = OrganiserFactory()
+    log_action(
+        "events.event.status_changed", actor=organiser, data={"from": "held", "to": "documented"}
+    )
+    log_action("events.registration.moved", data={"from": "online", "to": "in_person"})
+    log_action("wishes.round.phase_changed", data={"from": "collect", "to": "vote"})
+    log_action("unknown.thing.happened", data={"flag": True})
+    client.force_login(organiser)
+
+    text = " ".join(client.get(URL).text.split())
+
+    assert "Status des Stadtgesprächs geändert" in text
+    assert "Von: durchgeführt; Nach: dokumentiert" in text
+    assert "from: held" not in text
+    assert "Von: online; Nach: vor Ort" in text
+    assert "Phase der Wunschrunde geändert" in text
+    assert "Von: Wünsche sammeln; Nach: Abstimmung" in text
+    assert "unknown.thing.happened" in text  # without a name: the code
+    assert "Flag: ja" in text
+
+
 def test_audit_log_filters_by_action_prefix_and_actor(client):
     organiser = OrganiserFactory(first_name="Olga", last_name="Orga")
     other = UserFactory(first_name="Rita", last_name="Rat")

@@ -57,6 +57,9 @@ def test_registration_list_shows_people_counts_and_balance(organiser_client):
     assert "Unausgewogen: Kaiserslautern hat 75 % der Plätze." in content
     assert "Unausgewogen: SPD hat 50 % der Plätze." in content
     assert "Unausgewogen: Bamberg" not in content
+    # "Abbrechen" means leaving a form; cancelling a registration is "stornieren".
+    assert "Anmeldung stornieren<span" in content
+    assert ">Abbrechen<span" not in content
 
 
 def test_balance_limit_comes_from_the_series(organiser_client):

@@ -3,8 +3,11 @@
 `axe_check(page, name=...)` injects node_modules/axe-core/axe.min.js into the page (the page
 must come from the `axe_page` fixture: a context with bypass_csp=True, since the site's CSP
 forbids injected scripts), runs axe with the WCAG 2.1 A/AA rules and fails the test on any
-violation of impact serious or critical. Every checked page is recorded; the e2e conftest
-writes the records to test-results/axe.json and test-results/axe.md at the end of the run.
+violation of impact serious or critical. Alongside, it narrows the viewport to 320 px and
+fails when the page scrolls sideways there (`document.documentElement.scrollWidth` wider
+than `innerWidth`), naming the elements that stick out; then it restores the viewport.
+Every checked page is recorded; the e2e conftest writes the records to
+test-results/axe.json and test-results/axe.md at the end of the run.
 """
 
 from __future__ import annotations
@@ -22,6 +25,30 @@ AXE_SCRIPT = REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 BLOCKING_IMPACTS = ("serious", "critical")
 IMPACT_ORDER = ("critical", "serious", "moderate", "minor")
+NARROW_WIDTH = 320
+# The document's and viewport's widths at 320 px and the elements reaching past the right edge.
+_OVERFLOW_SCRIPT = """() => {
+    const width = window.innerWidth;
+    const wide = [];
+    for (const element of document.body.querySelectorAll("*")) {
+        const box = element.getBoundingClientRect();
+        if (box.width && box.right > width + 1 && getComputedStyle(element).position !== "fixed") {
+            let inside = false;
+            let up = element.parentElement;
+            for (; up && up !== document.body; up = up.parentElement) {
+                const overflow = getComputedStyle(up).overflowX;
+                if (overflow === "auto" || overflow === "scroll" || overflow === "hidden") {
+                    inside = true;
+                    break;
+                }
+            }
+            if (!inside && wide.length < 5) {
+                wide.push(element.outerHTML.slice(0, 160));
+            }
+        }
+    }
+    return {scroll: document.documentElement.scrollWidth, inner: width, wide: wide};
+}"""
 
 _records: list[dict[str, Any]] = []
 
@@ -47,6 +74,7 @@ def axe_check(
     )
     label = name or page.url
     violations = result.get("violations", [])
+    narrow = narrow_overflow(page)
     if record:
         _records.append(
             {
@@ -65,12 +93,31 @@ def axe_check(
                     for violation in violations
                 ],
                 "incomplete": len(result.get("incomplete", [])),
+                "width_at_320": narrow["scroll"],
             }
         )
     blocking = [v for v in violations if v.get("impact") in blocking_impacts]
     if blocking:
         pytest.fail(f"axe found blocking violations on {label}:\n" + format_violations(blocking))
+    if narrow["scroll"] > narrow["inner"]:
+        pytest.fail(
+            f"{label} scrolls sideways at {NARROW_WIDTH} px: the document is {narrow['scroll']} px "
+            f"wide for a {narrow['inner']} px viewport. Elements reaching past the edge:\n"
+            + "\n".join(f"    {html}" for html in narrow["wide"])
+        )
     return result
+
+
+def narrow_overflow(page: Page) -> dict[str, Any]:
+    """The page's width at 320 px (and what sticks out); the viewport is restored after."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": NARROW_WIDTH, "height": size["height"] if size else 800})
+    try:
+        measured: dict[str, Any] = page.evaluate(_OVERFLOW_SCRIPT)
+    finally:
+        if size:
+            page.set_viewport_size(size)
+    return measured
 
 
 def format_violations(violations: list[dict[str, Any]]) -> str:
@@ -103,8 +150,8 @@ def write_report(directory: Path) -> None:
     lines = [
         f"# axe-core results ({', '.join(WCAG_TAGS)})",
         "",
-        "| Page | critical | serious | moderate | minor | needs review |",
-        "|---|---|---|---|---|---|",
+        "| Page | critical | serious | moderate | minor | needs review | width at 320 px |",
+        "|---|---|---|---|---|---|---|",
     ]
     for record in _records:
         counts = dict.fromkeys(IMPACT_ORDER, 0)
@@ -114,6 +161,6 @@ def write_report(directory: Path) -> None:
         lines.append(
             f"| {record['page']} | "
             + " | ".join(str(counts[impact]) for impact in IMPACT_ORDER)
-            + f" | {record['incomplete']} |"
+            + f" | {record['incomplete']} | {record.get('width_at_320', '–')} |"
         )
     (directory / "axe.md").write_text("\n".join(lines) + "\n", encoding="utf-8")

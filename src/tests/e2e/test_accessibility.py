@@ -28,6 +28,9 @@ PAGES = [
     pytest.param("accounts:home", {}, "councillor", id="account-home-councillor"),
     pytest.param("accounts:home", {}, "coordinator", id="account-home-coordinator"),
     pytest.param("accounts:home", {}, "organiser", id="account-home-organiser"),
+    pytest.param("pages:overview", {}, "councillor", id="overview-councillor"),
+    pytest.param("pages:overview", {}, "coordinator", id="overview-coordinator"),
+    pytest.param("pages:overview", {}, "organiser", id="overview-organiser"),
     pytest.param("oparl:coverage", {}, "anonymous", id="council-data-coverage"),
     pytest.param("oparl:endpoint-add", {}, "organiser", id="council-data-endpoint-add"),
     pytest.param("oparl:topic-keywords", {}, "organiser", id="council-data-topic-keywords"),
@@ -120,3 +123,19 @@ def test_council_data_run_and_people_pages_have_no_serious_axe_violations(axe_pa
         assert response is not None
         assert response.status == 200
         axe_check(axe_page, name=f"{path} (organiser)")
+
+
+def test_axe_check_fails_on_sideways_scrolling_at_320_px(axe_page: Page):
+    axe_page.set_viewport_size({"width": 1280, "height": 800})
+    axe_page.set_content(
+        '<!DOCTYPE html><html lang="de"><head><title>Probe</title></head><body><main>'
+        '<h1>Probe</h1><p class="wide">Eine sehr breite Zeile</p></main></body></html>'
+    )
+    axe_page.add_style_tag(content=".wide { width: 600px; }")
+
+    with pytest.raises(pytest.fail.Exception) as failure:
+        axe_check(axe_page, name="narrow-self-test", record=False)
+
+    assert "scrolls sideways at 320 px" in str(failure.value)
+    assert '<p class="wide">' in str(failure.value)
+    assert axe_page.viewport_size == {"width": 1280, "height": 800}

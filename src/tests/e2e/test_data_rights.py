@@ -76,7 +76,7 @@ def test_person_deletes_account_cancels_with_the_link_and_logs_in_again(
     assert "Ihr Konto ist wieder aktiv" in page.locator("h1").inner_text()
 
     _fill_login(page, "rita@example.org")
-    assert urlsplit(page.url).path == reverse("accounts:home")
+    assert urlsplit(page.url).path == reverse("pages:overview")
 
 
 def test_deletion_link_pages_pass_axe(axe_page: Page):

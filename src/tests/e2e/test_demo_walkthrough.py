@@ -65,7 +65,7 @@ def log_in(page: Page, email: str) -> None:
         assert code is not None
         page.locator("input[name=code]").fill(code)
         page.locator("main form button[type=submit]").click()
-    page.wait_for_url(f"**{reverse('accounts:home')}")
+    page.wait_for_url(f"**{reverse('pages:overview')}")
 
 
 def search(page: Page, text: str) -> None:

@@ -44,13 +44,16 @@ def set_password_and_log_in(page: Page, invitation_path: str, email: str) -> Non
     page.locator("input[name=privacy_notice]").check()
     page.locator("main form button[type=submit]").click()
     page.wait_for_load_state()
-    if urlsplit(page.url).path != reverse("accounts:home"):  # activation may not log in
+    if urlsplit(page.url).path != reverse("pages:overview"):  # activation may not log in
         page.goto(reverse("accounts:login"))
         page.locator("input[name=email]").fill(email)
         page.locator("input[name=password]").fill(NEW_PASSWORD)
         page.locator("main form button[type=submit]").click()
-        page.wait_for_url(f"**{reverse('accounts:home')}")
-    assert email in page.locator("main").inner_text()
+        page.wait_for_url(f"**{reverse('pages:overview')}")
+    # The home after login asks to complete the profile, with the next step as a link.
+    assert "Vervollständigen Sie Ihr Profil" in page.locator("main").inner_text()
+    page.locator("#profile-next-step").click()
+    page.wait_for_url(f"**{reverse('people:profile-edit')}")
 
 
 def test_municipality_applies_is_accepted_and_coordinator_invites_councillor(

@@ -9,7 +9,7 @@ from tests.factories.accounts import DEFAULT_PASSWORD, UserFactory
 pytestmark = pytest.mark.e2e
 
 
-def test_login_form_with_valid_credentials_leads_to_account_home(page: Page):
+def test_login_form_with_valid_credentials_leads_to_the_overview(page: Page):
     user = UserFactory(email="ratsmitglied@example.org", first_name="Erika")
     page.goto(reverse("accounts:login"))
 
@@ -17,5 +17,5 @@ def test_login_form_with_valid_credentials_leads_to_account_home(page: Page):
     page.get_by_label("Passwort").fill(DEFAULT_PASSWORD)
     page.locator("main").get_by_role("button").click()
 
-    page.wait_for_url(f"**{reverse('accounts:home')}")
-    assert user.email in page.locator("main").inner_text()
+    page.wait_for_url(f"**{reverse('pages:overview')}")
+    assert "Willkommen, Erika" in page.locator("main").inner_text()

@@ -39,6 +39,9 @@ def test_notification_appears_in_the_centre_and_is_marked_read(page: Page, log_i
     log_in(page, person)
 
     page.goto("/")
+    my_area = page.locator("header summary", has_text="Mein Bereich")
+    assert "1" in my_area.inner_text()
+    my_area.click()
     badge = page.locator("header").get_by_role("link", name=re.compile("Benachrichtigungen"))
     assert "1" in badge.inner_text()
     badge.click()

@@ -181,3 +181,19 @@ def test_registration_box_in_english_passes_axe(axe_page: Page, live_server, log
 
     expect(axe_page.locator("#registration-box")).to_contain_text("You are registered (in person).")
     axe_check(axe_page, name="registration box (English, registered)")
+
+
+def test_single_mode_is_preselected_and_focus_moves_to_the_confirmation(page: Page, log_in):
+    event = _event(format=EventFormat.ONLINE, capacity_in_person=None)
+    log_in(page, UserFactory())
+    page.goto(event.get_absolute_url())
+    box = page.locator("#registration-box")
+
+    assert box.get_by_label("online").is_checked()
+    box.get_by_role("button", name="Anmelden").focus()
+    page.keyboard.press("Enter")
+
+    status = page.locator("#registration-status")
+    expect(status).to_contain_text("Sie sind angemeldet. Wir haben Ihnen eine Bestätigung")
+    expect(status).to_be_focused()
+    assert page.locator("#registration-box .kern-alert").count() == 1

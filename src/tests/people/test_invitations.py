@@ -55,6 +55,8 @@ def test_invite_coordinator_invites_several_councillors(client, django_capture_o
     )
     assert "2 Einladungen versendet" in response.text
     assert "eins@example.org" in response.text  # listed among the open invitations
+    assert "für Kaiserslautern zur Plattform der Smarten Stadtgespräche" in mail.outbox[0].body
+    assert mail.outbox[0].body.startswith("Guten Tag,")
 
 
 def test_invite_mixed_lines_invites_the_valid_and_reports_the_rest(

@@ -297,3 +297,15 @@ def test_search_people_query_count_is_constant(django_assert_num_queries, count)
             assert [t.title for t in profile.interests.all()] == [topic.title]
 
     assert len(results) == count
+
+
+def test_people_page_keeps_line_breaks_in_can_report_on(client):
+    client.force_login(UserFactory())
+    _person(
+        "Carl", "Yorck", expertise="Offene Daten\nHybride Ratssitzungen", bio="Erste Zeile\nZweite"
+    )
+
+    content = client.get(URL).content.decode()
+
+    assert "Offene Daten<br>Hybride Ratssitzungen" in content
+    assert "Erste Zeile<br>Zweite" in content

@@ -72,6 +72,9 @@ def test_profile_edit_shows_sections_defaults_and_explanations(client, councillo
     )
     assert "Mandate" in content
     assert not Profile.objects.exists()  # GET writes nothing
+    # One wording for empty choices everywhere.
+    assert ">Bitte auswählen</option>" in content
+    assert "(keine)" not in content
 
 
 def test_profile_edit_without_mandates_for_coordinators(client):
@@ -521,3 +524,11 @@ def test_profile_detail_query_count(client, django_assert_num_queries):
         response = client.get(profile.get_absolute_url())
 
     assert "Fraktion Fluss" in response.content.decode()
+
+
+def test_mandate_form_uses_the_same_empty_choice_wording(client, councillor):
+    content = client.get(MANDATE_ADD_URL).content.decode()
+
+    assert content.count(">Bitte auswählen</option>") >= 2  # faction, party
+    assert "(auswählen oder unten eingeben)" not in content
+    assert "(keine)" not in content

@@ -74,6 +74,9 @@ def test_register_without_javascript_redirects_with_a_message(client):
     page = client.get(response["Location"]).content.decode()
     assert "Sie sind angemeldet (vor Ort)." in page
     assert "Meine Anmeldung stornieren" in page
+    # One confirmation box: the message is shown in the registration box, not at the top too.
+    assert page.count("Sie sind angemeldet. Wir haben Ihnen eine Bestätigung") == 1
+    assert page.count('class="kern-alert kern-alert--') == 1
 
 
 def test_register_with_htmx_returns_only_the_box(client):
@@ -89,6 +92,8 @@ def test_register_with_htmx_returns_only_the_box(client):
     assert "<html" not in content
     assert 'id="registration-box"' in content
     assert "Sie stehen auf der Warteliste (vor Ort), Platz 1." in content
+    assert content.count('class="kern-alert kern-alert--') == 1
+    assert "data-focus-after-swap" in content
 
 
 def test_register_without_a_mode_shows_a_clear_message(client):

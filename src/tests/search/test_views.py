@@ -108,3 +108,33 @@ def test_search_page_ignores_a_bad_filter_but_searches_the_words(client, events)
     content = client.get(URL, {"q": "Bürgerbeteiligung", "kind": "nonsense"}).content.decode()
     assert event.get_absolute_url() in content
     assert "kern-form-input--error" in content or "kern-error" in content
+
+
+def test_search_snippets_show_no_raw_markdown(client, events):
+    events(
+        1,
+        description=(
+            "## Ziele\n\n**Beteiligung** über [die Plattform](https://example.org/x) und "
+            "_offene_ Daten\n\n- erster Schritt\n- zweiter Schritt\n\n> Zitat aus dem Rat\n\n"
+            "| Stadt | Stand |\n|---|---|\n| Bamberg | `live` |"
+        ),
+    )
+
+    content = client.get(URL, {"q": "Beteiligung"}).content.decode()
+
+    snippet = content.split('<p class="kern-body">', 2)[-1].split("</p>", 1)[0]
+    assert "<mark>Beteiligung</mark> über die Plattform und offene Daten" in snippet
+    assert "erster Schritt zweiter Schritt" in snippet
+    for markup in ("##", "**", "](", "https://example.org", "&gt;", "|", "---", "`", "_offene_"):
+        assert markup not in snippet
+
+
+def test_search_facets_are_beside_the_results(client, events):
+    events(2)
+
+    content = client.get(URL, {"q": "Bürgerbeteiligung"}).content.decode()
+
+    layout = content.split('class="search-layout"', 1)[1]
+    assert layout.index('class="search-layout__results"') < layout.index(
+        'class="search-layout__facets"'
+    )

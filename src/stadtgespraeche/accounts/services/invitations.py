@@ -29,9 +29,13 @@ def invite_user(
     invited_by: User | None,
     first_name: str = "",
     last_name: str = "",
+    municipality_name: str = "",
     send_email: bool = True,
 ) -> tuple[User, Invitation]:
     """Create (or re-invite) an inactive account and e-mail a single-use link to set a password.
+
+    The e-mail greets the person by name (never by address), names `municipality_name` (the
+    municipality they are invited for, if any) and says what the network is.
 
     Raises AlreadyActive if the address already belongs to an active account; earlier open
     invitations of the same person are revoked, so only the newest link works.
@@ -71,6 +75,7 @@ def invite_user(
                     "accept_url": accept_url,
                     "expires_at": invitation.expires_at,
                     "role": Role(role).label,
+                    "municipality_name": municipality_name,
                 },
                 language=user.language,
             )

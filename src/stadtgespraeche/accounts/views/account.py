@@ -172,8 +172,14 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
             privacy_notice_text=str(PRIVACY_NOTICE_TEXT),
         )
         login(request, user, backend=BACKEND)
-        messages.success(request, _("Welcome! Your password is set and you are logged in."))
-        return redirect("accounts:home")
+        messages.success(
+            request,
+            _(
+                "Welcome! Your password is set and you are logged in. Please complete your "
+                "profile now so that others in the network can find you."
+            ),
+        )
+        return redirect(settings.LOGIN_REDIRECT_URL)
     return render(
         request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation}
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.forms import Form
 from stadtgespraeche.core.queries import audit_entries
+from stadtgespraeche.dashboard.audit_labels import action_label, data_details
 
 PAGE_SIZE = 25
 
@@ -36,11 +37,20 @@ def audit_log(request: HttpRequest) -> HttpResponse:
         actor_query=filters.get("actor", "").strip(),
     )
     page_obj = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "entry": entry,
+            "label": action_label(entry.action),
+            "details": data_details(entry.action, entry.data),
+        }
+        for entry in page_obj
+    ]
     query_string = urlencode({key: value for key, value in filters.items() if value})
     context = {
         "dashboard_section": "audit",
         "form": form,
         "page_obj": page_obj,
+        "rows": rows,
         "query_string": query_string,
     }
     return render(request, "dashboard/audit_log.html", context)

@@ -2,12 +2,13 @@
 
 from django.urls import path
 
-from stadtgespraeche.pages.views import municipalities, site
+from stadtgespraeche.pages.views import municipalities, overview, site
 
 app_name = "pages"
 
 urlpatterns = [
     path("", site.home, name="home"),
+    path("uebersicht/", overview.overview, name="overview"),
     path("ueber-das-format/", site.about, name="about"),
     path("impressum/", site.legal_notice, name="legal-notice"),
     path("datenschutz/", site.privacy, name="privacy"),

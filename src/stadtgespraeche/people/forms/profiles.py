@@ -40,7 +40,6 @@ class ProfileForm(Form):
         label=_("Municipality"),
         queryset=Municipality.objects.none(),
         required=False,
-        empty_label=_("(none)"),
         help_text=_("The municipality you act for in the network."),
     )
     interests = forms.ModelMultipleChoiceField(
@@ -109,7 +108,6 @@ class MandateForm(Form):
         label=_("Faction"),
         queryset=Faction.objects.none(),
         required=False,
-        empty_label=_("(choose or enter below)"),
     )
     faction_name = forms.CharField(
         label=_("New faction"),
@@ -121,7 +119,6 @@ class MandateForm(Form):
         label=_("Party"),
         queryset=Party.objects.order_by("short_name"),
         required=False,
-        empty_label=_("(none)"),
     )
     role = forms.ChoiceField(
         label=_("Role"), choices=MandateRole.choices, initial=MandateRole.MEMBER

@@ -45,8 +45,16 @@ def box_context(
     notice: str = "",
     error: str = "",
 ) -> dict[str, Any]:
-    """Everything the registration box shows to `request.user` (a bounded number of queries)."""
+    """Everything the registration box shows to `request.user` (a bounded number of queries).
+
+    Without htmx the confirmation of the last change comes as an "inline" message; the box
+    shows it (the page's message list leaves inline messages out), so there is one box.
+    """
     user = request.user
+    if not notice:
+        notice = next(
+            (str(m) for m in messages.get_messages(request) if "inline" in m.extra_tags), ""
+        )
     own = registration_queries.active_registration(event, user)
     can_register = own is None and user.has_perm("registrations.register_self", event)
     can_register_others = user.has_perm("registrations.register_councillors", event)
@@ -85,7 +93,7 @@ def _done(request: HttpRequest, event: Event, notice: str) -> HttpResponse:
     """After a successful change: the fresh box to htmx, else back to the event page."""
     if is_htmx(request):
         return render(request, f"{PAGE}#{PARTIAL}", box_context(request, event, notice=notice))
-    messages.success(request, notice)
+    messages.success(request, notice, extra_tags="inline")
     return redirect(event.get_absolute_url() + "#registration-box")
 
 

@@ -121,3 +121,37 @@ def test_resend_invitation_refuses_a_revoked_one():
 
     with pytest.raises(InvitationInvalid):
         services.resend_invitation(invitation, by=None)
+
+
+def test_invitation_mail_greets_by_name_names_municipality_and_network(
+    django_capture_on_commit_callbacks,
+):
+    organiser = OrganiserFactory(first_name="Olga", last_name="Organisiert")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_user(
+            email="rm.eins@example.org",
+            role=Role.COUNCILLOR,
+            invited_by=organiser,
+            first_name="Rita",
+            last_name="Rat",
+            municipality_name="Kaiserslautern",
+        )
+
+    body = mail.outbox[0].body
+    assert body.startswith("Guten Tag Rita Rat,")
+    assert "Guten Tag rm.eins" not in body
+    assert "Olga Organisiert hat Sie für Kaiserslautern zur Plattform" in body
+    assert "überparteilicher Austausch von Ratsmitgliedern aus Smart-City-Kommunen" in body
+
+
+def test_invitation_mail_without_name_never_greets_the_address(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invite_user(email="rm.eins@example.org", role=Role.COUNCILLOR, invited_by=None)
+
+    body = mail.outbox[0].body
+    assert body.startswith("Guten Tag,")
+    assert "rm.eins@example.org" not in body
+    assert "Sie wurden zur Plattform der Smarten Stadtgespräche eingeladen" in body

@@ -29,8 +29,11 @@ def test_invitation_accept_sets_password_and_logs_in(client):
     )
 
     assert "neu@example.org" in page.text
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("pages:overview")
     assert int(client.session["_auth_user_id"]) == invitation.user.pk
+    home = client.get(response.url).text
+    assert "Bitte vervollständigen Sie jetzt Ihr Profil" in home
+    assert "Nächster Schritt: Vor- und Nachnamen eintragen" in home
 
 
 def test_invitation_accept_mismatch_gives_message(client):

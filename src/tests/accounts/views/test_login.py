@@ -36,7 +36,7 @@ def test_login_without_2fa_logs_in_and_redirects_home(client):
 
     response = _login(client, "rat@example.org", DEFAULT_PASSWORD)
 
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("pages:overview")
     assert int(client.session["_auth_user_id"]) == user.pk
     assert AuditLog.objects.get().action == "accounts.login.succeeded"
 
@@ -49,7 +49,7 @@ def test_login_follows_a_safe_next_only(client):
         {"email": "rat@example.org", "password": DEFAULT_PASSWORD, "next": "https://evil.example/"},
     )
 
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("pages:overview")
 
 
 def test_login_wrong_password_and_unknown_account_get_the_same_answer(client):
@@ -131,7 +131,7 @@ def test_login_with_2fa_completes_with_a_totp_code(client):
 
     response = client.post(SECOND, {"code": pyotp.TOTP(TOTP_SECRET).now()})
 
-    assert response.url == reverse("accounts:home")
+    assert response.url == reverse("pages:overview")
     assert int(client.session["_auth_user_id"]) == user.pk
     assert AuditLog.objects.get(action="accounts.login.succeeded").data == {"second_factor": "totp"}
 
