@@ -420,5 +420,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     # httpx logs every request URL at INFO: BigBlueButton URLs carry checksums and the
     # moderator password (docs/rooms.md), so only its warnings are logged.
-    "loggers": {"httpx": {"level": "WARNING"}},
+    # WeasyPrint logs every rendering step at INFO; only its warnings matter in operation.
+    "loggers": {
+        "httpx": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
