@@ -144,6 +144,18 @@ def test_event_ics_changes_validator_with_the_site_address(client):
     assert b"anders.example" in response.content
 
 
+def test_event_ics_changes_validator_with_new_time_zone_data(client, monkeypatch):
+    event = EventFactory()
+    etag = client.get(_event_url(event))["ETag"]
+
+    # What a new tzdata release does: a different Europe/Berlin VTIMEZONE.
+    monkeypatch.setattr("stadtgespraeche.events.calendar._timezone_digest", lambda: "other-tzdata")
+    response = _not_modified(client, _event_url(event), etag)
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
 def test_event_ics_validator_does_not_open_a_hidden_event(client):
     event = EventFactory(title="Nur Netzwerk", confidentiality=Confidentiality.NETWORK)
     member = UserFactory()
