@@ -36,6 +36,8 @@ BATCH = 5_000
 UNUSABLE_PASSWORD = "!benchmark"  # noqa: S105 - not a hash: nobody can log in with it
 EMAIL_PREFIX = "eventbench"
 SLUG_PREFIX = "bench-"
+# Page name suffix: the feed requested again with its ETag (conditional GET, issue 15).
+UNCHANGED = "unchanged (304)"
 
 SERIES = [
     "Smarte Stadtgespräche",
@@ -306,6 +308,7 @@ def measure(
                     {},
                 )
             )
+            pages.append((f"series feed {UNCHANGED}", pages[-1][1], {}))
         else:
             token = regenerate_calendar_token(member).token
             pages.append(
@@ -315,19 +318,23 @@ def measure(
                     {},
                 )
             )
+            pages.append((f"personal feed {UNCHANGED}", pages[-1][1], {}))
         slugs = list(queries.visible_events(viewer).order_by("pk").values_list("slug", flat=True))
         for slug in rng.sample(slugs, k=min(details, len(slugs))):
             pages.append(("detail", reverse("events:event-detail", kwargs={"slug": slug}), {}))
         grouped: dict[str, tuple[list[float], list[int]]] = {}
         for name, url, params in pages:
-            client.get(url, params)  # warm caches
+            warm = client.get(url, params)  # warm caches
+            # A calendar program polling an unchanged feed sends the ETag it got.
+            headers = {"HTTP_IF_NONE_MATCH": warm["ETag"]} if name.endswith(UNCHANGED) else {}
+            expected = 304 if headers else 200
             times, sqls = grouped.setdefault(name, ([], []))
             for _ in range(repeat if name != "detail" else max(1, repeat // 2)):
                 with CaptureQueriesContext(connection) as captured:
                     started = time.perf_counter()
-                    response = client.get(url, params)
+                    response = client.get(url, params, **headers)
                     times.append((time.perf_counter() - started) * 1000)
-                assert response.status_code == 200, (url, response.status_code)
+                assert response.status_code == expected, (url, response.status_code)
                 sqls.append(len(captured.captured_queries))
         for name, (times, sqls) in grouped.items():
             measurement = Measurement(

@@ -14,6 +14,7 @@ The online join link is never written here: it is personal, time-limited and onl
 the platform (see `rooms`).
 """
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from functools import cache
@@ -76,6 +77,27 @@ def _berlin_timezone() -> Timezone:
     made every file carry 50 years of past transitions to serialise).
     """
     return Timezone.from_tzinfo(BERLIN, first_date=date(2020, 1, 1), last_date=date(2040, 1, 1))
+
+
+@cache
+def _timezone_digest() -> str:
+    return hashlib.sha256(_berlin_timezone().to_ical()).hexdigest()
+
+
+# Raise when the layout of a VEVENT or calendar changes, so every cached copy is refetched.
+CALENDAR_LAYOUT = "1"
+
+
+def calendar_validator(source: str) -> str:
+    """A weak ETag for a calendar whose events are described by `source`.
+
+    Besides the events' own state it changes with everything else written into every file:
+    the Europe/Berlin VTIMEZONE (so new time zone data), the product id, the site address of
+    every URL and the layout. Weak, because DTSTAMP differs on every build.
+    """
+    parts = (CALENDAR_LAYOUT, PRODUCT_ID, settings.SITE_URL, _timezone_digest(), source)
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+    return f'W/"{digest}"'
 
 
 def calendar_for(

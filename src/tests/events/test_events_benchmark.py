@@ -38,5 +38,7 @@ def test_benchmark_generates_and_measures_small_data_set():
     assert report.events == Event.objects.count() == 12
     assert report.registrations == Registration.objects.count() == 60
     assert {m.viewer for m in measurements} == {"anonymous", "member"}
+    pages = {m.page for m in measurements}
+    assert {"series feed unchanged (304)", "personal feed unchanged (304)"} <= pages
     assert all(m.sql_min > 0 for m in measurements)
     assert "| list, first page | anonymous |" in benchmark.table(measurements, "sqlite")

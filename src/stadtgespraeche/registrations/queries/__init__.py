@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.utils import timezone
 
 from stadtgespraeche.accounts.enums import Role
@@ -368,6 +368,45 @@ def personal_feed_events(user: User) -> QuerySet[Event]:
         )
         .annotate(registration_status=F("registrations__status"))
         .order_by("starts_at", "pk")
+    )
+
+
+def personal_feed_fingerprint(user: User) -> str:
+    """Changes whenever `user`'s personal feed would change (one aggregate query).
+
+    Over the registrations behind `personal_feed_events`: their count (a cancelled
+    registration or an event the person may no longer see drops out), the latest change of a
+    registration and of an event, the events' sequences, and how many are waitlisted (the
+    note in the summary). The person's language names the calendar and the note.
+    """
+    totals = (
+        Registration.objects.filter(
+            user=user,
+            status__in=FEED_REGISTRATION_STATUSES,
+            event__in=visible_events(user).values("pk"),
+        )
+        .order_by()
+        .aggregate(
+            count=Count("pk"),
+            waitlisted=Count("pk", filter=Q(status=RegistrationStatus.WAITLISTED)),
+            registration_changed=Max("updated_at"),
+            event_changed=Max("event__updated_at"),
+            sequences=Sum("event__sequence"),
+        )
+    )
+    stamps = [
+        totals[name].isoformat() if totals[name] else "-"
+        for name in ("registration_changed", "event_changed")
+    ]
+    return ":".join(
+        [
+            str(user.pk),
+            user.language,
+            str(totals["count"]),
+            str(totals["waitlisted"]),
+            str(totals["sequences"] or 0),
+            *stamps,
+        ]
     )
 
 

@@ -19,8 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
-from stadtgespraeche.events.calendar import calendar_for
-from stadtgespraeche.events.views.calendar import ics_response
+from stadtgespraeche.events.calendar import calendar_for, calendar_validator
+from stadtgespraeche.events.views.calendar import conditional_ics, ics_response
 from stadtgespraeche.registrations import queries as registration_queries
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.services import calendar as services_calendar
@@ -34,20 +34,28 @@ def personal_feed(request: HttpRequest, token: str) -> HttpResponse:
         raise Http404
     services_calendar.mark_calendar_token_used(calendar_token)
     user = calendar_token.user
-    events = list(registration_queries.personal_feed_events(user))
-    with translation.override(user.language or settings.LANGUAGE_CODE):
-        name = _("Stadtgespräche: my registrations")
-        waitlisted = _("on the waitlist")
-        notes = {
-            event.pk: waitlisted
-            for event in events
-            if getattr(event, "registration_status", "") == RegistrationStatus.WAITLISTED
-        }
-    return ics_response(
-        calendar_for(events, name=name, notes=notes),
-        filename="stadtgespraeche.ics",
-        private=True,
-    )
+    # Per token and person: the validator never matches another person's feed. No
+    # Last-Modified: an event the person may no longer see leaves no newer timestamp.
+    fingerprint = registration_queries.personal_feed_fingerprint(user)
+    etag = calendar_validator(f"personal:{calendar_token.pk}:{fingerprint}")
+
+    def build() -> HttpResponse:
+        events = list(registration_queries.personal_feed_events(user))
+        with translation.override(user.language or settings.LANGUAGE_CODE):
+            name = _("Stadtgespräche: my registrations")
+            waitlisted = _("on the waitlist")
+            notes = {
+                event.pk: waitlisted
+                for event in events
+                if getattr(event, "registration_status", "") == RegistrationStatus.WAITLISTED
+            }
+        return ics_response(
+            calendar_for(events, name=name, notes=notes),
+            filename="stadtgespraeche.ics",
+            private=True,
+        )
+
+    return conditional_ics(request, build, etag=etag, private=True)
 
 
 def personal_feed_url(token: str) -> str:
