@@ -189,6 +189,31 @@ ACTION_LABELS = {
     "wishes.wish.submitted": pgettext_lazy("audit action", "Topic wish submitted"),
     "wishes.wish.supported": pgettext_lazy("audit action", "Topic wish supported"),
     "wishes.wish.unsupported": pgettext_lazy("audit action", "Support of a topic wish withdrawn"),
+    "municipalities.profile.updated": pgettext_lazy(
+        "audit action", "Public profile of a municipality changed"
+    ),
+    "events.agenda_item.speaker_confirmed": pgettext_lazy(
+        "audit action", "Impulse confirmed by its speaker"
+    ),
+    "events.agenda_item.updated_by_speaker": pgettext_lazy(
+        "audit action", "Title or abstract of an impulse changed by its speaker"
+    ),
+    "directory.mandate.prefilled": pgettext_lazy(
+        "audit action", "Mandate taken over from the council information system"
+    ),
+    "directory.person.invited_with_mandate": pgettext_lazy(
+        "audit action",
+        "Council member invited with the mandate from the council information system",
+    ),
+    "oparl.topic_keywords.changed": pgettext_lazy(
+        "audit action", "Keywords of a topic for council papers changed"
+    ),
+    "oparl.sync.requested": pgettext_lazy("audit action", "Import of council data started"),
+    "events.message.sent": pgettext_lazy("audit action", "Message sent to the registered"),
+    "wishes.feedback.taken_over": pgettext_lazy(
+        "audit action", "Topic wishes from feedback taken over into a wish round"
+    ),
+    "wishes.round.call_sent": pgettext_lazy("audit action", "Call for topic wishes sent"),
 }
 
 DATA_KEY_LABELS = {

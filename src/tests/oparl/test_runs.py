@@ -112,12 +112,18 @@ def test_periodic_sync_queues_every_endpoint_not_under_way(database_tasks):
     busy = Endpoint.objects.create(system_url="https://b.example/system")
     SyncRun.objects.create(endpoint=busy, started_at=timezone.now(), heartbeat_at=timezone.now())
 
-    assert periodic.run_due(only="oparl.sync") == {"oparl.sync": "ok"}
+    # runperiodic only enqueues the job; the worker then runs it (core.tasks.run_periodic_job).
+    assert periodic.run_due(only="oparl.sync") == {"oparl.sync": "enqueued"}
+    job = DBTaskResult.objects.get()
+    claimed_at = dt.datetime.fromisoformat(job.args_kwargs["kwargs"]["claimed_at"])
+    job.delete()
+
+    assert periodic.run_claimed("oparl.sync", claimed_at) == "ok"
 
     queued = SyncRun.objects.get(status=SyncStatus.QUEUED)
     assert queued.endpoint == quiet
     assert SyncRun.objects.filter(endpoint=busy).count() == 1
-    assert DBTaskResult.objects.count() == 1
+    assert DBTaskResult.objects.get().task_path.endswith("import_endpoint")
 
 
 def test_command_queues_in_the_background(endpoint, database_tasks, capsys):
