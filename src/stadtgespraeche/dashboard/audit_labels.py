@@ -277,8 +277,11 @@ def _value_label(action: str, key: str, value: Any) -> str:
 
 
 def data_details(action: str, data: dict[str, Any]) -> list[tuple[str, str]]:
-    """The entry's data as (readable key, readable value) pairs."""
+    """The entry's data as (readable key, readable value) pairs, known keys in the order of
+    DATA_KEY_LABELS ("from" before "to"), then the rest by name: PostgreSQL's jsonb does not
+    keep the order in which the keys were written."""
+    order = {key: position for position, key in enumerate(DATA_KEY_LABELS)}
+    keys = sorted(data or {}, key=lambda key: (order.get(key, len(order)), key))
     return [
-        (str(DATA_KEY_LABELS.get(key, key)), _value_label(action, key, value))
-        for key, value in (data or {}).items()
+        (str(DATA_KEY_LABELS.get(key, key)), _value_label(action, key, data[key])) for key in keys
     ]

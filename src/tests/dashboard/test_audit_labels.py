@@ -40,3 +40,13 @@ def test_status_values_are_translated_by_the_action_they_belong_to():
     assert data_details("events.registration.cancelled", {"status": "cancelled"}) == [
         ("Status", "abgemeldet")
     ]
+
+
+def test_details_follow_a_fixed_key_order_whatever_the_stored_order():
+    # PostgreSQL's jsonb returns {"to": …, "from": …} for {"from": …, "to": …}.
+    assert [
+        key
+        for key, _ in data_details(
+            "events.event.status_changed", {"to": "documented", "from": "held"}
+        )
+    ] == ["von", "nach"]

@@ -1,3 +1,4 @@
+import datetime as dt
 import sys
 from io import StringIO
 
@@ -103,8 +104,13 @@ def test_migrated_index_records_its_normalisation(db):
 def test_full_reindex_keeps_document_ids_and_so_the_ranking_window(db, monkeypatch):
     # The window holds the matches with the highest ids: a reindex that gave every rewritten
     # document a new id would change which matches of a frequent word are considered.
+    # The window keeps the newest content (by content date), so the second event starts later.
     first = EventFactory(title="Haushalt 2025", status=EventStatus.PUBLISHED)
-    second = EventFactory(title="Haushalt 2026", status=EventStatus.PUBLISHED)
+    second = EventFactory(
+        title="Haushalt 2026",
+        status=EventStatus.PUBLISHED,
+        starts_at=first.starts_at + dt.timedelta(days=1),
+    )
     _reindex("--restart")
     ids = dict(SearchDocument.objects.values_list("pk", "title"))
     monkeypatch.setattr(queries, "RANK_WINDOW", 1)
