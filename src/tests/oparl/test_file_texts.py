@@ -326,3 +326,21 @@ def test_a_reimported_file_is_checked_again(paper, fake_oparl):
     file.refresh_from_db()
     assert (file.text, file.text_status) == ("", TextStatus.UNCHECKED)
     assert list(file_texts.pending(paper.endpoint)) == [file]
+
+
+def test_the_task_hands_remaining_files_to_a_follow_up(
+    paper, fake_oparl, database_tasks, downloads_on, monkeypatch
+):
+    monkeypatch.setattr(file_texts, "BATCH_SIZE", 1)
+    monkeypatch.setattr(file_texts, "TASK_SECONDS", 0.0)
+    _file(paper, fake_oparl, "eins.pdf")
+    _file(paper, fake_oparl, "zwei.pdf")
+
+    assert file_texts.run(paper.endpoint.pk) == "continued=1, failed=1"
+    assert file_texts.pending(paper.endpoint).count() == 1  # one batch, then the time was up
+    task = DBTaskResult.objects.get()
+    assert task.args_kwargs["kwargs"] == {"endpoint_id": paper.endpoint.pk}
+
+    monkeypatch.setattr(file_texts, "TASK_SECONDS", 3600.0)
+    assert file_texts.run(paper.endpoint.pk) == "failed=1"
+    assert DBTaskResult.objects.count() == 1

@@ -8,13 +8,15 @@ limit), streamed and capped at `OPARL_FILE_MAX_MB`, extracts the text with pypdf
 `MAX_TEXT_CHARS`) and records the outcome on the file (`TextStatus`), so a file is tried
 once per version: a re-import of a changed file resets it. A broken, missing or oversized
 file is a recorded outcome, never an exception that stops the others. The papers whose
-files gained text are announced to the search index.
+files gained text are announced to the search index. One task works for TASK_SECONDS,
+then enqueues its follow-up for the remaining files.
 """
 
 from __future__ import annotations
 
 import io
 import logging
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -34,6 +36,7 @@ logger = logging.getLogger(__name__)
 
 MAX_TEXT_CHARS = 200_000
 BATCH_SIZE = 50
+TASK_SECONDS = 300.0
 MESSAGE_LENGTH = 500
 PDF_MIME = "application/pdf"
 
@@ -119,14 +122,21 @@ def process(file: OparlFile, fetcher: Fetcher, limit: int) -> Outcome:
     return Outcome(TextStatus.EXTRACTED, text=text)
 
 
-def extract_endpoint(endpoint: Endpoint, *, fetcher: Fetcher | None = None) -> Counter[str]:
-    """Check every pending file of the endpoint, batch by batch; counts per outcome."""
+def extract_endpoint(
+    endpoint: Endpoint, *, fetcher: Fetcher | None = None, seconds: float | None = None
+) -> Counter[str]:
+    """Check the pending files of the endpoint, batch by batch; counts per outcome.
+
+    With `seconds`, no new batch starts after that time (the task's share of the worker);
+    the first batch always runs, so every task makes progress.
+    """
     if fetcher is None:
         with Fetcher(max_per_host=endpoint.max_connections) as own:
-            return extract_endpoint(endpoint, fetcher=own)
+            return extract_endpoint(endpoint, fetcher=own, seconds=seconds)
     limit = max_bytes()
     stats: Counter[str] = Counter()
     last_pk = 0
+    started = time.monotonic()
     while True:
         files = list(pending(endpoint).filter(pk__gt=last_pk).order_by("pk")[:BATCH_SIZE])
         if not files:
@@ -154,12 +164,20 @@ def extract_endpoint(endpoint: Endpoint, *, fetcher: Fetcher | None = None) -> C
             )
             stats["papers_reindexed"] += len(papers)
             indexing.changed_many(PAPER_LABEL, papers)
+        if seconds is not None and time.monotonic() - started >= seconds:
+            return stats
 
 
 def run(endpoint_id: int) -> str:
-    """The task's body: a summary of the outcomes, or why nothing ran."""
+    """The task's body: a summary of the outcomes, or why nothing ran.
+
+    It works for at most TASK_SECONDS (well below TASK_ABANDONED_AFTER_MINUTES, after which
+    a running task counts as abandoned) and enqueues its follow-up if files remain.
+    """
     endpoint = Endpoint.objects.filter(pk=endpoint_id).first()
     if endpoint is None:
         return "gone"
-    stats = extract_endpoint(endpoint)
+    stats = extract_endpoint(endpoint, seconds=TASK_SECONDS)
+    if pending(endpoint).exists() and request(endpoint):
+        stats["continued"] += 1
     return ", ".join(f"{key}={value}" for key, value in sorted(stats.items())) or "nothing to do"
