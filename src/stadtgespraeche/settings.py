@@ -210,6 +210,9 @@ TASKS = {
 # a due task before the check reports it.
 HEALTH_MIN_FREE_DISK_MB = env_int("HEALTH_MIN_FREE_DISK_MB", default=500)
 HEALTH_MAX_QUEUE_AGE_SECONDS = env_int("HEALTH_MAX_QUEUE_AGE_SECONDS", default=600)
+# Council PDFs without OParl `text` are downloaded after an import up to this size (MB) and
+# their text extracted (docs/oparl.md); 0 switches the downloads off.
+OPARL_FILE_MAX_MB = env_int("OPARL_FILE_MAX_MB", default=20)
 # Days a finished task (with a queued mail's text) is kept (core.prune_task_results).
 TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", default=2)
 # A task still running after this many minutes lost its worker and is queued again

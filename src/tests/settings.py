@@ -19,6 +19,9 @@ PRIVATE_MEDIA_ROOT = os.path.join(MEDIA_ROOT, "private")
 SITE_URL = "http://testserver"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# No PDF downloads after the imports of the recorded crawls (thousands of files); the tests
+# of oparl.services.file_texts switch them on.
+OPARL_FILE_MAX_MB = 0
 # No collectstatic in tests: plain storage, WhiteNoise reads the sources.
 STORAGES = {
     "default": {"BACKEND": "stadtgespraeche.core.storage.AtomicFileSystemStorage"},

@@ -10,7 +10,9 @@ from __future__ import annotations
 import random
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import httpx
@@ -33,6 +35,18 @@ class Response:
     url: str
     status: int
     content: bytes
+
+
+@dataclass(frozen=True)
+class Download:
+    url: str
+    status: int
+    content: bytes
+    content_type: str = ""
+    too_large: bool = False
+
+
+_R = TypeVar("_R", Response, Download)
 
 
 class Fetcher:
@@ -80,6 +94,39 @@ class Fetcher:
 
         Other statuses are returned as they are; the loader decides what a 404 means.
         """
+        return self._retrying(url, lambda: self._get(url))
+
+    def download(self, url: str, *, max_bytes: int) -> Download:
+        """GET a file streamed, with the retries of `get`, reading at most `max_bytes`.
+
+        A body longer than that (by its Content-Length or while reading) is not kept:
+        the answer says `too_large` and holds no content. Error statuses hold no content.
+        """
+        return self._retrying(url, lambda: self._download(url, max_bytes))
+
+    def _get(self, url: str) -> Response:
+        response = self._client.get(url)
+        return Response(str(response.url), response.status_code, response.content)
+
+    def _download(self, url: str, max_bytes: int) -> Download:
+        with self._client.stream("GET", url, headers={"Accept": "*/*"}) as response:
+            final, status = str(response.url), response.status_code
+            content_type = response.headers.get("Content-Type", "")
+            if status >= 400:
+                return Download(final, status, b"", content_type)
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
+                return Download(final, status, b"", content_type, too_large=True)
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in response.iter_bytes():
+                total += len(chunk)
+                if total > max_bytes:
+                    return Download(final, status, b"", content_type, too_large=True)
+                chunks.append(chunk)
+            return Download(final, status, b"".join(chunks), content_type)
+
+    def _retrying(self, url: str, call: Callable[[], _R]) -> _R:
         last_reason = ""
         last_status: int | None = None
         for attempt in range(self.retries + 1):
@@ -89,12 +136,12 @@ class Fetcher:
             try:
                 with self._slot(url):
                     self.requests += 1
-                    response = self._client.get(url)
+                    result = call()
             except httpx.HTTPError as error:
                 last_reason, last_status = type(error).__name__, None
                 continue
-            if response.status_code in RETRY_STATUS:
-                last_reason, last_status = f"HTTP {response.status_code}", response.status_code
+            if result.status in RETRY_STATUS:
+                last_reason, last_status = f"HTTP {result.status}", result.status
                 continue
-            return Response(str(response.url), response.status_code, response.content)
+            return result
         raise FetchError(url, last_reason, last_status)

@@ -22,6 +22,16 @@ ACTIVE_STATUSES = (SyncStatus.QUEUED, SyncStatus.RUNNING)
 """A run in one of these holds its endpoint: no second run may start (one constraint)."""
 
 
+class TextStatus(models.TextChoices):
+    """What became of a file's text download (`services.file_texts`); set once per version."""
+
+    UNCHECKED = "", _("not checked")
+    EXTRACTED = "extracted", _("text extracted")
+    TOO_LARGE = "too_large", _("too large")
+    NOT_PDF = "not_pdf", _("not a PDF")
+    FAILED = "failed", _("failed")
+
+
 class ObjectType(models.TextChoices):
     """OParl object types by their short name (the last segment of the type URI)."""
 

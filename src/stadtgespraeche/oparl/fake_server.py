@@ -5,7 +5,7 @@ subset (OParl 1.1, Somacos; System and Body synthesised) under `/karlsruhe/`, wi
 URL rewritten to the local base. Lists are paginated here (`page`, `modified_since`), with
 the vendors' quirks: Sternberg answers an empty filtered list with HTTP 404 (code 802) and
 keeps deleted objects without `type` in full lists; Somacos refuses percent-encoded query
-values. `Quirks` injects failures for tests. Never used in production.
+values. `Quirks` injects failures (and file downloads) for tests. Never used in production.
 
     python -m uv run --frozen python -m stadtgespraeche.oparl.fake_server --data ../shared/data
 """
@@ -41,6 +41,7 @@ class Quirks:
     garbage: set[str] = field(default_factory=set)  # paths answering with non-JSON
     lose_filter: bool = False  # links.next without modified_since
     extra_elements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # list path
+    files: dict[str, bytes] = field(default_factory=dict)  # path → a file's bytes (as PDF)
 
 
 @dataclass
@@ -193,6 +194,8 @@ class FakeOparlServer:
             if remaining:
                 self.quirks.flaky[path] = remaining - 1
                 return 500, "text/plain", b"Internal Server Error"
+        if path in self.quirks.files:
+            return 200, "application/pdf", self.quirks.files[path]
         if path in self.quirks.garbage:
             return 200, "application/json", b"<html>Wartungsarbeiten</html>"
         dataset = self.datasets.get(path.split("/")[1] if path.count("/") > 1 else "")
@@ -262,7 +265,8 @@ class FakeOparlServer:
             def do_GET(self) -> None:
                 status, content_type, body = server.answer(self.path)
                 self.send_response(status)
-                self.send_header("Content-Type", f"{content_type}; charset=utf-8")
+                charset = "" if content_type == "application/pdf" else "; charset=utf-8"
+                self.send_header("Content-Type", f"{content_type}{charset}")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.topics.models import Topic
 
-from .enums import ACTIVE_STATUSES, ObjectType, SyncStatus, Vendor
+from .enums import ACTIVE_STATUSES, ObjectType, SyncStatus, TextStatus, Vendor
 
 URL_LENGTH = 1000
 
@@ -355,6 +355,13 @@ class OparlFile(CouncilRecord):
     text = models.TextField(_("text"), blank=True)
     parent_oparl_id = models.CharField(_("parent id URL"), max_length=URL_LENGTH, blank=True)
     parent_field = models.CharField(_("parent field"), max_length=40, blank=True)
+    # The download of PDFs without OParl `text` (services.file_texts). A re-import of a
+    # changed file writes every field, which resets these and lets the file be tried again.
+    text_status = models.CharField(
+        _("text download"), max_length=20, choices=TextStatus.choices, blank=True, default=""
+    )
+    text_message = models.TextField(_("text download message"), blank=True)
+    text_checked_at = models.DateTimeField(_("text download checked"), null=True, blank=True)
 
     class Meta:
         constraints = _unique("file")

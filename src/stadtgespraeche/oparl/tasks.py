@@ -9,3 +9,11 @@ def import_endpoint(run_id: int) -> str:
     from .services.runs import execute
 
     return execute(run_id)
+
+
+@task
+def extract_file_texts(endpoint_id: int) -> str:
+    """Download and extract the text of the endpoint's PDFs without OParl `text`."""
+    from .services.file_texts import run
+
+    return run(endpoint_id)

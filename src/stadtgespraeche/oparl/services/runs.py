@@ -24,6 +24,7 @@ from ..client import Fetcher
 from ..enums import ACTIVE_STATUSES, SyncStatus
 from ..exceptions import SyncBusy
 from ..models import Endpoint, SyncRun
+from . import file_texts
 from .importer import Progress, ProgressCallback, run_import
 
 STALE_AFTER = dt.timedelta(minutes=30)
@@ -104,7 +105,14 @@ def execute(run_id: int, *, fetcher: Fetcher | None = None) -> str:
             run_import(endpoint, fetcher=own, run=run, progress=_Recorder(run))
     else:
         run_import(endpoint, fetcher=fetcher, run=run, progress=_Recorder(run))
+    _after(run)
     return str(run.status)
+
+
+def _after(run: SyncRun) -> None:
+    """A successful import is followed by the text download of its new PDFs."""
+    if run.status == SyncStatus.SUCCEEDED:
+        file_texts.request(run.endpoint)
 
 
 def run_now(
@@ -116,7 +124,9 @@ def run_now(
 ) -> SyncRun:
     """Import in this process (the command line), holding the endpoint like a queued run."""
     run = reserve(endpoint, full=full)
-    return run_import(endpoint, fetcher=fetcher, run=run, progress=_Recorder(run, progress))
+    run_import(endpoint, fetcher=fetcher, run=run, progress=_Recorder(run, progress))
+    _after(run)
+    return run
 
 
 def sync_all() -> int:
