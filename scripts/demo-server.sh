@@ -12,6 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 RUN=${RUN:-python -m uv run --frozen}
 export STADTGESPRAECHE_DEMO=1
+# The recorded crawls hold file metadata but no PDF bodies (the fake server answers 404), so
+# the demo does not download council files unless asked to (docs/oparl.md, "File texts").
+export OPARL_FILE_MAX_MB=${OPARL_FILE_MAX_MB:-0}
 children=()
 stop_children() {
   for child in "${children[@]}"; do kill "$child" 2>/dev/null || true; done
