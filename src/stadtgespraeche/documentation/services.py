@@ -2,8 +2,9 @@
 
 Uploaded files are checked by their content, never by their name (`core.uploads`).
 Every write that changes what the documentation PDF shows asks the worker to render it
-again (`request_pdf_rendering`); changes made by `events` reach `handle_change` through the
-`core.indexing` port.
+again: directly (`request_pdf_rendering`) or, where the write already announces the event
+through the `core.indexing` port (minutes of published documentation, and every change made
+by `events`: title, time, agenda, speakers), through `handle_change`.
 """
 
 import contextlib
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -73,8 +75,7 @@ def save_minutes(
         "events.minutes.saved", actor=by, obj=event, data={"published": minutes.is_published}
     )
     if minutes.is_published:
-        indexing.changed(event)  # published minutes are findable (search)
-        request_pdf_rendering(event)
+        indexing.changed(event)  # findable (search); out-of-date PDFs (handle_change)
     return minutes
 
 
@@ -91,7 +92,6 @@ def import_questions_into_minutes(event: Event, *, by: User | None) -> Minutes:
     log_action("events.minutes.questions_imported", actor=by, obj=event)
     if minutes.is_published:
         indexing.changed(event)
-        request_pdf_rendering(event)
     return minutes
 
 
@@ -196,12 +196,13 @@ def publish_documentation(event: Event, *, by: User | None) -> Minutes:
             _("The documentation can be published once the Stadtgespräch has ended.")
         )
     if event.status == EventStatus.HELD:
-        mark_documented(event, by=by)
+        mark_documented(event, by=by)  # announces the change: handle_change queues the PDFs
+    else:
+        request_pdf_rendering(event)
     minutes.published_at = timezone.now()
     minutes.published_by = by
     minutes.save(update_fields=["published_at", "published_by", "updated_at"])
     log_action("events.documentation.published", actor=by, obj=event)
-    request_pdf_rendering(event)
     for person in docs_queries.participants(event):
         with translation.override(person.language or settings.LANGUAGE_CODE):
             title = _("Documentation published: %(title)s") % {"title": event.title}
@@ -294,10 +295,10 @@ def remove_stored_pdfs(event_id: int) -> int:
     return len(stored)
 
 
-def _delete_files(storage: object, names: set[str]) -> None:
+def _delete_files(storage: Storage, names: set[str]) -> None:
     for name in names:
         with contextlib.suppress(FileNotFoundError):
-            storage.delete(name)  # type: ignore[attr-defined]
+            storage.delete(name)
 
 
 def store_pdfs(event_id: int) -> int:
@@ -336,13 +337,13 @@ def _store(event: Event, language: str, speakers_visible: bool, fingerprint: str
     )
     try:
         with transaction.atomic():
-            row, _created = StoredPdf.objects.select_for_update().get_or_create(
+            row, created = StoredPdf.objects.select_for_update().get_or_create(
                 event=event,
                 language=language,
                 speakers_visible=speakers_visible,
                 defaults={"fingerprint": fingerprint, "file": name, "rendered_at": timezone.now()},
             )
-            if not _created:
+            if not created:
                 old = row.file.name
                 row.file.name = name
                 row.fingerprint = fingerprint
