@@ -15,7 +15,6 @@ another fingerprint is never served.
 """
 
 import hashlib
-
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,8 +27,8 @@ from django.utils.translation import gettext as _
 
 from stadtgespraeche.core.markdown import render_markdown
 from stadtgespraeche.core.pdf import render_pdf
-from stadtgespraeche.documentation.models import Attachment, Minutes
 from stadtgespraeche.documentation import queries as docs_queries
+from stadtgespraeche.documentation.models import Attachment, Minutes
 from stadtgespraeche.documentation.queries import FeedbackSummary
 from stadtgespraeche.events import queries as events_queries
 from stadtgespraeche.events.enums import Confidentiality
@@ -173,7 +172,6 @@ def variants(event: Event) -> list[tuple[str, bool]]:
     if event.confidentiality == Confidentiality.CHATHAM_HOUSE:
         visibilities.append(False)
     return [(code, visible) for code, _name in settings.LANGUAGES for visible in visibilities]
-
 
 
 def stored_bytes(

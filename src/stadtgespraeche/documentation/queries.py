@@ -17,7 +17,7 @@ from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.documentation.models import StoredPdf, Attachment, Feedback, Minutes
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes, StoredPdf
 from stadtgespraeche.events import queries
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import Event

@@ -23,8 +23,8 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing, uploads
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
-from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import pdf
+from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes, StoredPdf
 from stadtgespraeche.events import speakers
 from stadtgespraeche.events.enums import EventStatus
@@ -327,7 +327,9 @@ def store_pdfs(event_id: int) -> int:
     return rendered
 
 
-def _store(event: Event, language: str, speakers_visible: bool, fingerprint: str, data: bytes) -> None:
+def _store(
+    event: Event, language: str, speakers_visible: bool, fingerprint: str, data: bytes
+) -> None:
     """Write the new file under a new name, point the row at it, then drop the old file: a
     reader gets the old or the new PDF, never a partly written one."""
     storage = StoredPdf._meta.get_field("file").storage

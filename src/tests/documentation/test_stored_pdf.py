@@ -28,9 +28,7 @@ TASK_PATH = "stadtgespraeche.documentation.tasks.render_documentation_pdfs"
 
 def documented_event(**kwargs):
     event = held_event(status=EventStatus.DOCUMENTED, **kwargs)
-    MinutesFactory(
-        event=event, body="## Austausch\n\nErster Stand", published_at=event.ends_at
-    )
+    MinutesFactory(event=event, body="## Austausch\n\nErster Stand", published_at=event.ends_at)
     AgendaItemFactory(event=event, title="Impuls", external_speaker="Vera Vortragende")
     return event
 
@@ -135,7 +133,9 @@ def test_view_serves_the_stored_file_without_rendering(client, monkeypatch):
     assert response.status_code == 200
     assert response.content == stored_path(stored).read_bytes()
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="dokumentation-{event.slug}.pdf"'
+    assert (
+        response["Content-Disposition"] == f'attachment; filename="dokumentation-{event.slug}.pdf"'
+    )
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Content-Type-Options"] == "nosniff"
 
@@ -204,7 +204,8 @@ def test_unpublishing_removes_the_stored_files(monkeypatch, django_capture_on_co
         assert render_documentation_pdfs.call(event_id=event.pk) == 0
 
     assert not StoredPdf.objects.filter(event=event).exists()
-    assert paths and not any(path.exists() for path in paths)
+    assert paths
+    assert not any(path.exists() for path in paths)
 
 
 def test_deleting_the_event_removes_the_stored_files(
@@ -221,7 +222,8 @@ def test_deleting_the_event_removes_the_stored_files(
         event.delete()
 
     assert not StoredPdf.objects.filter(event_id=event_id).exists()
-    assert paths and not any(path.exists() for path in paths)
+    assert paths
+    assert not any(path.exists() for path in paths)
 
 
 def test_event_deleted_without_notice_loses_its_files_on_the_next_run(
@@ -237,7 +239,8 @@ def test_event_deleted_without_notice_loses_its_files_on_the_next_run(
     with django_capture_on_commit_callbacks(execute=True):
         assert render_documentation_pdfs.call(event_id=event_id) == 0
 
-    assert paths and not any(path.exists() for path in paths)
+    assert paths
+    assert not any(path.exists() for path in paths)
 
 
 def test_a_variant_no_longer_offered_is_removed(monkeypatch, django_capture_on_commit_callbacks):
@@ -252,7 +255,8 @@ def test_a_variant_no_longer_offered_is_removed(monkeypatch, django_capture_on_c
         assert render_documentation_pdfs.call(event_id=event.pk) == 2  # title page changed
 
     assert not event.stored_pdfs.filter(speakers_visible=False).exists()
-    assert hidden and not any(path.exists() for path in hidden)
+    assert hidden
+    assert not any(path.exists() for path in hidden)
 
 
 def test_publishing_and_editing_queue_the_rendering(
