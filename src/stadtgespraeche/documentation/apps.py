@@ -6,7 +6,8 @@ class DocumentationConfig(AppConfig):
     name = "stadtgespraeche.documentation"
 
     def ready(self) -> None:
-        from stadtgespraeche.documentation import personal_data
+        from stadtgespraeche.core import indexing
+        from stadtgespraeche.documentation import personal_data, services
         from stadtgespraeche.documentation.services import NOTIFICATION_KIND_PUBLISHED
         from stadtgespraeche.notifications import kinds
 
@@ -15,3 +16,5 @@ class DocumentationConfig(AppConfig):
             _("The documentation of a Stadtgespräch you took part in was published"),
         )
         personal_data.register()
+        # Event edits (title, time, agenda, speakers) make the stored PDFs out of date.
+        indexing.register("documentation_pdf", services.handle_change)

@@ -137,3 +137,39 @@ class Feedback(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.event}: {self.rating}"
+
+
+def stored_pdf_path(instance: "StoredPdf", filename: str) -> str:
+    return f"documentation-pdf/{instance.event_id}/{filename}"
+
+
+class StoredPdf(models.Model):
+    """A rendered documentation PDF of one audience variant, served while its fingerprint
+    matches the current content (documentation.pdf, docs/events.md)."""
+
+    event = models.ForeignKey(
+        "events.Event",
+        verbose_name=_("Stadtgespräch"),
+        on_delete=models.CASCADE,
+        related_name="stored_pdfs",
+    )
+    language = models.CharField(_("language"), max_length=10)
+    speakers_visible = models.BooleanField(_("speakers visible"))
+    file = models.FileField(
+        _("file"), upload_to=stored_pdf_path, storage=private_document_storage, max_length=255
+    )
+    fingerprint = models.CharField(_("content fingerprint"), max_length=64)
+    rendered_at = models.DateTimeField(_("rendered at"))
+
+    class Meta:
+        verbose_name = _("stored documentation PDF")
+        verbose_name_plural = _("stored documentation PDFs")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "language", "speakers_visible"],
+                name="documentation_one_stored_pdf_per_variant",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} {self.language} {self.speakers_visible}"

@@ -17,7 +17,7 @@ from django.db.models import Avg, Count, QuerySet
 from django.utils import timezone
 
 from stadtgespraeche.accounts.models import User
-from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes, StoredPdf
 from stadtgespraeche.events import queries
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
 from stadtgespraeche.events.models import Event
@@ -175,3 +175,10 @@ def events_with_feedback() -> QuerySet[Event]:
         .annotate(feedback_count=Count("feedback"), feedback_average=Avg("feedback__rating"))
         .order_by("-starts_at")
     )
+
+
+def stored_pdf(event: Event, *, language: str, speakers_visible: bool) -> StoredPdf | None:
+    """The stored PDF of one variant of `event`'s documentation, if the worker rendered it."""
+    return StoredPdf.objects.filter(
+        event=event, language=language, speakers_visible=speakers_visible
+    ).first()

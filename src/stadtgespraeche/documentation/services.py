@@ -1,11 +1,19 @@
 """Writes after the event: minutes, attachments and slides, publishing, feedback.
 
 Uploaded files are checked by their content, never by their name (`core.uploads`).
+Every write that changes what the documentation PDF shows asks the worker to render it
+again: directly (`request_pdf_rendering`) or, where the write already announces the event
+through the `core.indexing` port (minutes of published documentation, and every change made
+by `events`: title, time, agenda, speakers), through `handle_change`.
 """
 
+import contextlib
+import logging
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -15,8 +23,9 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing, uploads
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
+from stadtgespraeche.documentation import pdf
 from stadtgespraeche.documentation import queries as docs_queries
-from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes, StoredPdf
 from stadtgespraeche.events import speakers
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.exceptions import EventError
@@ -27,6 +36,9 @@ from stadtgespraeche.questions import queries as queries_questions
 from stadtgespraeche.questions.models import LiveQuestion
 
 NOTIFICATION_KIND_PUBLISHED = "events.documentation_published"
+EVENT_LABEL = "events.event"
+
+logger = logging.getLogger(__name__)
 
 
 class DocumentationError(EventError):
@@ -63,7 +75,7 @@ def save_minutes(
         "events.minutes.saved", actor=by, obj=event, data={"published": minutes.is_published}
     )
     if minutes.is_published:
-        indexing.changed(event)  # published minutes are findable (search)
+        indexing.changed(event)  # findable (search); out-of-date PDFs (handle_change)
     return minutes
 
 
@@ -124,6 +136,7 @@ def add_attachment(
         obj=event,
         data={"title": attachment.title, "type": kind.content_type, "slides": bool(agenda_item)},
     )
+    request_pdf_rendering(event)
     return attachment
 
 
@@ -158,6 +171,7 @@ def delete_attachment(attachment: Attachment, *, by: User | None) -> None:
     event, title = attachment.event, attachment.title
     _delete_file(attachment)
     log_action("events.attachment.deleted", actor=by, obj=event, data={"title": title})
+    request_pdf_rendering(event)
 
 
 @transaction.atomic
@@ -182,7 +196,9 @@ def publish_documentation(event: Event, *, by: User | None) -> Minutes:
             _("The documentation can be published once the Stadtgespräch has ended.")
         )
     if event.status == EventStatus.HELD:
-        mark_documented(event, by=by)
+        mark_documented(event, by=by)  # announces the change: handle_change queues the PDFs
+    else:
+        request_pdf_rendering(event)
     minutes.published_at = timezone.now()
     minutes.published_by = by
     minutes.save(update_fields=["published_at", "published_by", "updated_at"])
@@ -232,4 +248,119 @@ def give_feedback(
     # Feedback is anonymous (the form promises it): the audit log records that feedback was
     # given on the event, never by whom or which rating.
     log_action("events.feedback.given", obj=event)
+    request_pdf_rendering(event)  # the PDF shows the feedback summary
     return feedback
+
+
+# --- The stored documentation PDFs (documentation.pdf, documentation.tasks) ----------------
+def request_pdf_rendering(event: Event) -> None:
+    """Once the surrounding transaction commits, queue the rendering of `event`'s PDFs when
+    its documentation is published (the task checks again and is harmless when repeated)."""
+    event_id = event.pk
+
+    def enqueue() -> None:
+        if not docs_queries.is_documentation_published(event):
+            return
+        from stadtgespraeche.documentation.tasks import render_documentation_pdfs
+
+        render_documentation_pdfs.enqueue(event_id=event_id)
+
+    transaction.on_commit(enqueue)
+
+
+def handle_change(model_label: str, pk: int, removed: bool) -> None:
+    """The `core.indexing` handler: an event's title, time, agenda or speakers changed."""
+    if model_label != EVENT_LABEL:
+        return
+    if removed:
+        remove_stored_pdfs(pk)
+        return
+    event = Event.objects.filter(pk=pk).first()
+    if event is None:
+        remove_stored_pdfs(pk)
+    else:
+        request_pdf_rendering(event)
+
+
+def remove_stored_pdfs(event_id: int) -> int:
+    """Delete the stored PDFs of the event `event_id` (also files left by a deleted event)."""
+    stored = list(StoredPdf.objects.filter(event_id=event_id))
+    StoredPdf.objects.filter(pk__in=[row.pk for row in stored]).delete()
+    storage = StoredPdf._meta.get_field("file").storage
+    directory = f"documentation-pdf/{event_id}"
+    names = {row.file.name for row in stored if row.file.name}
+    with contextlib.suppress(FileNotFoundError, NotImplementedError):
+        names.update(f"{directory}/{name}" for name in storage.listdir(directory)[1])
+    transaction.on_commit(lambda: _delete_files(storage, names))
+    return len(stored)
+
+
+def _delete_files(storage: Storage, names: set[str]) -> None:
+    for name in names:
+        with contextlib.suppress(FileNotFoundError):
+            storage.delete(name)
+
+
+def store_pdfs(event_id: int) -> int:
+    """Render and store every variant of the event's PDF whose stored file is missing or out
+    of date; returns how many were rendered. Unpublished or deleted: the stored PDFs go."""
+    event = Event.objects.filter(pk=event_id).first()
+    if event is None or not docs_queries.is_documentation_published(event):
+        remove_stored_pdfs(event_id)
+        return 0
+    wanted = pdf.variants(event)
+    for row in StoredPdf.objects.filter(event=event):
+        if (row.language, row.speakers_visible) not in wanted:
+            _remove_stored(row)
+    rendered = 0
+    for language, speakers_visible in wanted:
+        with translation.override(language):
+            prepared = pdf.prepare(event, speakers_visible=speakers_visible)
+            current = docs_queries.stored_pdf(
+                event, language=language, speakers_visible=speakers_visible
+            )
+            if current is not None and current.fingerprint == prepared.fingerprint:
+                continue
+            data = prepared.render()
+        _store(event, language, speakers_visible, prepared.fingerprint, data)
+        rendered += 1
+    return rendered
+
+
+def _store(
+    event: Event, language: str, speakers_visible: bool, fingerprint: str, data: bytes
+) -> None:
+    """Write the new file under a new name, point the row at it, then drop the old file: a
+    reader gets the old or the new PDF, never a partly written one."""
+    storage = StoredPdf._meta.get_field("file").storage
+    variant = f"{language}-{'speakers' if speakers_visible else 'chatham-house'}"
+    name = storage.save(
+        f"documentation-pdf/{event.pk}/{variant}-{fingerprint[:16]}.pdf", ContentFile(data)
+    )
+    try:
+        with transaction.atomic():
+            row, created = StoredPdf.objects.select_for_update().get_or_create(
+                event=event,
+                language=language,
+                speakers_visible=speakers_visible,
+                defaults={"fingerprint": fingerprint, "file": name, "rendered_at": timezone.now()},
+            )
+            if not created:
+                old = row.file.name
+                row.file.name = name
+                row.fingerprint = fingerprint
+                row.rendered_at = timezone.now()
+                row.save(update_fields=["file", "fingerprint", "rendered_at"])
+                if old and old != name:
+                    transaction.on_commit(lambda: _delete_files(storage, {old}))
+    except Exception:
+        _delete_files(storage, {name})
+        raise
+    logger.info("Documentation PDF of event %s stored (%s)", event.pk, variant)
+
+
+def _remove_stored(row: StoredPdf) -> None:
+    storage, name = row.file.storage, row.file.name
+    row.delete()
+    if name:
+        transaction.on_commit(lambda: _delete_files(storage, {name}))

@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.core.downloads import private_download
+from stadtgespraeche.documentation import pdf
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import services as services_documentation
 from stadtgespraeche.documentation.forms import (
@@ -25,7 +27,6 @@ from stadtgespraeche.documentation.forms import (
     SpeakerSlidesForm,
 )
 from stadtgespraeche.documentation.models import Attachment
-from stadtgespraeche.documentation.pdf import DocumentationContent, build_documentation_pdf
 from stadtgespraeche.events import queries, speakers
 from stadtgespraeche.events.exceptions import EventError
 from stadtgespraeche.events.models import AgendaItem, Event
@@ -192,21 +193,23 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
 
 @require_GET
 def documentation_pdf(request: HttpRequest, slug: str) -> HttpResponse:
+    """The PDF the worker stored for the reader's variant when it is current; otherwise
+    (worker down, not rendered yet) rendered here, and the worker asked to store it."""
     event = _event(request, slug)
     if not request.user.has_perm("documentation.view_documentation", event):
         raise Http404
-    content = DocumentationContent(
-        event=event,
-        minutes=docs_queries.minutes_of(event),
-        agenda=list(queries.agenda_of(event)),
-        attachments=list(docs_queries.all_files_of(event)),
-        speakers_visible=request.user.has_perm("documentation.view_speakers", event),
-        feedback=docs_queries.feedback_summary(event),
-        hosts=list(event.hosts.all()),
-        co_hosts=list(event.co_hosts.all()),
-        topics=list(event.topics.all()),
+    speakers_visible = request.user.has_perm("documentation.view_speakers", event)
+    prepared = pdf.prepare(event, speakers_visible=speakers_visible)
+    data = pdf.stored_bytes(
+        event,
+        language=translation.get_language() or "",
+        speakers_visible=speakers_visible,
+        fingerprint=prepared.fingerprint,
     )
-    response = HttpResponse(build_documentation_pdf(content), content_type="application/pdf")
+    if data is None:
+        data = prepared.render()
+        services_documentation.request_pdf_rendering(event)
+    response = HttpResponse(data, content_type="application/pdf")
     filename = f"dokumentation-{slugify(event.slug)[:80]}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["X-Content-Type-Options"] = "nosniff"
