@@ -55,6 +55,10 @@ def _free_ids(wanted: list[int]) -> list[int]:
     for pk in wanted:
         while pk in taken:
             pk = (pk & ~_ID_HASH_MASK) | ((pk + 1) & _ID_HASH_MASK)
+            # A moved id was not among those looked up: an earlier batch may have stored it
+            # (itself moved there). Collisions are rare, so one look-up per move is cheap.
+            if pk not in taken and SearchDocument.objects.filter(pk=pk).exists():
+                taken.add(pk)
         taken.add(pk)
         result.append(pk)
     return result

@@ -56,6 +56,27 @@ def test_colliding_id_moves_to_the_next_free_id_of_the_same_second(db, index):
     assert [hit.id for hit in queries.search(AnonymousUser(), "Radverkehr").hits] == [document.pk]
 
 
+def test_a_moved_id_never_lands_on_an_id_stored_by_an_earlier_batch(db, index):
+    # An earlier batch stored one document at its own id and a colliding one moved to the
+    # next id: a third document wanting the first id must skip both (this was a unique-key
+    # error in `reindex --restart` on data with many documents of the same second).
+    topic = Topic.objects.create(title="Radverkehr", slug="rad", summary="", body="")
+    wanted = services.document_id("topics.topic", topic.pk, "", topic.created_at)
+    for offset in (0, 1):
+        SearchDocument.objects.create(
+            id=wanted + offset,
+            model_label="tests.other",
+            object_id=offset,
+            kind="topic",
+            title="x",
+            url="/x/",
+        )
+    index(topic)
+    document = SearchDocument.objects.get(model_label="topics.topic", object_id=topic.pk)
+    assert document.pk == wanted + 2
+    assert [hit.id for hit in queries.search(AnonymousUser(), "Radverkehr").hits] == [document.pk]
+
+
 def _topics(count: int) -> list[Topic]:
     topics = []
     for number in range(count):
