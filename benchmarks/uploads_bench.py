@@ -15,81 +15,45 @@ the time. `--old` also runs the check as it was before issue 13 (it inflated the
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import resource
-import struct
 import subprocess
 import sys
 import time
 import zipfile
-import zlib
 from pathlib import Path
 
 REPO_DIR = Path(__file__).resolve().parents[1]
 RESULTS_DIR = REPO_DIR / "benchmarks" / "results" / "uploads"
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-MB = 1024 * 1024
+sys.path.insert(0, str(REPO_DIR / "src"))
 
-
-def _bomb(name: str, first: bytes, inflate_mb: int, extra: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        with z.open(name, "w", force_zip64=True) as entry:
-            entry.write(first)
-            zeros = b" " * MB
-            for _ in range(inflate_mb):
-                entry.write(zeros)
-        for part, content in extra.items():
-            z.writestr(part, content)
-    return buffer.getvalue()
-
-
-def _lying(archive: bytes, declared: int) -> bytes:
-    data = bytearray(archive)
-    for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
-        start = 0
-        while (start := data.find(signature, start)) >= 0:
-            struct.pack_into("<I", data, start + offset, declared)
-            start += 4
-    start = 0
-    while (start := data.find(b"\x01\x00\x10\x00", start)) >= 0:
-        struct.pack_into("<Q", data, start + 4, declared)
-        start += 4
-    return bytes(data)
-
-
-def _png_claiming(width: int, height: int) -> bytes:
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + body))
-        return struct.pack(">I", len(body)) + kind + body + crc
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + chunk(b"IEND", b"")
-    )
+from tests.factories.hostile_files import (  # noqa: E402
+    MB,
+    ODT_MIMETYPE,
+    odt_bomb,
+    png_claiming,
+    with_lying_directory,
+    zip_bomb,
+)
 
 
 def build_files(directory: Path, inflate_mb: int) -> dict[str, Path]:
     """The hostile files (and one ordinary file), written into `directory`."""
     directory.mkdir(parents=True, exist_ok=True)
     content_types = b'<?xml version="1.0"?><Types/>'
-    odt = _bomb("mimetype", ODT_MIMETYPE, inflate_mb, {"content.xml": b"<office/>"})
+    odt = odt_bomb(inflate_mb)
     files = {
         "odt-bomb.odt": odt,
-        "odt-bomb-lying-directory.odt": _lying(odt, len(ODT_MIMETYPE)),
-        "docx-bomb.docx": _bomb(
+        "odt-bomb-lying-directory.odt": with_lying_directory(odt, len(ODT_MIMETYPE)),
+        "docx-bomb.docx": zip_bomb(
             "word/document.xml", b"<w/>", inflate_mb, {"[Content_Types].xml": content_types}
         ),
-        "xlsx-bomb.xlsx": _bomb(
+        "xlsx-bomb.xlsx": zip_bomb(
             "xl/sharedStrings.xml", b"<s/>", inflate_mb, {"[Content_Types].xml": content_types}
         ),
-        "pixel-bomb.png": _png_claiming(20000, 20000),
-        "polyglot.pdf": b"%PDF-1.4\n" + _bomb("mimetype", ODT_MIMETYPE, 1, {}),
+        "pixel-bomb.png": png_claiming(20000, 20000),
+        "polyglot.pdf": b"%PDF-1.4\n" + zip_bomb("mimetype", ODT_MIMETYPE, 1, {}),
         "ordinary.pdf": b"%PDF-1.4\n" + os.urandom(10 * MB),
     }
     paths = {}

@@ -4,68 +4,21 @@ of memory."""
 
 import contextlib
 import io
-import struct
 import tracemalloc
 import zipfile
-import zlib
 
 import pytest
 
 from stadtgespraeche.core import uploads
 from tests.factories.documentation import odt_bytes, upload
+from tests.factories.hostile_files import MB, ODT_MIMETYPE, png_claiming, with_lying_directory
+from tests.factories.hostile_files import odt_bomb as _hostile_odt_bomb
 
 pytestmark = pytest.mark.unit
 
-ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
-MB = 1024 * 1024
-
 
 def _odt_bomb(inflated_mb: int) -> bytes:
-    """An ODT whose `mimetype` entry is the right type followed by `inflated_mb` of blanks:
-    it passed the old check (which inflated the whole entry) as a valid ODT."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        with z.open("mimetype", "w", force_zip64=True) as entry:
-            entry.write(ODT_MIMETYPE)
-            blanks = b" " * MB
-            for _ in range(inflated_mb):
-                entry.write(blanks)
-        z.writestr("content.xml", b"<office/>")
-    return buffer.getvalue()
-
-
-def _with_lying_directory(archive: bytes, declared: int) -> bytes:
-    """The same archive whose headers declare `declared` bytes unpacked for every entry."""
-    data = bytearray(archive)
-    # The unpacked size in the central (offset 24) and local (offset 22) headers …
-    for signature, offset in ((b"PK\x01\x02", 24), (b"PK\x03\x04", 22)):
-        start = 0
-        while (start := data.find(signature, start)) >= 0:
-            struct.pack_into("<I", data, start + offset, declared)
-            start += 4
-    # … and in the ZIP64 extra fields (id 1, 16 bytes: unpacked, then packed size).
-    start = 0
-    while (start := data.find(b"\x01\x00\x10\x00", start)) >= 0:
-        struct.pack_into("<Q", data, start + 4, declared)
-        start += 4
-    return bytes(data)
-
-
-def _png_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG (~100 bytes) whose header claims width × height pixels."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00" * 64))
-        + chunk(b"IEND", b"")
-    )
+    return _hostile_odt_bomb(inflated_mb, compresslevel=1)
 
 
 def _peak_bytes(function) -> int:
@@ -78,7 +31,7 @@ def _peak_bytes(function) -> int:
 
 
 def test_pixel_bomb_png_is_refused_with_a_german_message():
-    bomb = _png_claiming(20000, 20000)
+    bomb = png_claiming(20000, 20000)
     assert len(bomb) < 120
 
     with pytest.raises(uploads.UploadRejected) as error:
@@ -94,8 +47,8 @@ def test_image_just_below_the_pixel_limit_is_not_refused_for_its_size(monkeypatc
     monkeypatch.setattr(uploads, "MAX_IMAGE_PIXELS", 100)
 
     with pytest.raises(uploads.UploadRejected, match=r"zu viele Pixel \(11 × 10\)"):
-        uploads.inspect_upload(upload("a.png", _png_claiming(11, 10)))
-    assert uploads.inspect_upload(upload("a.png", _png_claiming(10, 10))) == uploads.PNG
+        uploads.inspect_upload(upload("a.png", png_claiming(11, 10)))
+    assert uploads.inspect_upload(upload("a.png", png_claiming(10, 10))) == uploads.PNG
 
 
 def test_odt_whose_entry_unpacks_beyond_the_limit_is_refused(monkeypatch):
@@ -129,7 +82,7 @@ def test_odt_bomb_check_stays_within_a_few_megabytes_of_memory():
 def test_odt_bomb_with_a_lying_directory_inflates_only_a_few_bytes():
     """A directory that declares tiny sizes passes the size checks; the check of the
     `mimetype` entry then reads at most a hundred bytes of it."""
-    bomb = _with_lying_directory(_odt_bomb(30), declared=len(ODT_MIMETYPE))
+    bomb = with_lying_directory(_odt_bomb(30), declared=len(ODT_MIMETYPE))
     with zipfile.ZipFile(io.BytesIO(bomb)) as z:
         assert z.getinfo("mimetype").file_size == len(ODT_MIMETYPE)
 
