@@ -43,6 +43,12 @@ def test_search_page_without_term_shows_only_the_form(client, db):
     assert "search-results-heading" not in response.content.decode()
 
 
+def test_header_search_box_shows_a_visible_placeholder(client, db):
+    content = client.get("/").content.decode()
+    assert 'id="site-search-input"' in content
+    assert 'placeholder="Suchbegriff"' in content
+
+
 def test_search_page_hides_network_event_from_anonymous(client, events):
     [event] = events(1, confidentiality=Confidentiality.NETWORK, description="Vertrauliche Planung")
     content = client.get(URL, {"q": "Bürgerbeteiligung"}).content.decode()
