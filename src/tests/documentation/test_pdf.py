@@ -23,6 +23,7 @@ from tests.factories.documentation import (
 )
 from tests.factories.events import AgendaItemFactory
 from tests.factories.municipalities import MunicipalityFactory
+from tests.pdfua import pdf_ua_failures
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -130,6 +131,22 @@ def test_pdf_is_tagged_with_language_title_and_structure_tree():
 
     walk(tree)
     assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/TD", "/L", "/P"} <= kinds
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_pdf_passes_a_pdf_ua_1_validator(language):
+    with translation.override(language):
+        pdf = build_documentation_pdf(_content(speakers_visible=True))
+    assert pdf_ua_failures(pdf) == []
+
+
+def test_pdf_ua_validator_rejects_an_untagged_pdf():
+    """The validator is no formality: the same document without PDF/UA tagging fails."""
+    from weasyprint import HTML
+
+    html = documentation_html(_content(speakers_visible=True))
+    untagged = HTML(string=html).write_pdf()
+    assert pdf_ua_failures(untagged)
 
 
 def test_pdf_in_english_has_english_language_and_labels():

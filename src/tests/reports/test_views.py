@@ -9,6 +9,7 @@ from pypdf import PdfReader
 
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.network import SeriesFactory
+from tests.pdfua import pdf_ua_failures
 
 from .conftest import YEAR, held
 
@@ -153,6 +154,7 @@ def test_season_report_pdf_is_tagged_and_holds_the_figures(organiser_client, sea
     assert "Auftakt mit Łukasz und Ayşe" in text
     assert "Kaiserslautern 2" in text  # a table row: municipality and people reached
     assert "Geheimer Freitext" not in text
+    assert pdf_ua_failures(response.content) == []
 
 
 def test_season_index_lists_series_and_their_seasons(organiser_client, season_sessions):
