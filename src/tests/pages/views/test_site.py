@@ -132,7 +132,10 @@ def test_home_lists_visible_upcoming_and_past_events(client):
 
 def test_site_text_page_shows_operator_text(client):
     text = SiteText.objects.get(key=SiteTextKey.LEGAL_NOTICE)
-    text.title, text.body = "Impressum der Stadt", "Betrieben von **Musterstadt**. <script>x</script>"
+    text.title, text.body = (
+        "Impressum der Stadt",
+        "Betrieben von **Musterstadt**. <script>x</script>",
+    )
     text.save()
 
     response = client.get(reverse("pages:legal-notice"))
