@@ -24,7 +24,7 @@ mypy_files() {
     -o -path '*/core/audit.py' -o -path '*/core/mail.py' -o -path '*/core/htmx.py' \
     -o -path '*/core/throttling.py' -o -path '*/core/periodic.py' -o -path '*/core/indexing.py' \
     -o -path '*/core/uploads.py' -o -path '*/core/tasks.py' -o -path '*/core/converters.py' \
-    -o -path '*/core/pdf.py' \
+    -o -path '*/core/pdf.py' -o -path '*/core/markdown.py' \
     -o -path '*/operations/*' -o -path '*/notifications/kinds.py' \) -print | sort
 }
 

@@ -180,3 +180,21 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config: pytest.Config)
         legs_dir = TEST_RESULTS_DIR / "legs"
         legs_dir.mkdir(parents=True, exist_ok=True)
         (legs_dir / f"{_leg_name(config)}.txt").write_text(line + "\n", encoding="utf-8")
+
+
+@pytest.fixture
+def forbid_markdown_rendering(monkeypatch):
+    """A switch: from its call on, converting Markdown fails the test.
+
+    Call it after writing the test's rows (writing renders), before requesting the page: the
+    page must show the HTML stored at write time.
+    """
+    from stadtgespraeche.core import markdown
+
+    def refuse() -> None:
+        raise AssertionError("Markdown was rendered while showing a page")
+
+    def switch_off() -> None:
+        monkeypatch.setattr(markdown, "_converter", refuse)
+
+    return switch_off

@@ -7,7 +7,9 @@ class CoreConfig(AppConfig):
     name = "stadtgespraeche.core"
 
     def ready(self) -> None:
-        from . import converters, jobs, periodic  # app registry must be ready
+        from django.core import checks
+
+        from . import converters, jobs, markdown, periodic  # app registry must be ready
 
         converters.register()  # `<id:pk>` in every app's URLs (core/converters.py)
         from .personal_data import register_core
@@ -21,6 +23,10 @@ class CoreConfig(AppConfig):
         periodic.register(
             "core.requeue_abandoned_tasks", jobs.requeue_abandoned_tasks, every=timedelta(minutes=5)
         )
+        periodic.register(
+            "core.render_stale_markdown", markdown.render_all_stale, every=timedelta(hours=1)
+        )
+        checks.register(markdown.check_stale_rows, checks.Tags.database)
         register_core()
         # Django 6.1's label of the empty choice in selects ("- Select an option -") has no
         # German translation in Django's own catalogue yet; Django documents overriding it here.

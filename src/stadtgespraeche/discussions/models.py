@@ -11,6 +11,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 
 from .enums import ReportStatus
@@ -63,6 +64,8 @@ class Post(models.Model):
         related_name="discussion_posts",
     )
     body = models.TextField(_("text"), help_text=_("Markdown."))
+    body_html = MarkdownHTMLField(source="body")
+    markdown_version = MarkdownVersionField()
     reply_to = models.ForeignKey(
         "self",
         verbose_name=_("reply to"),

@@ -60,9 +60,9 @@ def export_discussions(user: Any) -> dict[str, Any]:
 
 def erase_discussions(user: Any) -> None:
     Post.objects.filter(author=user, deleted_at__isnull=True).update(
-        deleted_at=timezone.now(), body=""
+        deleted_at=timezone.now(), body="", body_html=""
     )
-    Post.objects.filter(author=user).update(body="")
+    Post.objects.filter(author=user).update(body="", body_html="")
     Report.objects.filter(reporter=user).update(reporter=None)
     CodeOfConductAcceptance.objects.filter(user=user).delete()
 

@@ -15,6 +15,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
+from stadtgespraeche.core.markdown import with_html
 from stadtgespraeche.core.throttling import Throttle
 
 from . import access, code_of_conduct, hooks, queries
@@ -139,7 +140,7 @@ def edit_post(post: Post, *, body: str, by: User) -> Post:
         return post
     post.body = body
     post.edited_at = timezone.now()
-    post.save(update_fields=["body", "edited_at"])
+    post.save(update_fields=with_html(Post, ["body", "edited_at"]))
     log_action("discussions.post.edited", actor=by, obj=post)
     indexing.changed(post)
     return post
@@ -156,7 +157,7 @@ def delete_post(post: Post, *, by: User) -> Post:
     post.deleted_at = timezone.now()
     post.deleted_by = by
     post.body = ""
-    post.save(update_fields=["deleted_at", "deleted_by", "body"])
+    post.save(update_fields=with_html(Post, ["deleted_at", "deleted_by", "body"]))
     log_action(
         "discussions.post.deleted",
         actor=by,

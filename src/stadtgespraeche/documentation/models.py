@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.core.storage import AtomicFileSystemStorage
 
@@ -35,7 +36,10 @@ class Minutes(TimeStampedModel):
         related_name="minutes",
     )
     body = models.TextField(_("minutes"), blank=True, help_text=_("Markdown."))
+    body_html = MarkdownHTMLField(source="body")
     results = models.TextField(_("results"), blank=True, help_text=_("Markdown."))
+    results_html = MarkdownHTMLField(source="results")
+    markdown_version = MarkdownVersionField()
     recording_url = models.URLField(_("link to the recording"), blank=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     published_by = models.ForeignKey(

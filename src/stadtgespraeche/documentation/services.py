@@ -23,6 +23,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing, uploads
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.core.mail import send_templated_mail
+from stadtgespraeche.core.markdown import with_html
 from stadtgespraeche.documentation import pdf
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes, StoredPdf
@@ -88,7 +89,7 @@ def import_questions_into_minutes(event: Event, *, by: User | None) -> Minutes:
     minutes, _created = Minutes.objects.get_or_create(event=event)
     text = queries_questions.questions_markdown(event)
     minutes.body = f"{minutes.body.rstrip()}\n\n{text}" if minutes.body.strip() else text
-    minutes.save(update_fields=["body", "updated_at"])
+    minutes.save(update_fields=with_html(Minutes, ["body", "updated_at"]))
     log_action("events.minutes.questions_imported", actor=by, obj=event)
     if minutes.is_published:
         indexing.changed(event)

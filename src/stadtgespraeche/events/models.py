@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.events.enums import (
     FORMAT_MODES,
@@ -33,6 +34,8 @@ class Event(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=220, unique=True)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
+    description_html = MarkdownHTMLField(source="description")
+    markdown_version = MarkdownVersionField()
     starts_at = models.DateTimeField(_("start"))
     ends_at = models.DateTimeField(_("end"))
     format = models.CharField(

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.documentation.models import private_document_storage
 from stadtgespraeche.events.models import AgendaItem, Event
@@ -33,9 +34,14 @@ class Practice(TimeStampedModel):
     )
     started_in = models.PositiveSmallIntegerField(_("started in (year)"), null=True, blank=True)
     problem = models.TextField(_("problem"), help_text=_("Markdown."))
+    problem_html = MarkdownHTMLField(source="problem")
     approach = models.TextField(_("approach"), help_text=_("Markdown."))
+    approach_html = MarkdownHTMLField(source="approach")
     outcome = models.TextField(_("outcome"), blank=True, help_text=_("Markdown."))
+    outcome_html = MarkdownHTMLField(source="outcome")
     lessons_learned = models.TextField(_("lessons learned"), blank=True, help_text=_("Markdown."))
+    lessons_learned_html = MarkdownHTMLField(source="lessons_learned")
+    markdown_version = MarkdownVersionField()
     costs_and_funding = models.TextField(_("costs and funding"), blank=True)
     partners = models.TextField(_("partners and providers"), blank=True)
     links = models.TextField(_("links"), blank=True, help_text=_("One web address per line."))

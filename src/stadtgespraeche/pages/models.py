@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 from stadtgespraeche.pages.enums import SiteTextKey
 
@@ -21,6 +22,8 @@ class SiteText(TimeStampedModel):
     key = models.CharField(_("page"), max_length=30, choices=SiteTextKey.choices, unique=True)
     title = models.CharField(_("title"), max_length=150)
     body = models.TextField(_("text"), help_text=_("Markdown is supported."))
+    body_html = MarkdownHTMLField(source="body")
+    markdown_version = MarkdownVersionField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("last changed by"),

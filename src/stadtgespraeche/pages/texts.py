@@ -1,5 +1,6 @@
 """Reads of the operator's site texts. (pages/queries.py belongs to the municipality pages.)"""
 
+from stadtgespraeche.core.markdown import render_markdown
 from stadtgespraeche.pages.defaults import DEFAULT_SITE_TEXTS
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
@@ -10,8 +11,7 @@ def site_text(key: SiteTextKey | str) -> SiteText:
     key = SiteTextKey(key)
     text = SiteText.objects.filter(key=key).first()
     if text is None:
-        default = DEFAULT_SITE_TEXTS[key]
-        text = SiteText(key=key, title=default["title"], body=default["body"])
+        text = _default_text(key)
     return text
 
 
@@ -21,8 +21,12 @@ def all_site_texts() -> list[SiteText]:
     result = []
     for key in SiteTextKey:
         text = stored.get(key.value)
-        if text is None:
-            default = DEFAULT_SITE_TEXTS[key]
-            text = SiteText(key=key, title=default["title"], body=default["body"])
-        result.append(text)
+        result.append(text or _default_text(key))
     return result
+
+
+def _default_text(key: SiteTextKey) -> SiteText:
+    """An unsaved text with the default template (its row is missing), rendered here."""
+    default = DEFAULT_SITE_TEXTS[key]
+    body = default["body"]
+    return SiteText(key=key, title=default["title"], body=body, body_html=render_markdown(body))

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from stadtgespraeche.core.markdown import MarkdownHTMLField, MarkdownVersionField
 from stadtgespraeche.core.models import TimeStampedModel
 
 
@@ -12,6 +13,8 @@ class Topic(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     summary = models.CharField(_("short description"), max_length=300)
     body = models.TextField(_("description"), blank=True, help_text=_("Markdown is supported."))
+    body_html = MarkdownHTMLField(source="body")
+    markdown_version = MarkdownVersionField()
     is_active = models.BooleanField(_("active"), default=True)
 
     class Meta:

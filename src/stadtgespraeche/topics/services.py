@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
+from stadtgespraeche.core.markdown import with_html
 
 from .models import Topic
 
@@ -52,7 +53,7 @@ def update_topic(
         return topic
     for name in changed:
         setattr(topic, name, new_values[name])
-    topic.save(update_fields=[*changed, "updated_at"])
+    topic.save(update_fields=with_html(Topic, [*changed, "updated_at"]))
     log_action("topics.topic.updated", actor=by, obj=topic, data={"fields": changed})
     indexing.changed(topic)
     return topic

@@ -1,7 +1,7 @@
 import pytest
 from django.template import Context, Template
 
-from stadtgespraeche.core.markdown import render_markdown
+from stadtgespraeche.core.markdown import render_markdown, sanitise_html
 
 pytestmark = pytest.mark.unit
 
@@ -36,9 +36,17 @@ def test_render_markdown_of_empty_text_is_empty():
     assert render_markdown("") == ""
 
 
-def test_markdown_filter_outputs_sanitised_html():
-    template = Template("{% load markdown %}{{ text|markdown }}")
+def test_sanitised_filter_outputs_only_allowed_html():
+    template = Template("{% load markdown %}{{ html|sanitised }}")
 
-    html = template.render(Context({"text": "**fett** <script>x</script>"}))
+    html = template.render(
+        Context({"html": '<p><strong>fett</strong> <script>x</script><b onclick="y()">b</b></p>'})
+    )
 
-    assert html == "<p><strong>fett</strong> </p>"
+    assert html == "<p><strong>fett</strong> b</p>"
+
+
+def test_sanitise_html_leaves_rendered_markdown_unchanged():
+    rendered = render_markdown("## Titel\n\n[Link](https://example.org) | a\n---|---\nx | y")
+
+    assert sanitise_html(rendered) == rendered

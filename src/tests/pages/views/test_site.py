@@ -131,9 +131,12 @@ def test_home_lists_visible_upcoming_and_past_events(client):
 
 
 def test_site_text_page_shows_operator_text(client):
-    SiteText.objects.filter(key=SiteTextKey.LEGAL_NOTICE).update(
-        title="Impressum der Stadt", body="Betrieben von **Musterstadt**. <script>x</script>"
+    text = SiteText.objects.get(key=SiteTextKey.LEGAL_NOTICE)
+    text.title, text.body = (
+        "Impressum der Stadt",
+        "Betrieben von **Musterstadt**. <script>x</script>",
     )
+    text.save()
 
     response = client.get(reverse("pages:legal-notice"))
 
