@@ -252,6 +252,13 @@ class TopicKeywordRow:
     slug: str
     keywords: list[str]
     papers: int
+    assignment_state: str = ""  # TopicKeywords.assignment_state
+    assignment_finished_at: dt.datetime | None = None
+    assignment_changed: int | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.assignment_state == "running"
 
 
 def topic_keyword_rows() -> list[TopicKeywordRow]:
@@ -260,12 +267,25 @@ def topic_keyword_rows() -> list[TopicKeywordRow]:
 
     from .models import TopicKeywords
 
-    keywords = {k.topic_id: k.words() for k in TopicKeywords.objects.all()}
+    entries = {k.topic_id: k for k in TopicKeywords.objects.all()}
     topics = (
         Topic.objects.filter(is_active=True)
         .annotate(papers=Count("council_papers"))
         .order_by("title")
     )
-    return [
-        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), t.papers) for t in topics
-    ]
+    rows = []
+    for t in topics:
+        entry = entries.get(t.pk)
+        rows.append(
+            TopicKeywordRow(
+                t.pk,
+                t.title,
+                t.slug,
+                entry.words() if entry else [],
+                t.papers,
+                entry.assignment_state if entry else "",
+                entry.assignment_finished_at if entry else None,
+                entry.assignment_changed if entry else None,
+            )
+        )
+    return rows
