@@ -27,6 +27,7 @@ from ..enums import SyncStatus
 from ..loaders import BaseLoader, ParseError, loader_for
 from ..models import Endpoint, ListState, SyncRun
 from .papers import follow_up
+from .references import ReferenceFetcher
 from .store import RawStore
 from .typed import import_pending
 
@@ -212,7 +213,8 @@ def run_import(
         state.phase = "typed"
         say(state)
         touched: dict[str, set[str]] = {}
-        errors += import_pending(endpoint, body["id"], stats, touched)
+        references = ReferenceFetcher(fetcher, loader, store, stats, errors)
+        errors += import_pending(endpoint, body["id"], stats, touched, fetch=references.fetch)
         follow_up(endpoint, touched, stats)
         run.status = SyncStatus.SUCCEEDED
         if not list_errors:
