@@ -76,6 +76,8 @@ class SyncRun(models.Model):
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     stats = models.JSONField(_("counts"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # Things the run deliberately did not do, e.g. the shrink guard keeping a list's objects.
+    warnings = models.TextField(_("warnings"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]

@@ -58,7 +58,7 @@ def result_kind(result: str) -> str:
     votes = _votes(text)
     if votes:
         return votes
-    if "einstimmig" in text:
+    if "einstimm" in text:  # also the typos "Einstimmung", "Einstimmit"
         return ResultKind.UNANIMOUS
     if _has(text, "mehrheitlich", "mit mehrheit", "stimmenmehrheit"):
         return ResultKind.MAJORITY
