@@ -36,7 +36,9 @@ class SearchForm(Form):
         required=False, min_value=1900, max_value=2200, widget=forms.HiddenInput
     )
     # Council documents: the council (endpoint), the normalised paper type and result.
-    body = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    body = forms.IntegerField(
+        required=False, min_value=1, max_value=10**18, widget=forms.HiddenInput
+    )
     paper_type = forms.IntegerField(
         required=False, min_value=1, max_value=1000, widget=forms.HiddenInput
     )
