@@ -219,7 +219,9 @@ class FakeOparlServer:
     ) -> tuple[int, str, bytes]:
         elements = dataset.lists[path] + self.quirks.extra_elements.get(path, [])
         if self.quirks.hidden:
-            elements = [e for e in elements if _path(str(e.get("id", ""))) not in self.quirks.hidden]
+            elements = [
+                e for e in elements if _path(str(e.get("id", ""))) not in self.quirks.hidden
+            ]
         since_text = params.get("modified_since")
         if since_text:
             try:

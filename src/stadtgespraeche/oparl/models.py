@@ -426,7 +426,7 @@ class TopicKeywords(models.Model):
 
     @property
     def assignment_state(self) -> str:
-        """"running" (asked for, not done yet), "failed", "done" or "" (never asked for)."""
+        """ "running" (asked for, not done yet), "failed", "done" or "" (never asked for)."""
         if self.assignment_requested_at is None:
             return ""
         if self.assignment_error:

@@ -302,9 +302,7 @@ def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
     from .models import SearchDocument
 
     documents = SearchDocument.objects.in_bulk(ids)
-    results = _result_labels(
-        [pk for pk in ids if documents[pk].kind in COUNCIL_KINDS]
-    )
+    results = _result_labels([pk for pk in ids if documents[pk].kind in COUNCIL_KINDS])
     hits = []
     for pk in ids:
         document = documents[pk]

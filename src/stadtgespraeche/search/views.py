@@ -9,7 +9,6 @@ from stadtgespraeche.core.htmx import template_for
 from . import queries
 from .forms import SearchForm
 
-
 FILTERS = ("kind", "municipality", "topic", "year", "body", "paper_type", "result")
 FILTER_TITLES = {
     "kind": _("Type"),

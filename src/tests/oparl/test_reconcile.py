@@ -118,18 +118,23 @@ def test_full_crawl_deletes_gone_papers_and_guards_a_shrunken_list(
     live = [p for p in papers if p.get("deleted") is not True]
     gone = [p["id"] for p in live[:2]]
     gone_pks = list(OparlPaper.objects.filter(oparl_id__in=gone).values_list("pk", flat=True))
-    assert SearchDocument.objects.filter(
-        model_label="oparl.oparlpaper", object_id__in=gone_pks
-    ).count() == 2
+    assert (
+        SearchDocument.objects.filter(
+            model_label="oparl.oparlpaper", object_id__in=gone_pks
+        ).count()
+        == 2
+    )
 
     # Two papers vanish from the list: a full crawl marks them deleted and unfindable.
     fake_oparl.quirks.hidden = {p.split(fake_oparl.base, 1)[1] for p in gone}
     with django_capture_on_commit_callbacks(execute=True):
         run = run_import(endpoint, fetcher=fetcher, full=True)
     assert run.status == SyncStatus.SUCCEEDED
-    assert set(OparlPaper.objects.filter(deleted=True, oparl_id__in=gone).values_list(
-        "oparl_id", flat=True
-    )) == set(gone)
+    assert set(
+        OparlPaper.objects.filter(deleted=True, oparl_id__in=gone).values_list(
+            "oparl_id", flat=True
+        )
+    ) == set(gone)
     assert run.stats["counts"]["gone_from_list"] == 2
     assert not SearchDocument.objects.filter(
         model_label="oparl.oparlpaper", object_id__in=gone_pks
@@ -148,9 +153,13 @@ def test_full_crawl_deletes_gone_papers_and_guards_a_shrunken_list(
     run = run_import(endpoint, fetcher=fetcher, full=True)
     assert run.status == SyncStatus.SUCCEEDED
     assert not OparlOrganization.objects.filter(endpoint=endpoint, deleted=True).exists()
-    stored = RawObject.objects.filter(
-        endpoint=endpoint, object_type="Organization", parent_id="", deleted=False
-    ).exclude(parent_field=FETCHED).count()
+    stored = (
+        RawObject.objects.filter(
+            endpoint=endpoint, object_type="Organization", parent_id="", deleted=False
+        )
+        .exclude(parent_field=FETCHED)
+        .count()
+    )
     assert run.warnings == f"shrink organization {stored} 10"
     page = client.get(reverse("oparl:coverage")).content.decode()
     assert f"nur 10 von {stored} Objekten" in page

@@ -67,9 +67,7 @@ def test_missing_reference_is_fetched_once_before_a_placeholder(fake_oparl, fetc
 def test_reference_answering_with_another_type_becomes_a_placeholder(fake_oparl, fetcher):
     # The "organisation" the meetings name is in fact the System object.
     fake_oparl.quirks.extra_elements = {MEETINGS: _extra_meetings(fake_oparl, 1)}
-    fake_oparl.quirks.extra_elements[MEETINGS][0]["organization"] = [
-        fake_oparl.karlsruhe_system
-    ]
+    fake_oparl.quirks.extra_elements[MEETINGS][0]["organization"] = [fake_oparl.karlsruhe_system]
     endpoint = Endpoint.objects.create(
         system_url=fake_oparl.karlsruhe_system, vendor=Vendor.SOMACOS
     )

@@ -203,5 +203,7 @@ def test_paper_topics_change_reindexes_its_agenda_items(
     assert _search("Glasfaserausbau", topic=other.pk, kind=Kind.COUNCIL_AGENDA_ITEM).total == 1
     assert item.pk in {
         d.object_id
-        for d in SearchDocument.objects.filter(model_label=ITEM, tags__kind="t", tags__value=other.pk)
+        for d in SearchDocument.objects.filter(
+            model_label=ITEM, tags__kind="t", tags__value=other.pk
+        )
     }
