@@ -213,6 +213,10 @@ HEALTH_MAX_QUEUE_AGE_SECONDS = env_int("HEALTH_MAX_QUEUE_AGE_SECONDS", default=6
 # Council PDFs without OParl `text` are downloaded after an import up to this size (MB) and
 # their text extracted (docs/oparl.md); 0 switches the downloads off.
 OPARL_FILE_MAX_MB = env_int("OPARL_FILE_MAX_MB", default=20)
+# Shrink guard of full crawls (docs/oparl.md): a list that had more than this many live
+# objects and now returns fewer than this percentage of them soft-deletes nothing.
+OPARL_SHRINK_MIN_OBJECTS = env_int("OPARL_SHRINK_MIN_OBJECTS", default=100)
+OPARL_SHRINK_PERCENT = env_int("OPARL_SHRINK_PERCENT", default=50)
 # Days a finished task (with a queued mail's text) is kept (core.prune_task_results).
 TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", default=2)
 # A task still running after this many minutes lost its worker and is queued again

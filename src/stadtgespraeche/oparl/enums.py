@@ -47,3 +47,28 @@ class ObjectType(models.TextChoices):
     CONSULTATION = "Consultation", "Consultation"
     FILE = "File", "File"
     LOCATION = "Location", "Location"
+
+
+class ResultKind(models.TextChoices):
+    """The normalised outcome of an agenda item's (and so a consultation's) `result` free
+    text (`vocabulary.result_kind`); the raw text is kept beside it."""
+
+    UNANIMOUS = "unanimous", _("adopted unanimously")
+    MAJORITY = "majority", _("adopted by majority")
+    ADOPTED = "adopted", _("adopted")
+    REJECTED = "rejected", _("rejected")
+    POSTPONED = "postponed", _("postponed or referred")
+    NOTED = "noted", _("taken note of, no vote")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    OTHER = "other", _("other result")
+
+
+class PaperKind(models.TextChoices):
+    """The normalised group of a paper's `paperType` free text (`vocabulary.paper_kind`)."""
+
+    DECISION = "decision", _("Draft resolution")
+    INFORMATION = "information", _("Information paper")
+    MOTION = "motion", _("Motion")
+    QUESTION = "question", _("Inquiry")
+    BUDGET = "budget", _("Budget")
+    OTHER = "other", _("Other paper")

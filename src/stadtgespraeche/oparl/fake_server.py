@@ -42,6 +42,8 @@ class Quirks:
     lose_filter: bool = False  # links.next without modified_since
     extra_elements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # list path
     files: dict[str, bytes] = field(default_factory=dict)  # path → a file's bytes (as PDF)
+    # Object paths left out of every list (still served by their id: a dangling reference).
+    hidden: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -216,6 +218,10 @@ class FakeOparlServer:
         self, dataset: Dataset, path: str, query: str, params: dict[str, str]
     ) -> tuple[int, str, bytes]:
         elements = dataset.lists[path] + self.quirks.extra_elements.get(path, [])
+        if self.quirks.hidden:
+            elements = [
+                e for e in elements if _path(str(e.get("id", ""))) not in self.quirks.hidden
+            ]
         since_text = params.get("modified_since")
         if since_text:
             try:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from stadtgespraeche.municipalities.models import Municipality
 from stadtgespraeche.topics.models import Topic
 
+from . import vocabulary
 from .enums import ACTIVE_STATUSES, ObjectType, SyncStatus, TextStatus, Vendor
 
 URL_LENGTH = 1000
@@ -75,6 +76,8 @@ class SyncRun(models.Model):
     heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
     stats = models.JSONField(_("counts"), default=dict, blank=True)
     error = models.TextField(_("error"), blank=True)
+    # Things the run deliberately did not do, e.g. the shrink guard keeping a list's objects.
+    warnings = models.TextField(_("warnings"), blank=True)
 
     class Meta:
         ordering = ["-started_at", "-pk"]
@@ -306,6 +309,15 @@ class OparlAgendaItem(CouncilRecord):
         verbose_name = _("council agenda item")
         verbose_name_plural = _("council agenda items")
 
+    @property
+    def result_kind(self) -> str:
+        """The normalised outcome (`enums.ResultKind` value, "" for none) of `result`."""
+        return vocabulary.result_kind(self.result)
+
+    @property
+    def result_label(self) -> str:
+        return vocabulary.result_label(self.result_kind)
+
 
 class OparlPaper(CouncilRecord):
     body = _ref("OparlBody", _("body"))
@@ -328,6 +340,11 @@ class OparlPaper(CouncilRecord):
     def original_url(self) -> str:
         """Where the council publishes the paper: its web page, else its OParl id URL."""
         return self.web or self.oparl_id
+
+    @property
+    def paper_kind(self) -> str:
+        """The normalised group (`enums.PaperKind` value, "" for none) of `paper_type`."""
+        return vocabulary.paper_kind(self.paper_type)
 
 
 class OparlConsultation(CouncilRecord):
@@ -385,6 +402,17 @@ class TopicKeywords(models.Model):
         ),
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Saving a list re-assigns every paper in a background task (services.topics): asked
+    # for at `assignment_requested_at`, done at `assignment_finished_at` (with the number of
+    # papers whose topics changed), or failed with `assignment_error`.
+    assignment_requested_at = models.DateTimeField(
+        _("re-assignment requested"), null=True, blank=True
+    )
+    assignment_finished_at = models.DateTimeField(_("re-assignment done"), null=True, blank=True)
+    assignment_changed = models.PositiveIntegerField(
+        _("papers changed by the re-assignment"), null=True, blank=True
+    )
+    assignment_error = models.TextField(_("re-assignment error"), blank=True)
 
     class Meta:
         verbose_name = _("topic keywords")
@@ -395,6 +423,16 @@ class TopicKeywords(models.Model):
 
     def words(self) -> list[str]:
         return [w.strip() for w in self.keywords.splitlines() if w.strip()]
+
+    @property
+    def assignment_state(self) -> str:
+        """ "running" (asked for, not done yet), "failed", "done" or "" (never asked for)."""
+        if self.assignment_requested_at is None:
+            return ""
+        if self.assignment_error:
+            return "failed"
+        finished = self.assignment_finished_at
+        return "running" if finished is None or finished < self.assignment_requested_at else "done"
 
 
 TYPED_MODELS: dict[str, type[CouncilRecord]] = {

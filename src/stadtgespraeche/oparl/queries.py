@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Count, F, OuterRef, Subquery
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .enums import ACTIVE_STATUSES
@@ -45,6 +46,7 @@ class CoverageRow:
     active: bool = False
     municipality_id: int | None = None
     municipality_slug: str = ""
+    warnings: list[str] = field(default_factory=list)
 
 
 def coverage_rows() -> list[CoverageRow]:
@@ -55,6 +57,7 @@ def coverage_rows() -> list[CoverageRow]:
             last_status=Subquery(last_run.values("status")[:1]),
             last_error=Subquery(last_run.values("error")[:1]),
             last_run_id=Subquery(last_run.values("pk")[:1]),
+            last_warnings=Subquery(last_run.values("warnings")[:1]),
         )
     )
     counts: dict[str, dict[int, int]] = {}
@@ -78,6 +81,7 @@ def coverage_rows() -> list[CoverageRow]:
             last_error=(getattr(e, "last_error", None) or "").split("\n", 1)[0][:200],
             counts={name: counts[name].get(e.pk, 0) for name in COUNTED},
             last_run_id=getattr(e, "last_run_id", None),
+            warnings=warning_lines(getattr(e, "last_warnings", None) or ""),
             active=getattr(e, "last_status", None) in ACTIVE_STATUSES,
             municipality_id=e.municipality_id,
             municipality_slug=e.municipality.slug if e.municipality else "",
@@ -105,6 +109,28 @@ LIST_NAMES: dict[str, Promise] = {
 }
 
 
+def warning_lines(warnings: str) -> list[str]:
+    """The warnings of a run (`SyncRun.warnings`, services.reconcile) as sentences."""
+    lines = []
+    for line in warnings.splitlines():
+        parts = line.split()
+        if len(parts) == 4 and parts[0] == "shrink" and parts[2].isdigit() and parts[3].isdigit():
+            lines.append(
+                gettext(
+                    "%(list)s: the full crawl returned only %(returned)s of %(stored)s objects; "
+                    "none was marked deleted."
+                )
+                % {
+                    "list": LIST_NAMES.get(parts[1], parts[1]),
+                    "returned": parts[3],
+                    "stored": parts[2],
+                }
+            )
+        elif line.strip():
+            lines.append(line.strip())
+    return lines
+
+
 @dataclass(frozen=True)
 class RunView:
     """What the progress page shows of a run."""
@@ -122,6 +148,7 @@ class RunView:
     placeholders: int
     errors: list[str]
     fixes: dict[str, int]
+    warnings: list[str] = field(default_factory=list)
 
 
 def run_view(run: SyncRun) -> RunView:
@@ -144,6 +171,7 @@ def run_view(run: SyncRun) -> RunView:
             int(n) for key, n in counts.items() if key.startswith("placeholder_") and n
         ),
         errors=[line for line in run.error.splitlines() if line][:20],
+        warnings=warning_lines(run.warnings),
         fixes=dict((run.stats or {}).get("fixes", {})),
     )
 
@@ -162,6 +190,7 @@ class DecisionRow:
     committee: str
     date: dt.datetime | None
     result: str
+    result_label: str = ""  # the normalised result (vocabulary.result_kind)
 
 
 def latest_decisions(topic_ids: list[int], *, limit: int = 5) -> list[DecisionRow]:
@@ -200,6 +229,7 @@ def latest_decisions(topic_ids: list[int], *, limit: int = 5) -> list[DecisionRo
                 committee=c.organization.name if c.organization else "",
                 date=c.meeting.start,
                 result=c.agenda_item.result,
+                result_label=c.agenda_item.result_label,
             )
         )
     return rows
@@ -252,6 +282,13 @@ class TopicKeywordRow:
     slug: str
     keywords: list[str]
     papers: int
+    assignment_state: str = ""  # TopicKeywords.assignment_state
+    assignment_finished_at: dt.datetime | None = None
+    assignment_changed: int | None = None
+
+    @property
+    def running(self) -> bool:
+        return self.assignment_state == "running"
 
 
 def topic_keyword_rows() -> list[TopicKeywordRow]:
@@ -260,12 +297,25 @@ def topic_keyword_rows() -> list[TopicKeywordRow]:
 
     from .models import TopicKeywords
 
-    keywords = {k.topic_id: k.words() for k in TopicKeywords.objects.all()}
+    entries = {k.topic_id: k for k in TopicKeywords.objects.all()}
     topics = (
         Topic.objects.filter(is_active=True)
         .annotate(papers=Count("council_papers"))
         .order_by("title")
     )
-    return [
-        TopicKeywordRow(t.pk, t.title, t.slug, keywords.get(t.pk, []), t.papers) for t in topics
-    ]
+    rows = []
+    for t in topics:
+        entry = entries.get(t.pk)
+        rows.append(
+            TopicKeywordRow(
+                t.pk,
+                t.title,
+                t.slug,
+                entry.words() if entry else [],
+                t.papers,
+                entry.assignment_state if entry else "",
+                entry.assignment_finished_at if entry else None,
+                entry.assignment_changed if entry else None,
+            )
+        )
+    return rows

@@ -17,3 +17,11 @@ def extract_file_texts(endpoint_id: int) -> str:
     from .services.file_texts import run
 
     return run(endpoint_id)
+
+
+@task
+def reassign_topics() -> str:
+    """Re-assign every council paper to the topics by the keyword lists (after a save)."""
+    from .services.topics import reassign_all
+
+    return reassign_all()

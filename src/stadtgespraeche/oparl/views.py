@@ -124,7 +124,11 @@ def run_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def topic_keywords_list(request: AuthenticatedRequest) -> HttpResponse:
     if not request.user.has_perm("oparl.change_topickeywords"):
         raise PermissionDenied
-    return render(request, "oparl/topic_keywords_list.html", {"rows": queries.topic_keyword_rows()})
+    rows = queries.topic_keyword_rows()
+    context = {"rows": rows, "running": any(row.running for row in rows)}
+    return render(
+        request, template_for(request, "oparl/topic_keywords_list.html", "topic-rows"), context
+    )
 
 
 @login_required
@@ -138,13 +142,14 @@ def topic_keywords_edit(request: AuthenticatedRequest, slug: str) -> HttpRespons
         request.POST or None, initial={"keywords": entry.keywords if entry else ""}
     )
     if request.method == "POST" and form.is_valid():
-        changed = set_keywords(
-            topic=topic, keywords=form.cleaned_data["keywords"], actor=request.user
-        )
+        set_keywords(topic=topic, keywords=form.cleaned_data["keywords"], actor=request.user)
         messages.success(
             request,
-            _("The keywords of “%(topic)s” have been saved; %(count)s papers changed topics.")
-            % {"topic": topic.title, "count": len(changed)},
+            _(
+                "The keywords of “%(topic)s” have been saved. The council papers are being "
+                "assigned again in the background; the list below shows when that is done."
+            )
+            % {"topic": topic.title},
         )
         return redirect("oparl:topic-keywords")
     return render(request, "oparl/topic_keywords_form.html", {"form": form, "topic": topic})

@@ -3,7 +3,8 @@
 Visibility: a viewer of audience level L sees a document when `min_level <= L <=
 max_level` or when they are one of its readers; the condition is part of every statement.
 Filters: a document's filter values are indexed as tokens of the full-text table
-(`k<kind>`, `y<year>`, `m<municipality id>`, `t<topic id>`), so that the full-text engine
+(`k<kind>`, `y<year>`, `m<municipality id>`, `t<topic id>`, and for council documents
+`b<endpoint id>`, `p<paper type code>`, `r<result code>`), so that the full-text engine
 intersects a selective filter with the words itself.
 """
 
@@ -32,12 +33,15 @@ def document_tokens(
     year: int | None,
     municipality_ids: set[int],
     topic_ids: set[int],
+    facet_values: dict[str, set[int]] | None = None,
 ) -> list[str]:
     tokens = [f"k{kind}"]
     if year:
         tokens.append(f"y{year}")
     tokens += [f"m{pk}" for pk in sorted(municipality_ids)]
     tokens += [f"t{pk}" for pk in sorted(topic_ids)]
+    for tag_kind, values in sorted((facet_values or {}).items()):
+        tokens += [f"{tag_kind}{value}" for value in sorted(values)]
     return tokens
 
 
@@ -47,6 +51,9 @@ def filter_groups(
     year: int | None = None,
     municipality: int | None = None,
     topic: int | None = None,
+    body: int | None = None,
+    paper_type: int | None = None,
+    result: int | None = None,
 ) -> TagGroups:
     """The token groups a query must match for the chosen filters."""
     groups = []
@@ -54,10 +61,15 @@ def filter_groups(
         groups.append([f"k{kind}"])
     if year:
         groups.append([f"y{year}"])
-    if municipality:
-        groups.append([f"m{municipality}"])
-    if topic:
-        groups.append([f"t{topic}"])
+    for prefix, value in (
+        ("m", municipality),
+        ("t", topic),
+        ("b", body),
+        ("p", paper_type),
+        ("r", result),
+    ):
+        if value:
+            groups.append([f"{prefix}{value}"])
     return groups
 
 

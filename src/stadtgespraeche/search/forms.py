@@ -35,6 +35,16 @@ class SearchForm(Form):
     year = forms.IntegerField(
         required=False, min_value=1900, max_value=2200, widget=forms.HiddenInput
     )
+    # Council documents: the council (endpoint), the normalised paper type and result.
+    body = forms.IntegerField(
+        required=False, min_value=1, max_value=10**18, widget=forms.HiddenInput
+    )
+    paper_type = forms.IntegerField(
+        required=False, min_value=1, max_value=1000, widget=forms.HiddenInput
+    )
+    result = forms.IntegerField(
+        required=False, min_value=1, max_value=1000, widget=forms.HiddenInput
+    )
 
     def filters(self) -> Filters:
         self.is_valid()  # fills cleaned_data with the valid fields
@@ -44,4 +54,7 @@ class SearchForm(Form):
             municipality=data.get("municipality"),
             topic=data.get("topic"),
             year=data.get("year"),
+            body=data.get("body"),
+            paper_type=data.get("paper_type"),
+            result=data.get("result"),
         )

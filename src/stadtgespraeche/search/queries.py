@@ -15,13 +15,14 @@ from django.db import connection
 from django.utils.safestring import SafeString
 
 from stadtgespraeche.municipalities.models import Municipality
+from stadtgespraeche.oparl.models import Endpoint
 from stadtgespraeche.topics.models import Topic
 
 from . import access
 from . import query as query_module
 from .backends import get_backend
 from .backends.base import Candidate, TagGroups
-from .enums import Kind
+from .enums import Kind, paper_kind_label, result_kind_label
 from .query import ParsedQuery
 from .snippets import highlight
 
@@ -42,6 +43,11 @@ class Filters:
     municipality: int | None = None
     topic: int | None = None
     year: int | None = None
+    # Council documents (papers, agenda items): the council (endpoint id), the normalised
+    # paper type and result (codes of enums.PAPER_KIND_CODES / RESULT_KIND_CODES).
+    body: int | None = None
+    paper_type: int | None = None
+    result: int | None = None
 
 
 @dataclass
@@ -53,6 +59,7 @@ class Hit:
     date: datetime | None
     snippet: SafeString
     title_html: SafeString
+    result_label: str = ""  # council decisions: the normalised result
 
     @property
     def kind_label(self) -> str:
@@ -116,6 +123,9 @@ def _groups(filters: Filters) -> TagGroups:
         year=filters.year,
         municipality=filters.municipality,
         topic=filters.topic,
+        body=filters.body,
+        paper_type=filters.paper_type,
+        result=filters.result,
     )
 
 
@@ -208,35 +218,40 @@ def _without(filters: Filters, name: str) -> Filters:
     return Filters(**{**filters.__dict__, name: "" if name == "kind" else None})
 
 
-_TAG_FACETS = {"municipality": "m", "topic": "t"}
+_TAG_FACETS = {
+    "municipality": "m",
+    "topic": "t",
+    "body": "b",
+    "paper_type": "p",
+    "result": "r",
+}
 
 
 def _facets(windows: _Windows, filters: Filters) -> dict[str, list[tuple[Any, int]]]:
-    """Counts per type, year, municipality and topic of what the viewer may see (over at
-    most RANK_WINDOW matches). Each facet ignores its own filter (so the other choices stay
-    visible) and applies the others. Type and year come with the window; municipality and
-    topic are counted in one statement when their windows coincide."""
+    """Counts per type, year, municipality, topic and the council facets (body, paper type,
+    result) of what the viewer may see (over at most RANK_WINDOW matches). Each facet
+    ignores its own filter (so the other choices stay visible) and applies the others. Type
+    and year come with the window; the tag facets whose windows coincide (all of them when
+    none of them is chosen) are counted in one statement."""
     facets: dict[str, list[tuple[Any, int]]] = {}
     for name in ("kind", "year"):
         window = windows.get(_without(filters, name))[:RANK_WINDOW]
         counts = Counter(getattr(candidate, name) for candidate in window)
         counts.pop(None, None)
         facets[name] = sorted(counts.items(), key=lambda entry: (entry[1], entry[0]), reverse=True)
+    groups: dict[tuple[Any, ...], list[str]] = {}
     without = {name: _without(filters, name) for name in _TAG_FACETS}
-    pairs = (
-        [tuple(_TAG_FACETS)]
-        if without["municipality"] == without["topic"]
-        else [(name,) for name in _TAG_FACETS]
-    )
-    for names in pairs:
+    for name in _TAG_FACETS:
+        groups.setdefault(tuple(without[name].__dict__.items()), []).append(name)
+    for names in groups.values():
         window = windows.get(without[names[0]])[:RANK_WINDOW]
-        facets.update(_tag_facets([candidate.id for candidate in window], names))
+        facets.update(_tag_facets([candidate.id for candidate in window], tuple(names)))
     return facets
 
 
 def _tag_facets(ids: list[int], names: tuple[str, ...]) -> dict[str, list[tuple[Any, int]]]:
-    """Per municipality and/or topic: the FACET_LIMIT most frequent (value, count), ties by
-    the smaller id."""
+    """Per tag facet (municipality, topic, body …): the FACET_LIMIT most frequent (value,
+    count), ties by the smaller value."""
     kinds = {_TAG_FACETS[name]: name for name in names}
     facets: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
     if not ids:
@@ -287,6 +302,7 @@ def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
     from .models import SearchDocument
 
     documents = SearchDocument.objects.in_bulk(ids)
+    results = _result_labels([pk for pk in ids if documents[pk].kind in COUNCIL_KINDS])
     hits = []
     for pk in ids:
         document = documents[pk]
@@ -299,9 +315,30 @@ def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
                 date=document.date,
                 snippet=highlight(document.body, parsed),
                 title_html=highlight(document.title, parsed, words=60),
+                result_label=results.get(pk, ""),
             )
         )
     return hits
+
+
+COUNCIL_KINDS = {Kind.COUNCIL_PAPER, Kind.COUNCIL_AGENDA_ITEM}
+
+
+def _result_labels(ids: list[int]) -> dict[int, str]:
+    """The normalised results of council documents (one query, none without any): an agenda
+    item has one, a paper the results of its consultations."""
+    from .models import SearchTag
+
+    labels: dict[int, list[str]] = {}
+    if not ids:
+        return {}
+    for document_id, value in (
+        SearchTag.objects.filter(document_id__in=ids, kind="r")
+        .order_by("document_id", "value")
+        .values_list("document_id", "value")
+    ):
+        labels.setdefault(document_id, []).append(result_kind_label(value))
+    return {pk: ", ".join(label for label in values if label) for pk, values in labels.items()}
 
 
 def suggest(viewer: Any, text: str, *, limit: int = SUGGESTION_LIMIT) -> list[Hit]:
@@ -324,8 +361,8 @@ class FacetEntry:
 
 def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[FacetEntry]]:
     """The facets of `search` with a label per value: the type's name, the year, the
-    municipality's name or the topic's title (two queries at most). Values whose object no
-    longer exists are left out."""
+    municipality's name, the topic's title, the council's name or the normalised paper type
+    or result (three queries at most). Values whose object no longer exists are left out."""
     names: dict[str, dict[Any, str]] = {
         "municipality": dict(
             Municipality.objects.filter(
@@ -337,6 +374,12 @@ def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[
                 pk__in=[value for value, _ in facets.get("topic", [])]
             ).values_list("pk", "title")
         ),
+        "body": {
+            pk: name or url
+            for pk, name, url in Endpoint.objects.filter(
+                pk__in=[value for value, _ in facets.get("body", [])]
+            ).values_list("pk", "body_name", "system_url")
+        },
     }
     labelled: dict[str, list[FacetEntry]] = {}
     for name, values in facets.items():
@@ -346,10 +389,14 @@ def labelled_facets(facets: dict[str, list[tuple[Any, int]]]) -> dict[str, list[
                 label = str(Kind(value).label) if value in Kind.values else str(value)
             elif name == "year":
                 label = str(value)
+            elif name == "paper_type":
+                label = paper_kind_label(value)
+            elif name == "result":
+                label = result_kind_label(value)
             else:
                 label = names[name].get(value, "")
-                if not label:
-                    continue
+            if not label:
+                continue
             entries.append(FacetEntry(value=value, count=count, label=label))
         labelled[name] = entries
     return labelled

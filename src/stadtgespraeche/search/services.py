@@ -110,6 +110,11 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
     for row, document in new_documents:
         tags += [SearchTag(document=row, kind="m", value=pk) for pk in document.municipality_ids]
         tags += [SearchTag(document=row, kind="t", value=pk) for pk in document.topic_ids]
+        tags += [
+            SearchTag(document=row, kind=kind, value=value)
+            for kind, values in sorted(document.facet_values.items())
+            for value in sorted(values)
+        ]
         readers += [SearchReader(document=row, user_id=pk) for pk in document.readers]
     SearchTag.objects.bulk_create(tags)
     SearchReader.objects.bulk_create(readers)
@@ -124,6 +129,7 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
                     year=row.year,
                     municipality_ids=document.municipality_ids,
                     topic_ids=document.topic_ids,
+                    facet_values=document.facet_values,
                 ),
             )
             for row, document in new_documents

@@ -2,11 +2,23 @@ from urllib.parse import urlencode
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.htmx import template_for
 
 from . import queries
 from .forms import SearchForm
+
+FILTERS = ("kind", "municipality", "topic", "year", "body", "paper_type", "result")
+FILTER_TITLES = {
+    "kind": _("Type"),
+    "municipality": _("Municipality"),
+    "topic": _("Topic"),
+    "year": _("Year"),
+    "body": _("Council"),
+    "paper_type": _("Paper type"),
+    "result": _("Result"),
+}
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -19,7 +31,7 @@ def _page_number(request: HttpRequest) -> int:
 def _query_string(form: SearchForm, **changes: object) -> str:
     """The current search as a query string, with `changes` applied (None: removed)."""
     data = getattr(form, "cleaned_data", {})
-    values = {key: data.get(key) for key in ("q", "kind", "municipality", "topic", "year")}
+    values = {key: data.get(key) for key in ("q", *FILTERS)}
     values.update(changes)
     return urlencode({key: value for key, value in values.items() if value not in (None, "")})
 
@@ -33,13 +45,13 @@ def search(request: HttpRequest) -> HttpResponse:
         form.is_valid()
         text = (form.cleaned_data.get("q") or "").strip()
     results = None
-    facets: dict[str, list[tuple[object, int, str, str]]] = {}
+    facets: list[tuple[str, object, list[tuple[object, int, str, str]]]] = []
     if text:
         results = queries.search(
             request.user, text, filters=form.filters(), page=_page_number(request)
         )
         for name, entries in queries.labelled_facets(results.facets).items():
-            facets[name] = [
+            links = [
                 (
                     entry.value,
                     entry.count,
@@ -48,11 +60,13 @@ def search(request: HttpRequest) -> HttpResponse:
                 )
                 for entry in entries
             ]
+            if links:
+                facets.append((name, FILTER_TITLES[name], links))
     active = []
     if form.is_bound:
-        for name in ("kind", "municipality", "topic", "year"):
+        for name in FILTERS:
             if form.cleaned_data.get(name):
-                active.append((name, _query_string(form, **{name: None})))
+                active.append((FILTER_TITLES[name], _query_string(form, **{name: None})))
     context = {
         "form": form,
         "text": text,

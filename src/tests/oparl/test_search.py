@@ -15,6 +15,7 @@ from tests.factories.topics import TopicFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 LABEL = "oparl.oparlpaper"
+AGENDA = "oparl.oparlagendaitem"
 
 
 def _search(text, **filters):
@@ -48,12 +49,20 @@ def test_both_crawls_imported_are_found_for_a_digital_policy_word(
     assert municipalities[karlsruhe.pk] >= 5
     assert all(hit.url.startswith(fake_oparl.base) for hit in results.hits)
     assert all(hit.date is not None for hit in results.hits)
-    on_topic = _search("digital", topic=topic.pk)
+    on_topic = _search("digital", topic=topic.pk, kind=Kind.COUNCIL_PAPER)
     assert on_topic.total == results.total
 
-    documents = SearchDocument.objects.filter(model_label=LABEL).count()
+    items = _search("digital", kind=Kind.COUNCIL_AGENDA_ITEM)
+    bodies = dict(items.facets["body"])
+    assert bodies[endpoints[0].pk] >= 1
+    assert bodies[endpoints[1].pk] >= 1
+    assert dict(items.facets["municipality"]).keys() == {huertgenwald.pk, karlsruhe.pk}
+    assert all(hit.url.startswith(fake_oparl.base) for hit in items.hits)
+    assert all(hit.date is not None for hit in items.hits)
+
+    documents = SearchDocument.objects.filter(model_label__in=[LABEL, AGENDA]).count()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         run = run_import(endpoints[1], fetcher=fetcher)
     assert run.stats["counts"].get("typed_written", 0) == 0
     assert callbacks == []  # nothing changed: nothing to reindex
-    assert SearchDocument.objects.filter(model_label=LABEL).count() == documents
+    assert SearchDocument.objects.filter(model_label__in=[LABEL, AGENDA]).count() == documents

@@ -62,20 +62,83 @@ def test_inactive_topics_and_empty_lists_assign_nothing(broadband):
     assert not broadband.council_papers.exists()
 
 
-def test_set_keywords_saves_reassigns_and_logs(broadband):
+def test_set_keywords_saves_logs_and_reassigns_in_a_task(broadband):
     endpoint = council_data.council()
     paper = council_data.paper(endpoint, "Digitalisierungsstrategie der Verwaltung")
     organiser = OrganiserFactory()
 
-    changed = set_keywords(
+    entry = set_keywords(
         topic=broadband, keywords="  Digitalisierung \n\nDigitalisierung\n", actor=organiser
     )
 
-    assert changed == {paper.pk}
-    assert TopicKeywords.objects.get(topic=broadband).keywords == "Digitalisierung"
+    entry.refresh_from_db()
+    assert entry.keywords == "Digitalisierung"
+    # The test settings run tasks at once: the re-assignment is done.
+    assert list(broadband.council_papers.all()) == [paper]
+    assert entry.assignment_state == "done"
+    assert entry.assignment_changed == 1
     log = AuditLog.objects.get(action="oparl.topic_keywords.changed")
-    assert log.data == {"keywords": ["Digitalisierung"], "papers_changed": 1}
-    assert set_keywords(topic=broadband, keywords="Digitalisierung") == set()
+    assert log.data == {"keywords": ["Digitalisierung"]}
+    set_keywords(topic=broadband, keywords="Digitalisierung")
+    entry.refresh_from_db()
+    assert (entry.assignment_state, entry.assignment_changed) == ("done", 0)
+
+
+def test_set_keywords_only_queues_the_reassignment(broadband, settings):
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    from django.tasks import default_task_backend
+
+    default_task_backend.clear()
+    council_data.paper(council_data.council(), "Glasfaserausbau Nord")
+
+    entry = set_keywords(topic=broadband, keywords="Glasfaser")
+
+    assert not broadband.council_papers.exists()  # not inside the request
+    assert entry.assignment_state == "running"
+    assert [r.task.name for r in default_task_backend.results] == ["reassign_topics"]
+
+
+def test_reassign_all_records_a_failure_and_a_later_success_clears_it(broadband, monkeypatch):
+    from stadtgespraeche.oparl.services import topics as topic_services
+
+    entry = TopicKeywords.objects.get(topic=broadband)
+    entry.assignment_requested_at = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    entry.save()
+
+    def broken():
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr(topic_services, "assign_topics", broken)
+    with pytest.raises(RuntimeError):
+        topic_services.reassign_all()
+    entry.refresh_from_db()
+    assert entry.assignment_state == "failed"
+    assert entry.assignment_error == "RuntimeError: database gone"
+
+    monkeypatch.undo()
+    assert topic_services.reassign_all() == "0 papers changed topics"
+    entry.refresh_from_db()
+    assert (entry.assignment_state, entry.assignment_error) == ("done", "")
+
+
+def test_keyword_list_says_running_then_done(client, broadband):
+    client.force_login(OrganiserFactory())
+    entry = TopicKeywords.objects.get(topic=broadband)
+    entry.assignment_requested_at = dt.datetime(2025, 1, 1, 12, tzinfo=dt.UTC)
+    entry.save()
+    url = reverse("oparl:topic-keywords")
+
+    running = client.get(url).content.decode()
+    assert "läuft" in running
+    assert 'hx-trigger="every 2s"' in running
+
+    entry.assignment_finished_at = dt.datetime(2025, 1, 1, 12, 1, tzinfo=dt.UTC)
+    entry.assignment_changed = 3
+    entry.save()
+    done = client.get(url, headers={"HX-Request": "true"}).content.decode()
+    assert "3 Vorlagen geändert" in done
+    assert "hx-trigger" not in done
+    assert "<h1" not in done  # the fragment only
 
 
 def test_latest_decisions_newest_first_with_result_only(broadband, django_assert_num_queries):

@@ -84,6 +84,8 @@ def _expected(documents: list[dict], filters: queries.Filters) -> dict:
         )
         ranked = sorted(counts.items(), key=lambda entry: (-entry[1], entry[0]))
         facets[name] = ranked[: queries.FACET_LIMIT]
+    for name in ("body", "paper_type", "result"):  # council facets: none of these documents
+        facets[name] = []
     return facets
 
 

@@ -27,6 +27,8 @@ from ..enums import SyncStatus
 from ..loaders import BaseLoader, ParseError, loader_for
 from ..models import Endpoint, ListState, SyncRun
 from .papers import follow_up
+from .reconcile import ListCrawl, reconcile
+from .references import ReferenceFetcher
 from .store import RawStore
 from .typed import import_pending
 
@@ -194,6 +196,7 @@ def run_import(
     loader = loader_for(endpoint.vendor)
     stats: Counter[str] = Counter()
     errors: list[str] = []
+    warnings: list[str] = []
     say = progress or (lambda _progress: None)
     state = Progress()
     try:
@@ -205,14 +208,18 @@ def run_import(
         for flat in flatten(system, loader, "System") + flatten(body, loader, "Body"):
             store.add(flat)
         _update_endpoint(endpoint, system, body, started)
+        crawls: dict[str, ListCrawl] = {}
         list_errors = _crawl_lists(
-            endpoint, fetcher, loader, body, store, since, errors, say, state
+            endpoint, fetcher, loader, body, store, since, errors, say, state, crawls
         )
         store.flush()
         state.phase = "typed"
         say(state)
         touched: dict[str, set[str]] = {}
-        errors += import_pending(endpoint, body["id"], stats, touched)
+        references = ReferenceFetcher(fetcher, loader, store, stats, errors)
+        errors += import_pending(endpoint, body["id"], stats, touched, fetch=references.fetch)
+        if since is None:
+            reconcile(endpoint, crawls, stats, warnings, touched)
         follow_up(endpoint, touched, stats)
         run.status = SyncStatus.SUCCEEDED
         if not list_errors:
@@ -223,14 +230,14 @@ def run_import(
     except Exception as error:  # recorded on the run, then raised for the caller's log
         run.status = SyncStatus.FAILED
         errors.insert(0, f"{type(error).__name__}: {error}")
-        _finish(run, endpoint, stats, loader, errors)
+        _finish(run, endpoint, stats, loader, errors, warnings)
         raise
     finally:
         if own_fetcher:
             fetcher.close()
     stats["requests"] = fetcher.requests - requests_before
     stats["retries"] = fetcher.retried - retries_before
-    _finish(run, endpoint, stats, loader, errors)
+    _finish(run, endpoint, stats, loader, errors, warnings)
     state.phase, state.objects_seen = "done", stats["objects_seen"]
     state.written = stats["raw_written"]
     say(state)
@@ -238,12 +245,18 @@ def run_import(
 
 
 def _finish(
-    run: SyncRun, endpoint: Endpoint, stats: Counter[str], loader: BaseLoader, errors: list[str]
+    run: SyncRun,
+    endpoint: Endpoint,
+    stats: Counter[str],
+    loader: BaseLoader,
+    errors: list[str],
+    warnings: list[str],
 ) -> None:
     run.finished_at = timezone.now()
     run.stats = {"counts": dict(stats), "fixes": dict(loader.fixes)}
     run.error = "\n".join(errors[:50])
-    run.save(update_fields=["status", "finished_at", "stats", "error"])
+    run.warnings = "\n".join(warnings)
+    run.save(update_fields=["status", "finished_at", "stats", "error", "warnings"])
     endpoint.last_sync_finished = run.finished_at
     endpoint.save(update_fields=["last_sync_started", "last_sync_finished", "last_success_started"])
 
@@ -277,8 +290,10 @@ def _crawl_lists(
     errors: list[str],
     say: ProgressCallback,
     report: Progress,
+    crawls: dict[str, ListCrawl],
 ) -> int:
-    """Crawl the body's lists into the raw store; returns how many lists failed."""
+    """Crawl the body's lists into the raw store; returns how many lists failed. `crawls`
+    gets, per main list crawled from its first page, the top-level ids it returned."""
     names = MAIN_LISTS + (EXTRA_LISTS if since is not None else ())
     urls = {name: body[name] for name in names if isinstance(body.get(name), str)}
     states = {s.name: s for s in ListState.objects.filter(endpoint=endpoint)}
@@ -287,6 +302,8 @@ def _crawl_lists(
         state = states.get(name)
         resume = state is not None and not state.complete and state.url == url and state.next_url
         jobs.append((name, url, state.next_url if resume and state else None))
+        if not resume and name in MAIN_LISTS:
+            crawls[name] = ListCrawl(LIST_TYPES[name])
     since_text = since.replace(microsecond=0).isoformat() if since else None
     failed: set[str] = set()
     pages = 0
@@ -296,6 +313,8 @@ def _crawl_lists(
             report.lists_done += 1
             if name in failed:
                 continue
+            if name in crawls:
+                crawls[name].complete = True
             _checkpoint(endpoint, states, name, urls[name], "", complete=True)
             continue
         if name != report.list_name:
@@ -308,10 +327,14 @@ def _crawl_lists(
         pages += 1
         report.page += 1
         report.total_pages = item.total_pages or report.total_pages
+        crawl = crawls.get(name)
         for element in item.elements:
             try:
                 for flat in flatten(element, loader, LIST_TYPES[name]):
                     store.add(flat)
+                    if crawl is not None and not flat.parent_id:
+                        crawl.ids.add(flat.oparl_id)
+                        crawl.live += not flat.deleted
             except Exception as error:  # one object never aborts the body
                 store.stats["object_errors"] += 1
                 errors.append(f"{name}: {type(error).__name__}: {error}")

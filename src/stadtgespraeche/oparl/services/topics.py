@@ -12,15 +12,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
 
 from stadtgespraeche.core import indexing
 from stadtgespraeche.core.audit import log_action
 from stadtgespraeche.topics.models import Topic
 
-from ..models import Endpoint, OparlPaper, TopicKeywords
+from ..models import Endpoint, OparlConsultation, OparlPaper, TopicKeywords
 
 CHUNK = 2000
 PAPER_LABEL = "oparl.oparlpaper"
+AGENDA_ITEM_LABEL = "oparl.oparlagendaitem"
 Keywords = dict[int, list[str]]
 
 
@@ -31,6 +34,20 @@ def keyword_lists() -> Keywords:
         words = [w.casefold() for w in entry.words()]
         if words:
             result[entry.topic_id] = words
+    return result
+
+
+def agenda_items_of(paper_ids: Iterable[int]) -> set[int]:
+    """Ids of the agenda items under which the papers were consulted (their search
+    documents carry the papers' topics, type and reference)."""
+    ids = sorted(set(paper_ids))
+    result: set[int] = set()
+    for start in range(0, len(ids), CHUNK):
+        result.update(
+            OparlConsultation.objects.filter(
+                paper_id__in=ids[start : start + CHUNK], agenda_item__isnull=False
+            ).values_list("agenda_item_id", flat=True)
+        )
     return result
 
 
@@ -96,19 +113,49 @@ def assign_topics(
 
 
 @transaction.atomic
-def set_keywords(*, topic: Topic, keywords: str, actor: Any = None) -> set[int]:
-    """Save a topic's keyword list and re-assign every paper; returns the changed papers."""
+def set_keywords(*, topic: Topic, keywords: str, actor: Any = None) -> TopicKeywords:
+    """Save a topic's keyword list and queue the re-assignment of every paper (a background
+    task, `tasks.reassign_topics`: at a million papers it takes minutes, not a request)."""
+    from ..tasks import reassign_topics
+
     words = "\n".join(dict.fromkeys(w.strip() for w in keywords.splitlines() if w.strip()))
     entry, _created = TopicKeywords.objects.get_or_create(topic=topic)
-    if entry.keywords != words:
-        entry.keywords = words
-        entry.save(update_fields=["keywords", "updated_at"])
-    changed = assign_topics()
-    indexing.changed_many(PAPER_LABEL, sorted(changed))
+    entry.keywords = words
+    entry.assignment_requested_at = timezone.now()
+    entry.assignment_error = ""
+    entry.save(
+        update_fields=["keywords", "updated_at", "assignment_requested_at", "assignment_error"]
+    )
     log_action(
         "oparl.topic_keywords.changed",
         actor=actor,
         obj=topic,
-        data={"keywords": words.splitlines(), "papers_changed": len(changed)},
+        data={"keywords": words.splitlines()},
     )
-    return changed
+    reassign_topics.enqueue()
+    return entry
+
+
+def reassign_all() -> str:
+    """The task's body: re-assign every paper, reindex the papers whose topics changed and
+    their agenda items, and mark every list saved before the start as done (a list saved
+    meanwhile stays "running" for the task its save queued). A failure is recorded on those
+    lists, so the page says so, and raised for the worker's log."""
+    started = timezone.now()
+    waiting = TopicKeywords.objects.filter(assignment_requested_at__lte=started).filter(
+        Q(assignment_finished_at__isnull=True)
+        | Q(assignment_finished_at__lt=F("assignment_requested_at"))
+        | ~Q(assignment_error="")
+    )
+    try:
+        with transaction.atomic():
+            changed = assign_topics()
+            indexing.changed_many(PAPER_LABEL, sorted(changed))
+            indexing.changed_many(AGENDA_ITEM_LABEL, sorted(agenda_items_of(changed)))
+    except Exception as error:
+        waiting.update(assignment_error=f"{type(error).__name__}: {error}"[:500])
+        raise
+    waiting.update(
+        assignment_finished_at=timezone.now(), assignment_changed=len(changed), assignment_error=""
+    )
+    return f"{len(changed)} papers changed topics"

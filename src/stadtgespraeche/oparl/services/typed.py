@@ -1,15 +1,19 @@
 """Raw store → typed tables, type by type in dependency order, in bulk.
 
 Only raw objects marked `needs_import` are read. References are resolved through one
-`{id URL: pk}` map per type; a reference to an object that was never delivered becomes a
-placeholder row. An object that cannot be mapped is counted and skipped; it never stops
-the others.
+`{id URL: pk}` map per type. A reference to an object that was never delivered is first
+fetched by its id URL, once per run (`fetch`, given by the importer: its `Fetcher` with
+retries and the per-host limit; the object and what it embeds go into the raw store and are
+imported at once); only if that fails it becomes a placeholder row. References point to
+types earlier in the dependency order, so a fetched object is always of a type already
+imported. An object that cannot be mapped is counted and skipped; it never stops the others.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models, transaction
@@ -20,6 +24,11 @@ from ..models import TYPED_MODELS, CouncilRecord, Endpoint, RawObject
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 1000
 _KEY_FIELDS = {"id", "endpoint", "oparl_id"}
+_ORDER = list(TYPED_MODELS)
+# Fetches referenced objects by their id URLs ({type: ids}) into the raw store; returns the
+# id URLs of every object it stored (the fetched ones and what they embed).
+FetchMissing = Callable[[dict[str, set[str]]], set[str]]
+Row = tuple[Any, ...]
 
 
 def _writable_fields(model: type[CouncilRecord]) -> list[models.Field[Any, Any]]:
@@ -33,10 +42,35 @@ def _writable_fields(model: type[CouncilRecord]) -> list[models.Field[Any, Any]]
 class Resolver:
     """`{id URL: pk}` per type for one endpoint, loaded lazily, with placeholders."""
 
-    def __init__(self, endpoint: Endpoint, stats: Counter[str]) -> None:
+    def __init__(
+        self, endpoint: Endpoint, stats: Counter[str], fetch: FetchMissing | None = None
+    ) -> None:
         self.endpoint = endpoint
         self.stats = stats
         self.maps: dict[str, dict[str, int]] = {}
+        self.fetch = fetch
+        self.attempted: set[str] = set()  # id URLs fetched (or tried) in this run
+
+    def missing(self, wanted: dict[str, set[str]]) -> dict[str, set[str]]:
+        """The referenced ids without a row that were not fetched yet in this run."""
+        result: dict[str, set[str]] = {}
+        for type_name, ids in wanted.items():
+            known = self.map(type_name)
+            new = {i for i in ids if i not in known and i not in self.attempted}
+            if new:
+                result[type_name] = new
+        return result
+
+    def learn(self, type_name: str, ids: list[str]) -> None:
+        """Add newly written rows to a loaded map (objects fetched during the import)."""
+        if type_name in self.maps and ids:
+            model = TYPED_MODELS[type_name]
+            for start in range(0, len(ids), BATCH_SIZE):
+                self.maps[type_name].update(
+                    model._default_manager.filter(
+                        endpoint=self.endpoint, oparl_id__in=ids[start : start + BATCH_SIZE]
+                    ).values_list("oparl_id", "pk")
+                )
 
     def map(self, type_name: str) -> dict[str, int]:
         if type_name not in self.maps:
@@ -76,49 +110,106 @@ def import_pending(
     body_id: str,
     stats: Counter[str],
     touched: dict[str, set[str]] | None = None,
+    *,
+    fetch: FetchMissing | None = None,
 ) -> list[str]:
     """Write every raw object that needs import into its typed table; returns errors.
 
-    `touched` collects the id URLs written, per type (the search index follows them).
+    `touched` collects the id URLs written, per type (the search index follows them);
+    `fetch` fetches referenced objects that no list delivered (without it they become
+    placeholders at once).
     """
-    resolver = Resolver(endpoint, stats)
+    resolver = Resolver(endpoint, stats, fetch)
     errors: list[str] = []
     touched = touched if touched is not None else defaultdict(set)
-    for type_name, model in TYPED_MODELS.items():
+    for type_name in TYPED_MODELS:
         last_pk = 0
         while True:
-            rows = list(
-                RawObject.objects.filter(
-                    endpoint=endpoint, object_type=type_name, needs_import=True, pk__gt=last_pk
-                )
-                .order_by("pk")
-                .values_list("pk", "oparl_id", "data", "parent_id", "parent_field", "position")[
-                    :BATCH_SIZE
-                ]
-            )
+            rows = _pending(endpoint, type_name, last_pk=last_pk)
             if not rows:
                 break
             last_pk = rows[-1][0]
-            with transaction.atomic():
-                _write_batch(endpoint, body_id, type_name, model, rows, resolver, stats, errors)
-            touched.setdefault(type_name, set()).update(row[1] for row in rows)
+            _import_rows(endpoint, body_id, type_name, rows, resolver, stats, errors, touched)
         resolver.forget(type_name)
     return errors
 
 
-def _write_batch(
+def _pending(
+    endpoint: Endpoint, type_name: str, *, last_pk: int = 0, ids: list[str] | None = None
+) -> list[Row]:
+    raw = RawObject.objects.filter(
+        endpoint=endpoint, object_type=type_name, needs_import=True, pk__gt=last_pk
+    )
+    if ids is not None:
+        raw = raw.filter(oparl_id__in=ids)
+    return list(
+        raw.order_by("pk").values_list(
+            "pk", "oparl_id", "data", "parent_id", "parent_field", "position"
+        )[:BATCH_SIZE]
+    )
+
+
+def _import_rows(
     endpoint: Endpoint,
     body_id: str,
     type_name: str,
-    model: type[CouncilRecord],
-    rows: list[tuple[Any, ...]],
+    rows: list[Row],
     resolver: Resolver,
     stats: Counter[str],
     errors: list[str],
+    touched: dict[str, set[str]],
 ) -> None:
+    """Map a batch, fetch what it references and no list delivered (outside any
+    transaction: requests may take long), then write it in one transaction."""
+    mapped, wanted = _map_batch(type_name, TYPED_MODELS[type_name], body_id, rows, stats, errors)
+    if resolver.fetch is not None:
+        _fetch_missing(endpoint, body_id, type_name, wanted, resolver, stats, errors, touched)
+    with transaction.atomic():
+        _write_batch(endpoint, type_name, mapped, wanted, rows, resolver, stats)
+    touched.setdefault(type_name, set()).update(row[1] for row in rows)
+
+
+def _fetch_missing(
+    endpoint: Endpoint,
+    body_id: str,
+    type_name: str,
+    wanted: dict[str, set[str]],
+    resolver: Resolver,
+    stats: Counter[str],
+    errors: list[str],
+    touched: dict[str, set[str]],
+) -> None:
+    """Fetch the referenced objects without a row (each once per run) and import those of
+    the types before `type_name` (what they embed of later types waits for its turn)."""
+    missing = resolver.missing(wanted)
+    if not missing or resolver.fetch is None:
+        return
+    for ids in missing.values():
+        resolver.attempted.update(ids)
+    stored = sorted(resolver.fetch(missing))
+    stats["references_fetched"] += len({i for ids in missing.values() for i in ids} & set(stored))
+    if not stored:
+        return
+    for earlier in _ORDER[: _ORDER.index(type_name)]:
+        for start in range(0, len(stored), BATCH_SIZE):
+            chunk = stored[start : start + BATCH_SIZE]
+            rows = _pending(endpoint, earlier, ids=chunk)
+            if rows:
+                _import_rows(endpoint, body_id, earlier, rows, resolver, stats, errors, touched)
+
+
+def _map_batch(
+    type_name: str,
+    model: type[CouncilRecord],
+    body_id: str,
+    rows: list[Row],
+    stats: Counter[str],
+    errors: list[str],
+) -> tuple[list[tuple[str, dict[str, Any], dict[str, tuple[str, str]]]], dict[str, set[str]]]:
     mapper = MAPPERS[type_name]
-    fields = _writable_fields(model)
-    limits = {f.name: f.max_length for f in fields if isinstance(f, models.CharField)}
+    limits = {
+        f.name: f.max_length for f in _writable_fields(model) if isinstance(f, models.CharField)
+    }
     mapped: list[tuple[str, dict[str, Any], dict[str, tuple[str, str]]]] = []
     wanted: dict[str, set[str]] = defaultdict(set)
     for _pk, oparl_id, data, parent_id, parent_field, position in rows:
@@ -140,6 +231,20 @@ def _write_batch(
         mapped.append((oparl_id, values, refs))
         for target_type, target_id in refs.values():
             wanted[target_type].add(target_id)
+    return mapped, wanted
+
+
+def _write_batch(
+    endpoint: Endpoint,
+    type_name: str,
+    mapped: list[tuple[str, dict[str, Any], dict[str, tuple[str, str]]]],
+    wanted: dict[str, set[str]],
+    rows: list[Row],
+    resolver: Resolver,
+    stats: Counter[str],
+) -> None:
+    model = TYPED_MODELS[type_name]
+    fields = _writable_fields(model)
     resolver.ensure(wanted)
     instances = []
     for oparl_id, values, refs in mapped:
@@ -154,6 +259,7 @@ def _write_batch(
             unique_fields=["endpoint", "oparl_id"],
             update_fields=[f.name for f in fields],
         )
+        resolver.learn(type_name, [instance.oparl_id for instance in instances])
     stats["typed_written"] += len(instances)
     stats[f"typed_{type_name}"] += len(instances)
     RawObject.objects.filter(pk__in=[row[0] for row in rows]).update(needs_import=False)

@@ -46,6 +46,8 @@ class Document:
     municipality_ids: set[int] = field(default_factory=set)
     topic_ids: set[int] = field(default_factory=set)
     readers: set[int] = field(default_factory=set)
+    # Further filter values by tag kind (enums.TagKind: council body, paper type, result).
+    facet_values: dict[str, set[int]] = field(default_factory=dict)
 
 
 class Provider:
