@@ -29,6 +29,7 @@ import logging
 import os
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -139,3 +140,27 @@ def install(
     """Receiver of `connection_created`: watch the new connection's writes."""
     if connection is not None and _wrapper not in connection.execute_wrappers:
         connection.execute_wrappers.append(_wrapper)
+
+
+_MISSING = object()
+
+
+def memo[T](instance: Any, name: str, key: Any, compute: Callable[[], T]) -> T:
+    """`compute()` once per instance and key until the next write (of any process).
+
+    For the reads that several parts of one page need (the viewer's registration for the
+    event on the event page): kept on the instance the page loaded, so a new request asks
+    again, and forgotten when anything was written since, so a service that writes and then
+    renders with the same instance never sees its own stale answer.
+    """
+    stamp = current()
+    memos: dict[Any, tuple[tuple[int, int], Any]] | None = getattr(instance, name, None)
+    if memos is None:
+        memos = {}
+        setattr(instance, name, memos)
+    hit = memos.get(key, _MISSING)
+    if hit is not _MISSING and hit[0] == stamp:  # type: ignore[index]
+        return hit[1]  # type: ignore[index,no-any-return]
+    value = compute()
+    memos[key] = (stamp, value)
+    return value

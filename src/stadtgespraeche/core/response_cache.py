@@ -107,9 +107,13 @@ store = Store(max_bytes=int(getattr(settings, "RESPONSE_CACHE_MAX_MB", 64)) * 10
 
 
 def clear(**kwargs: Any) -> None:
-    """Forget every stored page of this process (tests; receiver of `setting_changed`)."""
+    """Forget every stored page and fragment of this process (tests; receiver of
+    `setting_changed`)."""
+    from stadtgespraeche.core.templatetags import fragments
+
     store.max_bytes = int(getattr(settings, "RESPONSE_CACHE_MAX_MB", 64)) * 1024 * 1024
     store.clear()
+    fragments.clear()
 
 
 def public_cache(view: Callable[..., HttpResponseBase]) -> Callable[..., HttpResponseBase]:

@@ -5,7 +5,7 @@ import os
 
 import pytest
 from django.db import connection, transaction
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -213,17 +213,20 @@ def test_a_logged_in_person_never_gets_a_cached_page(client, scene):
     as_member, member_queries = _get(client, url)
     again, _ = _get(client, url)
 
-    assert organiser_queries > 0 and member_queries > 0
+    assert organiser_queries > 0
+    assert member_queries > 0
     assert "Anmelden" in anonymous.text
-    assert "Anmelden" not in as_organiser.text and "Anmelden" not in as_member.text
+    assert "Anmelden" not in as_organiser.text
+    assert "Anmelden" not in as_member.text
     assert "Organisationsbereich" in as_organiser.text
     assert "Organisationsbereich" not in as_member.text
     assert "Organisationsbereich" not in again.text
     assert "private" in as_member.headers["Cache-Control"]
     assert len(response_cache.store) == stored  # nothing of theirs was stored
     client.logout()
-    back, queries = _get(client, url)
-    assert "Anmelden" in back.text and "Organisationsbereich" not in back.text
+    back, _queries = _get(client, url)
+    assert "Anmelden" in back.text
+    assert "Organisationsbereich" not in back.text
 
 
 def test_the_language_is_part_of_the_key(client, scene):
@@ -239,8 +242,10 @@ def test_the_language_is_part_of_the_key(client, scene):
 
     assert '<html lang="de">' in german.text
     assert english_queries > 0
-    assert '<html lang="en">' in english.text and english.headers["Content-Language"] == "en"
-    assert cached_queries == 0 and english_again.content == english.content
+    assert '<html lang="en">' in english.text
+    assert english.headers["Content-Language"] == "en"
+    assert cached_queries == 0
+    assert english_again.content == english.content
     assert '<html lang="de">' in unknown.text
 
 
@@ -255,14 +260,18 @@ def test_the_calendar_keeps_its_etag_and_answers_304_from_the_cache(client, scen
         client, url, headers={"if-modified-since": first.headers["Last-Modified"]}
     )
 
-    assert cached_queries == 0 and cached.headers["ETag"] == etag
+    assert cached_queries == 0
+    assert cached.headers["ETag"] == etag
     assert cached.headers["Content-Disposition"] == first.headers["Content-Disposition"]
-    assert not_modified.status_code == 304 and queries == 0
+    assert not_modified.status_code == 304
+    assert queries == 0
     assert not_modified.headers["ETag"] == etag
-    assert since.status_code == 304 and since_queries == 0
+    assert since.status_code == 304
+    assert since_queries == 0
     _rename_event(scene)
     changed, _ = _get(client, url, headers={"if-none-match": etag})
-    assert changed.status_code == 200 and changed.headers["ETag"] != etag
+    assert changed.status_code == 200
+    assert changed.headers["ETag"] != etag
 
 
 def test_pages_without_their_own_etag_get_one_and_answer_304(client, scene):
@@ -271,7 +280,8 @@ def test_pages_without_their_own_etag_get_one_and_answer_304(client, scene):
 
     answer, queries = _get(client, url, headers={"if-none-match": first.headers["ETag"]})
 
-    assert answer.status_code == 304 and queries == 0
+    assert answer.status_code == 304
+    assert queries == 0
 
 
 def test_head_is_answered_from_the_stored_get(client, scene):
@@ -280,7 +290,8 @@ def test_head_is_answered_from_the_stored_get(client, scene):
 
     head, queries = _get_head(client, url)
 
-    assert queries == 0 and head.status_code == 200
+    assert queries == 0
+    assert head.status_code == 200
     assert head.content == b""
     assert head.headers["ETag"] == get.headers["ETag"]
 
@@ -428,3 +439,42 @@ def test_which_statements_change_content(sql, changes, settings):
     }
     assert generation.changes_content(sql) is changes
 
+
+# --- fragments ({% fragment_cache %}) ------------------------------------------------------
+
+
+def test_the_start_page_content_is_rendered_once_per_viewer_level(client, scene):
+    from stadtgespraeche.events.enums import EventStatus
+
+    EventFactory(title="Entwurf für Organisierende", status=EventStatus.DRAFT)
+    url = reverse("pages:home")
+    organiser, member, other_member = OrganiserFactory(), UserFactory(), UserFactory()
+
+    # Log in first: a login writes (last_login), which makes every stored part stale.
+    clients = []
+    for person in (organiser, member, other_member):
+        logged_in = Client()
+        logged_in.force_login(person)
+        clients.append(logged_in)
+    as_organiser, _ = _get(clients[0], url)
+    as_member, first_queries = _get(clients[1], url)
+    as_other, stored_queries = _get(clients[2], url)
+
+    assert "Entwurf für Organisierende" in as_organiser.text
+    assert "Entwurf für Organisierende" not in as_member.text
+    assert "Entwurf für Organisierende" not in as_other.text
+    assert "Hybride Ratsarbeit" in as_other.text
+    assert stored_queries < first_queries
+    # Session, person and their unread notifications: the content came from memory.
+    assert stored_queries == 3
+
+
+def test_a_write_shows_in_a_stored_fragment_at_once(client, scene):
+    url = reverse("pages:home")
+    client.force_login(UserFactory())
+    _get(client, url)
+
+    EventFactory(title="Neu geplantes Stadtgespräch")
+    response, _ = _get(client, url)
+
+    assert "Neu geplantes Stadtgespräch" in response.text

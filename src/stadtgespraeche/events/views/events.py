@@ -77,12 +77,13 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         raise Http404
     is_organiser = queries.is_organiser_viewer(request.user)
+    labels = queries.labels_of(event)
     context = {
         "event": event,
-        "agenda": list(queries.agenda_of(event)),
-        "topics": list(event.topics.all()),
-        "hosts": list(event.hosts.all()),
-        "co_hosts": list(event.co_hosts.all()),
+        "agenda": queries.page_agenda(event),
+        "topics": labels.topics,
+        "hosts": labels.hosts,
+        "co_hosts": labels.co_hosts,
         # Chatham House rule: speakers named only to participants and organisers.
         "show_speakers": request.user.has_perm("documentation.view_speakers", event),
         "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,
