@@ -478,3 +478,15 @@ def test_a_write_shows_in_a_stored_fragment_at_once(client, scene):
     response, _ = _get(client, url)
 
     assert "Neu geplantes Stadtgespräch" in response.text
+
+
+def test_head_gets_the_same_status_before_and_after_caching(client, scene):
+    url = scene["event"].get_absolute_url()
+
+    fresh = client.head(url)
+    client.get(url)
+    cached, queries = _get_head(client, url)
+
+    assert fresh.status_code == 200
+    assert cached.status_code == 200
+    assert queries == 0
