@@ -176,6 +176,10 @@ def storable(request: HttpRequest, response: HttpResponseBase) -> bool:
         return False
     if getattr(request, "_csp_nonce", None):  # LazyNonce is true once it was generated
         return False
+    # A view's own CSP (csp_override) is an attribute the CSP middleware reads later; a
+    # rebuilt answer would lose it.
+    if hasattr(response, "_csp_config") or hasattr(response, "_csp_ro_config"):
+        return False
     cache_control = response.get("Cache-Control", "").lower()
     if "private" in cache_control or "no-store" in cache_control:
         return False

@@ -394,6 +394,11 @@ class TestStorable:
         str(request._csp_nonce)  # a template used it
         assert not response_cache.storable(request, response)
 
+    def test_not_a_page_with_its_own_csp(self):
+        request, response = self._pair()
+        response._csp_config = {"default-src": ["'self'"]}
+        assert not response_cache.storable(request, response)
+
     @pytest.mark.parametrize("vary", ["Accept-Language", "Cookie, Authorization", "*"])
     def test_not_a_page_that_varies_on_more_than_the_cookies(self, vary):
         request, response = self._pair()
