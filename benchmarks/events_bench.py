@@ -264,7 +264,20 @@ class Measurement:
 def measure(
     *, repeat: int = 7, details: int = 20, seed: int = SEED, log: Callable[[str], None] = print
 ) -> list[Measurement]:
-    """Request list pages and detail pages `repeat` times per viewer; time and count SQL."""
+    """Request list pages and detail pages `repeat` times per viewer; time and count SQL.
+
+    The views' own work: the anonymous response cache (core/response_cache.py) is off here;
+    `load_bench.py` measures pages as served, cache included.
+    """
+    from django.test.utils import override_settings
+
+    with override_settings(RESPONSE_CACHE_SECONDS=0):
+        return _measure(repeat=repeat, details=details, seed=seed, log=log)
+
+
+def _measure(
+    *, repeat: int, details: int, seed: int, log: Callable[[str], None]
+) -> list[Measurement]:
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
     from django.test import Client

@@ -115,6 +115,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Anonymous pages from memory, before sessions, authentication and templates; inside the
+    # middleware above, so cached answers get the security headers too (core/response_cache.py).
+    "stadtgespraeche.core.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "stadtgespraeche.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -197,6 +200,15 @@ CACHES = {
         "LOCATION": "stadtgespraeche_cache",
     }
 }
+
+# The anonymous response cache (docs/operations.md): seconds a stored page is served at most
+# (0 switches the cache off), memory per server process, and the file whose modification time
+# is the content generation every write to public content changes (core/generation.py).
+RESPONSE_CACHE_SECONDS = env_int("RESPONSE_CACHE_SECONDS", default=60)
+RESPONSE_CACHE_MAX_MB = env_int("RESPONSE_CACHE_MAX_MB", default=64)
+CONTENT_GENERATION_FILE = Path(
+    env_str("CONTENT_GENERATION_FILE", str(DATA_DIR / "content-generation"))
+)
 
 # Background tasks (docs/operations.md): a queue in the database, run by
 # `stadtgespraeche worker`; the immediate backend runs each task in the caller's process.

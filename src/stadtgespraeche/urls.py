@@ -2,9 +2,12 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.urls import include, path
 
+from stadtgespraeche.core.language import switch_language
+
 urlpatterns = [
     path("health/", include("stadtgespraeche.operations.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The language switch without a CSRF token, so that pages stay cacheable (core/language.py).
+    path("i18n/setlang/", switch_language, name="set_language"),
     path("konto/", include("stadtgespraeche.accounts.urls")),
     path("themen/", include("stadtgespraeche.pages.urls.topics")),
     # The people directory and contacts share the /verzeichnis/ prefix; the network, its

@@ -38,6 +38,10 @@ def shared_data_dir() -> Path:
 @pytest.fixture(autouse=True)
 def _clean_cache_and_language():
     cache.clear()
+    # The response cache lives in the process; the database of the last test rolled back.
+    from stadtgespraeche.core import response_cache
+
+    response_cache.clear()
     # Content types are cached per process; clearing makes query counts independent of
     # which test ran before (the first lookup in a test always costs its query).
     ContentType.objects.clear_cache()

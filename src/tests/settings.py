@@ -29,3 +29,5 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# The content generation of this test process (core/generation.py), not the shared DATA_DIR.
+CONTENT_GENERATION_FILE = os.path.join(MEDIA_ROOT, "content-generation")

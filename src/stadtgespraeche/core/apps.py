@@ -28,6 +28,16 @@ class CoreConfig(AppConfig):
         )
         checks.register(markdown.check_stale_rows, checks.Tags.database)
         register_core()
+        # Cache infrastructure only, no business logic: every new database connection reports
+        # its writes to the content generation; a changed setting (tests) empties the
+        # response cache (core/generation.py, core/response_cache.py).
+        from django.core.signals import setting_changed
+        from django.db.backends.signals import connection_created
+
+        from . import generation, response_cache
+
+        connection_created.connect(generation.install, dispatch_uid="core.generation")
+        setting_changed.connect(response_cache.clear, dispatch_uid="core.response_cache")
         # Django 6.1's label of the empty choice in selects ("- Select an option -") has no
         # German translation in Django's own catalogue yet; Django documents overriding it here.
         from django.db.models import fields

@@ -1,10 +1,11 @@
 """Named reads of the events app: visible events, agenda, proposals and calendar feeds."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Max, Q, QuerySet, Sum
+from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
 from django.utils import timezone
 
 from stadtgespraeche.events.enums import Confidentiality, EventStatus
@@ -104,6 +105,68 @@ def agenda_of(event: Event) -> QuerySet[AgendaItem]:
         .prefetch_related("speakers")
         .order_by("starts_at", "id")
     )
+
+
+def page_agenda(event: Event) -> list[AgendaItem]:
+    """The agenda with its speakers, kept on the event instance for the rest of the page
+    (`is_speaker_at` reads the speakers from it instead of asking again)."""
+    agenda: list[AgendaItem] = list(agenda_of(event))
+    event.__dict__["_page_agenda"] = agenda
+    return agenda
+
+
+def is_speaker_at(event: Event, user: Any) -> bool:
+    """Whether `user` speaks at `event`; asked once per event instance and person (the
+    event page's room and question boxes both ask), from the page's agenda if it was read."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    agenda: list[AgendaItem] | None = event.__dict__.get("_page_agenda")
+    if agenda is not None:
+        return any(speaker.pk == user.pk for item in agenda for speaker in item.speakers.all())
+    memo: dict[int, bool] = event.__dict__.setdefault("_speaker_memo", {})
+    if user.pk not in memo:
+        memo[user.pk] = AgendaItem.objects.filter(event=event, speakers=user).exists()
+    return memo[user.pk]
+
+
+@dataclass(frozen=True)
+class Label:
+    """A host municipality or topic of an event as the page names it."""
+
+    name: str
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class EventLabels:
+    hosts: list[Label]
+    co_hosts: list[Label]
+    topics: list[Label]
+
+
+def labels_of(event: Event) -> EventLabels:
+    """Hosts, co-hosts and topics of `event` in one query (a UNION of the three links),
+    each in the order of its model (municipalities by name and key, topics by title)."""
+    text = CharField()
+    parts = [
+        Event.hosts.through.objects.filter(event_id=event.pk).values_list(
+            Value("1", output_field=text), "municipality__name", "municipality__key"
+        ),
+        Event.co_hosts.through.objects.filter(event_id=event.pk).values_list(
+            Value("2", output_field=text), "municipality__name", "municipality__key"
+        ),
+        Event.topics.through.objects.filter(event_id=event.pk).values_list(
+            Value("3", output_field=text), "topic__title", "topic__title"
+        ),
+    ]
+    rows = parts[0].union(parts[1], parts[2], all=True)
+    found: dict[str, list[tuple[str, str]]] = {"1": [], "2": [], "3": []}
+    for kind, name, key in rows:
+        found[kind].append((name, key))
+    hosts, co_hosts, topics = ([Label(name) for name, _key in sorted(found[k])] for k in "123")
+    return EventLabels(hosts=hosts, co_hosts=co_hosts, topics=topics)
 
 
 def next_event_number(series: Series) -> int:

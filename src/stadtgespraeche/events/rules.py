@@ -6,6 +6,7 @@ import rules
 
 from stadtgespraeche.events.enums import PROPOSAL_EVENT_STATUSES
 from stadtgespraeche.network import queries as network_queries
+from stadtgespraeche.people import queries as people_queries
 
 
 @rules.predicate
@@ -29,7 +30,7 @@ def is_event_in_planning(user: Any, event: Any) -> bool:
 
 @rules.predicate
 def coordinates_member_municipality(user: Any, event: Any) -> bool:
-    if event is None:
+    if event is None or not people_queries.is_coordinator(user):
         return False
     return network_queries.coordinated_member_municipalities(user, event.series).exists()
 

@@ -1,14 +1,16 @@
 from django.urls import path
 
+from stadtgespraeche.core.response_cache import public_cache
+
 from . import views
 
 app_name = "knowledge"
 
 urlpatterns = [
-    path("", views.practice_list, name="practice-list"),
+    path("", public_cache(views.practice_list), name="practice-list"),
     path("neu/", views.practice_create, name="practice-create"),
     path("meine/", views.mine, name="mine"),
-    path("<slug:slug>/", views.practice_detail, name="practice-detail"),
+    path("<slug:slug>/", public_cache(views.practice_detail), name="practice-detail"),
     path("<slug:slug>/bearbeiten/", views.practice_edit, name="practice-edit"),
     path("<slug:slug>/einreichen/", views.practice_submit, name="practice-submit"),
     path("<slug:slug>/pruefen/", views.practice_review, name="practice-review"),

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Any
 
 from django.db.models import (
     Case,
@@ -16,6 +17,7 @@ from django.db.models import (
 from django.db.models.functions import Concat
 
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import generation
 from stadtgespraeche.municipalities.models import Municipality, Party, State
 from stadtgespraeche.people.enums import FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
@@ -32,6 +34,20 @@ def coordinated_municipalities(user: User) -> QuerySet[Municipality]:
     return Municipality.objects.filter(
         affiliations__user=user, affiliations__role="coordinator"
     ).distinct()
+
+
+def is_coordinator(user: Any) -> bool:
+    """Whether `user` coordinates any municipality; asked once per user instance until the
+    next write (`core.generation.memo`): the permissions of one page that only coordinators
+    have (propose an impulse, register councillors) each start with it."""
+    if not (getattr(user, "is_authenticated", False) and user.is_active):
+        return False
+    return generation.memo(
+        user,
+        "_is_coordinator_memo",
+        None,
+        lambda: Affiliation.objects.filter(user=user, role="coordinator").exists(),
+    )
 
 
 PEOPLE_TEXT_MAX_LENGTH = 100

@@ -16,7 +16,6 @@ from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.questions.enums import QuestionStatus
 from stadtgespraeche.questions.models import LiveQuestion, QuestionVote
-from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.rooms import queries as queries_rooms
 
 # Open from 30 minutes before the start until 2 hours after the end; read-only afterwards.
@@ -39,9 +38,9 @@ def is_open(event: Event, *, now: datetime | None = None) -> bool:
 def is_registered(user: Any, event: Event) -> bool:
     if not (user is not None and user.is_authenticated):
         return False
-    return Registration.objects.filter(
-        event=event, user=user, status__in=queries_rooms.JOINING_STATUSES
-    ).exists()
+    # The page's one read of the person's registration (kept on the event instance).
+    registration = queries_rooms.active_registration(user, event)
+    return registration is not None and registration.status in queries_rooms.JOINING_STATUSES
 
 
 def is_participant(user: Any, event: Event) -> bool:

@@ -5,7 +5,7 @@ from typing import Any
 import rules
 
 from stadtgespraeche.events.rules import is_organiser
-from stadtgespraeche.people.queries import coordinated_municipalities
+from stadtgespraeche.people.queries import coordinated_municipalities, is_coordinator
 from stadtgespraeche.registrations import queries
 
 
@@ -21,6 +21,8 @@ def registration_is_open(user: Any, event: Any) -> bool:
 
 @rules.predicate
 def coordinates_councillors(user: Any) -> bool:
+    if not is_coordinator(user):
+        return False
     return queries.councillors_coordinated_by(user).exists()
 
 

@@ -13,10 +13,12 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from stadtgespraeche.events import queries as event_queries
 from stadtgespraeche.events.enums import EventFormat, EventStatus
-from stadtgespraeche.events.models import AgendaItem, Event
+from stadtgespraeche.events.models import Event
 from stadtgespraeche.network.enums import RoomKind
 from stadtgespraeche.network.models import Series
+from stadtgespraeche.registrations import queries as registration_queries
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
 from stadtgespraeche.rooms.providers import MeetingSpec, Role
@@ -141,10 +143,7 @@ def is_speaker(user: Any, event: Event) -> bool:
     event page's room and question boxes both ask)."""
     if not (user is not None and user.is_authenticated):
         return False
-    memo: dict[int, bool] = event.__dict__.setdefault("_speaker_memo", {})
-    if user.pk not in memo:
-        memo[user.pk] = AgendaItem.objects.filter(event=event, speakers=user).exists()
-    return memo[user.pk]
+    return event_queries.is_speaker_at(event, user)
 
 
 def is_event_moderator(user: Any, event: Event) -> bool:
@@ -158,11 +157,8 @@ def active_registration(user: Any, event: Event) -> Registration | None:
     """The person's non-cancelled registration for `event`, if any."""
     if not (user is not None and user.is_authenticated):
         return None
-    return (
-        Registration.objects.filter(event=event, user=user)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .first()
-    )
+    # The registrations app's read, kept on the event for the rest of the page.
+    return registration_queries.active_registration(event, user)
 
 
 def room_access(user: Any, event: Event, *, now: datetime | None = None) -> RoomAccess:

@@ -22,7 +22,9 @@ def documentation_section(context: template.Context, event: Event) -> dict[str, 
         "is_organiser": is_organiser,
         "visible": visible,
         "can_give_feedback": bool(user and user.has_perm("documentation.give_feedback", event)),
-        "gave_feedback": docs_queries.feedback_of(user, event) is not None,
+        # Feedback is given after the event only: no question before it has ended.
+        "gave_feedback": docs_queries.has_ended(event)
+        and docs_queries.feedback_of(user, event) is not None,
     }
     if visible:
         result.update(

@@ -21,7 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from stadtgespraeche.events import queries
 from stadtgespraeche.events import queries as queries_calendar
@@ -74,7 +74,7 @@ def conditional_ics(
     return response
 
 
-@require_GET
+@require_safe
 def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     """The .ics of one event the visitor may see."""
     event = get_object_or_404(queries.visible_events(request.user), slug=slug)
@@ -88,7 +88,7 @@ def event_ics(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 def series_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """The public feed of a series: public, non-draft events only, whoever asks."""
     series = queries_calendar.series_by_slug(slug)

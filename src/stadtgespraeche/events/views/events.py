@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from stadtgespraeche.accounts.http import AuthenticatedRequest
 from stadtgespraeche.events import queries, services
@@ -37,7 +37,7 @@ class _CountedPaginator(Paginator):
         return self._known_count
 
 
-@require_GET
+@require_safe
 def event_list(request: HttpRequest) -> HttpResponse:
     """Upcoming and past Stadtgespräche the visitor may see, each list paged on its own.
 
@@ -65,7 +65,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     return render(request, "events/event_list.html", context)
 
 
-@require_GET
+@require_safe
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """One Stadtgespräch with its agenda; 404 when the visitor may not see it.
 
@@ -77,12 +77,13 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         raise Http404
     is_organiser = queries.is_organiser_viewer(request.user)
+    labels = queries.labels_of(event)
     context = {
         "event": event,
-        "agenda": list(queries.agenda_of(event)),
-        "topics": list(event.topics.all()),
-        "hosts": list(event.hosts.all()),
-        "co_hosts": list(event.co_hosts.all()),
+        "agenda": queries.page_agenda(event),
+        "topics": labels.topics,
+        "hosts": labels.hosts,
+        "co_hosts": labels.co_hosts,
         # Chatham House rule: speakers named only to participants and organisers.
         "show_speakers": request.user.has_perm("documentation.view_speakers", event),
         "is_chatham_house": event.confidentiality == Confidentiality.CHATHAM_HOUSE,

@@ -7,13 +7,14 @@ sections registered through `topics.sections`.
 
 from django.urls import path
 
+from stadtgespraeche.core.response_cache import public_cache
 from stadtgespraeche.pages.views import topics
 from stadtgespraeche.topics import views as catalogue
 
 app_name = "topics"
 
 urlpatterns = [
-    path("", catalogue.topic_list, name="topic-list"),
-    path("<slug:slug>/", topics.topic_detail, name="topic-detail"),
+    path("", public_cache(catalogue.topic_list), name="topic-list"),
+    path("<slug:slug>/", public_cache(topics.topic_detail), name="topic-detail"),
     path("<slug:slug>/folgen/", topics.topic_follow, name="topic-follow"),
 ]

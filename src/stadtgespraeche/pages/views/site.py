@@ -1,9 +1,12 @@
 """The start page and the static pages of the public site."""
 
+from typing import Any
+
 from django.contrib import messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -14,6 +17,7 @@ from stadtgespraeche.events import queries as event_queries
 from stadtgespraeche.municipalities.data_sources import DATA_SOURCES
 from stadtgespraeche.network.enums import MembershipStatus
 from stadtgespraeche.network.models import Membership
+from stadtgespraeche.network.queries import is_network_viewer
 from stadtgespraeche.pages import services
 from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.forms import AccessibilityFeedbackForm
@@ -37,17 +41,29 @@ def member_memberships(*, series_slug: str = SERIES_SLUG) -> QuerySet[Membership
     )
 
 
+def _viewer_level(user: Any) -> str:
+    """What the start page shows depends only on this (drafts, network events)."""
+    if event_queries.is_organiser_viewer(user):
+        return "organiser"
+    return "network" if is_network_viewer(user) else "public"
+
+
 def home(request: HttpRequest) -> HttpResponse:
-    memberships = list(member_memberships())
+    # Lazy: the page's content is a fragment cached per viewer level (`fragment_cache`); a
+    # stored one reads none of these.
+    memberships = SimpleLazyObject(lambda: list(member_memberships()))
     context = {
-        "upcoming_events": list(event_queries.upcoming_events(request.user)[:START_PAGE_EVENTS]),
-        "past_events": list(event_queries.past_events(request.user)[:START_PAGE_EVENTS]),
+        "viewer_level": _viewer_level(request.user),
+        "upcoming_events": event_queries.upcoming_events(request.user)[:START_PAGE_EVENTS],
+        "past_events": event_queries.past_events(request.user)[:START_PAGE_EVENTS],
         "topics": active_topics()[:START_PAGE_TOPICS],
         "memberships": memberships,
-        "map_items": [
-            (membership.municipality, MembershipStatus.MEMBER.label, MembershipStatus.MEMBER)
-            for membership in memberships
-        ],
+        "map_items": SimpleLazyObject(
+            lambda: [
+                (membership.municipality, MembershipStatus.MEMBER.label, MembershipStatus.MEMBER)
+                for membership in memberships
+            ]
+        ),
     }
     return render(request, "pages/home.html", context)
 

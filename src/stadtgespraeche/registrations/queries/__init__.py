@@ -2,6 +2,7 @@
 the balance by municipality and party, the participant list and whom a coordinator may
 register."""
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,6 +12,7 @@ from django.utils import timezone
 
 from stadtgespraeche.accounts.enums import Role
 from stadtgespraeche.accounts.models import User
+from stadtgespraeche.core import generation
 from stadtgespraeche.events.enums import AttendanceMode, EventStatus
 from stadtgespraeche.events.models import Event
 from stadtgespraeche.events.queries import visible_events
@@ -96,13 +98,22 @@ def registration_window_open(event: Event, *, now: Any = None) -> bool:
 
 
 def active_registration(event: Event, user: Any) -> Registration | None:
-    """`user`'s non-cancelled registration for `event` (None for anonymous visitors)."""
+    """`user`'s non-cancelled registration for `event` (None for anonymous visitors).
+
+    Read once per event instance and person until the next write (`core.generation.memo`):
+    the event page's room box, registration box, participant list and discussions all ask.
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    return (
-        Registration.objects.filter(event=event, user=user)
-        .exclude(status=RegistrationStatus.CANCELLED)
-        .first()
+    return generation.memo(
+        event,
+        "_active_registration_memo",
+        user.pk,
+        lambda: (
+            Registration.objects.filter(event=event, user=user)
+            .exclude(status=RegistrationStatus.CANCELLED)
+            .first()
+        ),
     )
 
 
@@ -298,13 +309,11 @@ def may_see_participant_list(event: Event, viewer: Any) -> bool:
         return False
     if getattr(viewer, "is_organiser", False):
         return True
-    return Registration.objects.filter(
-        event=event, user=viewer, status__in=PLACE_HOLDING_STATUSES
-    ).exists()
+    return holds_place(event, viewer)
 
 
 def participant_list(event: Event, viewer: Any) -> list[Participant]:
-    """People holding a place who agreed to appear on the list (two queries).
+    """People holding a place who agreed to appear on the list (one query).
 
     They consented to their name on this list; municipality and profile link only where
     `people.privacy` lets `viewer` see the identity group of their profile.
@@ -313,15 +322,14 @@ def participant_list(event: Event, viewer: Any) -> list[Participant]:
         Registration.objects.filter(
             event=event, status__in=PLACE_HOLDING_STATUSES, on_participant_list=True
         )
-        .select_related("user")
+        # The profile (a reverse one-to-one) and its municipality in the same query.
+        .select_related("user__profile__municipality")
         .order_by("user__last_name", "user__first_name", "pk")
     )
-    profiles = {
-        profile.user_id: profile
-        for profile in Profile.objects.filter(
-            user_id__in=[registration.user_id for registration in registrations]
-        ).select_related("municipality")
-    }
+    profiles: dict[int, Profile] = {}
+    for registration in registrations:
+        with contextlib.suppress(Profile.DoesNotExist):
+            profiles[registration.user_id] = registration.user.profile
     participants = []
     for registration in registrations:
         profile = profiles.get(registration.user_id)
@@ -430,9 +438,8 @@ def holds_place(event: Event, user: Any) -> bool:
     participant in the sense of `events.participation`."""
     if getattr(user, "pk", None) is None:
         return False
-    return Registration.objects.filter(
-        event=event, user=user, status__in=PLACE_HOLDING_STATUSES
-    ).exists()
+    registration = active_registration(event, user)
+    return registration is not None and registration.status in PLACE_HOLDING_STATUSES
 
 
 def messages_of_event(event: Event) -> QuerySet[EventMessage]:
