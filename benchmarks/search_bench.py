@@ -280,10 +280,19 @@ class _Papers:
         return paper
 
 
-def build(count: int, pool: list[str], *, papers_share: float = 0.8, batch: int = BATCH) -> None:
+def build(
+    count: int,
+    pool: list[str],
+    *,
+    papers_share: float = 0.8,
+    batch: int = BATCH,
+    resume: bool = False,
+) -> None:
     """`count` documents through `services.index_objects` in batches of BATCH objects, one
     transaction each: a share `papers_share` of council papers (oparl provider), the rest
-    practices, events, topics, wishes and posts from the text pool."""
+    practices, events, topics, wishes and posts from the text pool. `resume`: the batches
+    already stored (each object is one document, each batch one transaction, written in
+    order) are generated again, for the same random sequence, but not written."""
     from stadtgespraeche.search import services
     from stadtgespraeche.search.providers import Document, Provider
 
@@ -300,6 +309,12 @@ def build(count: int, pool: list[str], *, papers_share: float = 0.8, batch: int 
     provider = BenchProvider()
     papers = _Papers(rng, council_pools(), pool) if papers_share > 0 else None
     ensure_municipalities()
+    skip = 0
+    if resume:
+        from stadtgespraeche.search.models import SearchDocument
+
+        skip = SearchDocument.objects.count() // batch
+        print(f"resuming after {skip:,} stored batches ({skip * batch:,} objects)")
     started = time.perf_counter()
     indexing = 0.0
     written = 0
@@ -325,6 +340,8 @@ def build(count: int, pool: list[str], *, papers_share: float = 0.8, batch: int 
                     topic_ids={rng.randint(1, 60)},
                 )
                 objects.append(SimpleNamespace(pk=pk, document=document))
+        if number < skip:
+            continue
         indexed = time.perf_counter()
         written += services.index_objects(target, objects)
         indexing += time.perf_counter() - indexed
@@ -334,11 +351,13 @@ def build(count: int, pool: list[str], *, papers_share: float = 0.8, batch: int 
                 f"  {last - 1:>9,} objects, {elapsed:7.1f} s, load {os.getloadavg()[0]:.1f}",
                 flush=True,
             )
-    elapsed = time.perf_counter() - started
+    elapsed = max(time.perf_counter() - started, 1e-9)
+    indexing = max(indexing, 1e-9)
     print(
-        f"build through services.index_objects: {written:,} documents in {elapsed:.1f} s ({written / elapsed:,.0f} documents/s), "
-        f"of which services.index_objects {indexing:.1f} s ({written / indexing:,.0f} "
-        f"documents/s), load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}"
+        f"build through services.index_objects: {written:,} documents in {elapsed:.1f} s "
+        f"({written / elapsed:,.0f} documents/s), of which services.index_objects "
+        f"{indexing:.1f} s ({written / indexing:,.0f} documents/s), "
+        f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}"
     )
 
 
@@ -382,7 +401,9 @@ def measure(client: Any, repeat: int, run: int) -> None:
     for name, words in SCENARIOS.items():
         cases[name] = [rng.choice(words) for _ in range(repeat)]
     cases["suggestions"] = [rng.choice(SUGGESTIONS) for _ in range(repeat)]
-    print(f"\nrun {run}: {'scenario':22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
+    load = " ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\nrun {run}: load average {load}")
+    print(f"run {run}: {'scenario':22} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8}")
     for name, texts_ in cases.items():
         times: list[float] = []
         for text in texts_:
@@ -418,10 +439,21 @@ def main() -> None:
     parser.add_argument("--postgres", action="store_true")
     parser.add_argument("--queries-only", action="store_true", help="measure an existing index")
     parser.add_argument(
+        "--resume",
+        action="store_true",
+        help="continue an interrupted build (same --documents) instead of starting afresh",
+    )
+    parser.add_argument(
+        "--optimise", action="store_true", help="with --queries-only: optimise the index first"
+    )
+    parser.add_argument(
+        "--papers-share", type=float, default=0.8, help="share of generated council papers"
+    )
+    parser.add_argument(
         "--dir", type=Path, default=REPO_DIR / "var" / "search-bench", help="SQLite database"
     )
     args = parser.parse_args()
-    if not args.postgres and not args.queries_only and args.dir.exists():
+    if not args.postgres and not args.queries_only and not args.resume and args.dir.exists():
         for path in args.dir.glob("stadtgespraeche.sqlite3*"):
             path.unlink()
     configure_django(postgres=args.postgres, path=args.dir)
@@ -432,8 +464,16 @@ def main() -> None:
         pool = texts()
         words = sum(len(text.split()) for text in pool)
         print(f"text pool: {len(pool):,} distinct texts, {words:,} words")
-        build(args.documents, pool)
+        build(args.documents, pool, papers_share=args.papers_share, resume=args.resume)
         optimise()
+    elif args.optimise:
+        optimise()
+    from stadtgespraeche.search.models import SearchDocument
+
+    print(
+        f"measuring {SearchDocument.objects.count():,} documents, load average "
+        f"{' '.join(f'{v:.1f}' for v in os.getloadavg())}"
+    )
     client = member_client()
     client.get("/suche/", {"q": "Warmlauf"})
     for run in range(1, args.runs + 1):

@@ -23,7 +23,7 @@ from .backends import get_backend
 from .backends.base import Candidate, TagGroups
 from .enums import Kind
 from .query import ParsedQuery
-from .snippets import highlight
+from .snippets import Matcher, highlight
 
 PER_PAGE = 20
 MAX_PAGE = 50
@@ -286,7 +286,10 @@ def search(
 def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
     from .models import SearchDocument
 
-    documents = SearchDocument.objects.in_bulk(ids)
+    documents = SearchDocument.objects.only(
+        "id", "kind", "title", "url", "date", "body"
+    ).in_bulk(ids)
+    matcher = Matcher(parsed)  # one per page: each distinct word is compared once
     hits = []
     for pk in ids:
         document = documents[pk]
@@ -297,8 +300,8 @@ def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
                 title=document.title,
                 url=document.url,
                 date=document.date,
-                snippet=highlight(document.body, parsed),
-                title_html=highlight(document.title, parsed, words=60),
+                snippet=highlight(document.body, parsed, matcher=matcher),
+                title_html=highlight(document.title, parsed, words=60, matcher=matcher),
             )
         )
     return hits

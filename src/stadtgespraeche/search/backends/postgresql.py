@@ -33,7 +33,7 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
+def tsquery(parsed: ParsedQuery, *, phrases: bool = True, whole_words: bool = False) -> str:
     """Without weight labels: with them, the GIN index can only pre-select and every match
     would be re-checked against its (TOASTed) vector. Stems and compound parts are separate
     lexemes anyway; the weights still rank (title A, body B, compound parts C/D). Compound
@@ -44,7 +44,7 @@ def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
         last = index == len(parsed.terms) - 1
         if parsed.prefix_last and last:
             parts.append(f"{_lexeme(term)}:*")
-        elif parsed.compound(term):
+        elif parsed.compound(term) and not whole_words:
             # The word, words that start with it (modifier, longer inflection) or a compound
             # part (german.parts, stored reversed so that whole words never match parts).
             parts.append(f"({_lexeme(term)}:* | {_lexeme(_part(term))})")
@@ -166,12 +166,28 @@ _NEWEST_SQL = (
     "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
     "WHERE {match} AND {scope}) "
     "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
-    "SELECT m.document_id, -ts_rank('{{0.01, 0.03, 0.15, 1.0}}', (SELECT r.vector "
-    "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
+    "SELECT m.document_id, -(SELECT {rank} FROM search_fts r WHERE r.ctid = m.address), "
+    "d.epoch, d.kind, "
     "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
     "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
     "WHERE d.id = m.document_id AND {visible} OFFSET 0) d ON TRUE LIMIT %s) w ON TRUE"
 )
+
+
+_RANK = "ts_rank('{0.01, 0.03, 0.15, 1.0}', r.vector, to_tsquery('simple', %s))"
+
+
+def rank_sql(parsed: ParsedQuery) -> tuple[str, list[str]]:
+    """The rank of a window's row `r` (higher is better). A compound term matches as the
+    word, a word that starts with it or a compound part (one prefix look-up), and ts_rank
+    weighs a title word that only starts with it ("Stadtverwaltung" for "Stadt") like the
+    word itself; so the rank of the whole words alone is added, and the word itself ranks
+    above words that start with it (as on SQLite, where the word is looked up twice)."""
+    query = tsquery(parsed)
+    whole = tsquery(parsed, whole_words=True)
+    if whole == query:
+        return _RANK, [query]
+    return f"{_RANK} + {_RANK}", [query, whole]
 
 
 class PostgresBackend(Backend):
@@ -261,13 +277,15 @@ class PostgresBackend(Backend):
         matches = 0
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
 
+            rank, rank_params = rank_sql(parsed)
+
             def probe(scope: str, scope_params: list[Any]) -> tuple[int, int]:
                 cursor.execute(
-                    _NEWEST_SQL.format(match=match, scope=scope, visible=condition),
+                    _NEWEST_SQL.format(match=match, scope=scope, visible=condition, rank=rank),
                     [
                         *match_params,
                         *scope_params,
-                        tsquery(parsed),
+                        *rank_params,
                         *condition_params,
                         size - len(found),
                     ],
