@@ -286,9 +286,9 @@ def search(
 def _hits(ids: list[int], parsed: ParsedQuery) -> list[Hit]:
     from .models import SearchDocument
 
-    documents = SearchDocument.objects.only(
-        "id", "kind", "title", "url", "date", "body"
-    ).in_bulk(ids)
+    documents = SearchDocument.objects.only("id", "kind", "title", "url", "date", "body").in_bulk(
+        ids
+    )
     matcher = Matcher(parsed)  # one per page: each distinct word is compared once
     hits = []
     for pk in ids:

@@ -175,8 +175,7 @@ def _fulltext_rows():
             )
         else:
             cursor.execute(
-                "SELECT document_id, vector::text, tags::text FROM search_fts "
-                "ORDER BY document_id"
+                "SELECT document_id, vector::text, tags::text FROM search_fts ORDER BY document_id"
             )
         return cursor.fetchall()
 

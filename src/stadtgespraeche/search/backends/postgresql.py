@@ -276,7 +276,6 @@ class PostgresBackend(Backend):
         found: list[Candidate] = []
         matches = 0
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
-
             rank, rank_params = rank_sql(parsed)
 
             def probe(scope: str, scope_params: list[Any]) -> tuple[int, int]:
