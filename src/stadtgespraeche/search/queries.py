@@ -247,8 +247,12 @@ def _tag_facets(ids: list[int], names: tuple[str, ...]) -> dict[str, list[tuple[
         cursor.execute(
             "SELECT kind, value, n FROM (SELECT g.kind, g.value, COUNT(*) AS n, "  # noqa: S608
             "ROW_NUMBER() OVER (PARTITION BY g.kind ORDER BY COUNT(*) DESC, g.value) AS place "
-            f"FROM ({matched}) c JOIN search_searchtag g ON g.document_id = c.id "
-            f"WHERE g.kind IN ({placeholders}) GROUP BY g.kind, g.value) x "
+            # CROSS JOIN: SQLite takes the window's ids as the outer loop (one index look-up
+            # per id); without statistics it scanned every tag and the ids for each (20 s at
+            # 130,000 documents). PostgreSQL plans it as the inner join it is.
+            f"FROM ({matched}) c CROSS JOIN search_searchtag g "
+            f"WHERE g.document_id = c.id AND g.kind IN ({placeholders}) "
+            "GROUP BY g.kind, g.value) x "
             "WHERE place <= %s ORDER BY kind, place",
             [*params, *kinds, FACET_LIMIT],
         )
