@@ -316,6 +316,7 @@ def build(
         skip = SearchDocument.objects.count() // batch
         print(f"resuming after {skip:,} stored batches ({skip * batch:,} objects)")
     started = time.perf_counter()
+    cpu = time.process_time()  # this process's CPU time: SQLite's whole work, not PostgreSQL's
     indexing = 0.0
     written = 0
     paper_batches = round(papers_share * 10)
@@ -357,7 +358,9 @@ def build(
         f"build through services.index_objects: {written:,} documents in {elapsed:.1f} s "
         f"({written / elapsed:,.0f} documents/s), of which services.index_objects "
         f"{indexing:.1f} s ({written / indexing:,.0f} documents/s), "
-        f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}"
+        f"load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}; CPU time of this "
+        f"process {time.process_time() - cpu:.1f} s ({written / (time.process_time() - cpu):,.0f} "
+        "documents per CPU second)"
     )
 
 
