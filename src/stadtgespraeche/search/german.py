@@ -49,11 +49,16 @@ NORMALISATION_VERSION = 3
 # --- 1. gender forms ------------------------------------------------------------------------
 
 _LOWER = "a-zäöüß"
-_GENDER_MARKED = re.compile(rf"(?<=[{_LOWER}])[:*_/·'’](?:-)?(?:innen|in)(?![{_LOWER}])")
-_GENDER_MARKED_COMPOUND = re.compile(rf"(?<=[{_LOWER}])[:*_/·'’](?:-)?innen(?=[{_LOWER}])")
-_GENDER_BRACKET = re.compile(rf"(?<=[{_LOWER}])\((?:innen|in)\)")
-_GENDER_CAMEL = re.compile(rf"(?<=[{_LOWER}])(?:Innen|In)(?![{_LOWER}])")
-_GENDER_CAMEL_COMPOUND = re.compile(rf"(?<=[{_LOWER}])Innen(?=[{_LOWER}])")
+_MARKER = ":*_/·'’"
+# Each expression starts with the character it needs and looks behind for the lower-case
+# letter only there: an expression that starts with a look-behind is tried at every position
+# of every text, which cost more than the rest of the normalisation (same matches as
+# `(?<=[a-zäöüß])[:*_/·'’]…`, tests/search/test_german.py compares them).
+_GENDER_MARKED = re.compile(rf"[{_MARKER}](?<=[{_LOWER}][{_MARKER}])-?(?:innen|in)(?![{_LOWER}])")
+_GENDER_MARKED_COMPOUND = re.compile(rf"[{_MARKER}](?<=[{_LOWER}][{_MARKER}])-?innen(?=[{_LOWER}])")
+_GENDER_BRACKET = re.compile(rf"\((?<=[{_LOWER}]\()(?:innen|in)\)")
+_GENDER_CAMEL = re.compile(rf"I(?<=[{_LOWER}]I)(?:nnen|n)(?![{_LOWER}])")
+_GENDER_CAMEL_COMPOUND = re.compile(rf"Innen(?<=[{_LOWER}]Innen)(?=[{_LOWER}])")
 
 
 def strip_gender_forms(text: str) -> str:
@@ -225,10 +230,35 @@ def parts(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# Word form (lower case, as `_WORD` finds it) → its stem and the stems of its parts, or None
+# for a stop word: what `words`, `stem` and `parts` give for it, looked up once per form
+# (indexing a million documents meets the same few hundred thousand forms again and again).
+_ANALYSED: dict[str, tuple[str, tuple[str, ...]] | None] = {}
+_ANALYSED_MAX = 500_000
+
+
+def _analyse(word: str) -> tuple[str, tuple[str, ...]] | None:
+    found: tuple[str, tuple[str, ...]] | None = None
+    if not _is_stop_word(word):
+        found = (stem(word), parts(word))
+    if len(_ANALYSED) >= _ANALYSED_MAX:
+        _ANALYSED.clear()
+    _ANALYSED[word] = found
+    return found
+
+
 def stems_and_parts(text: str) -> tuple[list[str], list[str]]:
-    """The stems of the words of `text` in order, and the stems of their compound parts."""
-    text_words = words(text)
-    return (
-        [stem(word) for word in text_words],
-        [part for word in text_words for part in parts(word)],
-    )
+    """The stems of the words of `text` in order, and the stems of their compound parts
+    (the same as `stem` and `parts` of every word of `words(text)`, memoised per word form)."""
+    found_stems: list[str] = []
+    found_parts: list[str] = []
+    analysed = _ANALYSED
+    for word in _WORD.findall(strip_gender_forms(text).lower()):
+        try:
+            found = analysed[word]
+        except KeyError:
+            found = _analyse(word)
+        if found is not None:
+            found_stems.append(found[0])
+            found_parts += found[1]
+    return found_stems, found_parts

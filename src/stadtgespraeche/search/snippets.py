@@ -4,9 +4,10 @@ The index holds stems, so the words to mark are found by stemming the original w
 comparing with the query's stems (whole word, compound head or modifier)."""
 
 import functools
+import html
 import re
+from collections import deque
 
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from . import german
@@ -39,39 +40,70 @@ def _word_matches(word: str, stems: set[str], prefix_last: str | None) -> bool:
     return bool(prefix_last and word_stem.startswith(prefix_last))
 
 
-def highlight(text: str, parsed: ParsedQuery, *, words: int = SNIPPET_WORDS) -> SafeString:
+class Matcher:
+    """Whether a word of a text is a hit of `parsed`, remembered per word form: the hits of a
+    page (titles and bodies of 20 documents) share one matcher, so each distinct word is
+    stemmed and compared once per page."""
+
+    def __init__(self, parsed: ParsedQuery) -> None:
+        self.stems = parsed.all_stems
+        self.prefix_last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
+        self.known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        try:
+            return self.known[word]
+        except KeyError:
+            found = self.known[word] = _word_matches(word, self.stems, self.prefix_last)
+            return found
+
+
+def highlight(
+    text: str, parsed: ParsedQuery, *, words: int = SNIPPET_WORDS, matcher: Matcher | None = None
+) -> SafeString:
     """A window of about `words` words of `text` around the first hit, HTML-escaped, with
-    hits wrapped in <mark>. Without a hit: the beginning of the text."""
-    stems = parsed.all_stems
-    prefix_last = parsed.terms[-1] if parsed.prefix_last and parsed.terms else None
-    tokens = list(_TOKEN.finditer(text))
-    if not tokens:
-        return mark_safe("")
-    first = next(
-        (
-            index
-            for index, token in enumerate(tokens)
-            if _word_matches(token.group(), stems, prefix_last)
-        ),
-        0,
-    )
-    start = max(0, first - words // 3)
-    end = min(len(tokens), start + words)
-    hit_set = {
-        index
-        for index in range(start, end)
-        if _word_matches(tokens[index].group(), stems, prefix_last)
-    }
+    hits wrapped in <mark>. Without a hit: the beginning of the text. The text is read only
+    up to the end of the window (the words before a hit are kept in a short queue), not
+    split into all its words."""
+    matches = matcher or Matcher(parsed)
+    before = words // 3
+    tokens = _TOKEN.finditer(text)
+    head: list[re.Match[str]] = []  # the first `words` tokens: the snippet without a hit
+    recent: deque[re.Match[str]] = deque(maxlen=before)
+    count = 0
+    window: list[re.Match[str]] | None = None
+    for token in tokens:
+        if count < words:
+            head.append(token)
+        if matches(token.group()):
+            window = [*recent, token]
+            start = count - len(recent)
+            break
+        recent.append(token)
+        count += 1
+    if window is None:
+        if not head:
+            return mark_safe("")
+        window, start = head, 0
+        more = count > len(head)
+    else:
+        for token in tokens:
+            if len(window) == words:
+                more = True
+                break
+            window.append(token)
+        else:
+            more = False
+    # Escaped in runs between the hits (escaping is per character, so the result is the
+    # same as escaping word by word).
     pieces = []
-    position = tokens[start].start() if start > 0 else 0
-    for index in range(start, end):
-        token = tokens[index]
-        pieces.append(escape(text[position : token.start()]))
-        word = escape(token.group())
-        pieces.append(f"<mark>{word}</mark>" if index in hit_set else word)
-        position = token.end()
-    if end == len(tokens):
-        pieces.append(escape(text[position:]))
+    position = window[0].start() if start > 0 else 0
+    for token in window:
+        if matches(token.group()):
+            pieces.append(html.escape(text[position : token.start()]))
+            pieces.append(f"<mark>{html.escape(token.group())}</mark>")
+            position = token.end()
+    pieces.append(html.escape(text[position : len(text) if not more else window[-1].end()]))
     prefix = "… " if start > 0 else ""
-    suffix = " …" if end < len(tokens) else ""
+    suffix = " …" if more else ""
     return mark_safe(prefix + "".join(pieces).strip() + suffix)

@@ -33,16 +33,24 @@ def test_benchmark_builds_through_the_index_path_and_measures_pages(capsys):
     assert len(pool) > 1000  # the OParl crawls' names and the quality set's texts
     assert any("Beschlussvorlage" in text or "Antrag" in text for text in pool)
 
-    benchmark.build(50, pool)
+    # Batches of 10 objects: 8 of every 10 batches council papers (the oparl provider's
+    # document builder), the others platform documents from the text pool.
+    benchmark.build(100, pool, batch=10)
 
     documents = SearchDocument.objects.filter(model_label="bench.document")
-    assert documents.count() == 50
-    assert documents.exclude(date=None).count() == 50
+    assert documents.count() == 20
+    assert documents.exclude(date=None).count() == 20
+    papers = SearchDocument.objects.filter(model_label="oparl.oparlpaper")
+    assert papers.count() == 80
+    assert set(papers.values_list("kind", flat=True)) == {"council_paper"}
+    paper = papers.order_by("pk").first()
+    assert paper.body.splitlines()[2].startswith("Stadt ")  # reference, type, council
+    assert paper.url.startswith("https://oparl.example.org/")
     title = documents.filter(min_level=0).first().title
     hits = queries.search(AnonymousUser(), title, per_page=50).hits
     assert title in [hit.title for hit in hits]
     benchmark.measure(benchmark.member_client(), repeat=1, run=1)
     output = capsys.readouterr().out
-    assert "build through services.index_objects: 50 documents" in output
+    assert "build through services.index_objects: 100 documents" in output
     for scenario in [*benchmark.SCENARIOS, "suggestions"]:
         assert f"run 1: {scenario}" in output

@@ -21,9 +21,11 @@ from django.db import connection, transaction
 from ..query import ParsedQuery
 from .base import Backend, Candidate, Row, TagGroups, Visible, Window, normalised
 
+# The vector of the columns a (title), b (body), c and d (their compound parts) of the rows
+# being written.
 VECTOR_SQL = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B')"
-    " || setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
+    "setweight(to_tsvector('simple', r.a), 'A') || setweight(to_tsvector('simple', r.b), 'B')"
+    " || setweight(to_tsvector('simple', r.c), 'C') || setweight(to_tsvector('simple', r.d), 'D')"
 )
 
 
@@ -31,7 +33,7 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("'", "").replace("\\", "") + "'"
 
 
-def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
+def tsquery(parsed: ParsedQuery, *, phrases: bool = True, whole_words: bool = False) -> str:
     """Without weight labels: with them, the GIN index can only pre-select and every match
     would be re-checked against its (TOASTed) vector. Stems and compound parts are separate
     lexemes anyway; the weights still rank (title A, body B, compound parts C/D). Compound
@@ -42,7 +44,7 @@ def tsquery(parsed: ParsedQuery, *, phrases: bool = True) -> str:
         last = index == len(parsed.terms) - 1
         if parsed.prefix_last and last:
             parts.append(f"{_lexeme(term)}:*")
-        elif parsed.compound(term):
+        elif parsed.compound(term) and not whole_words:
             # The word, words that start with it (modifier, longer inflection) or a compound
             # part (german.parts, stored reversed so that whole words never match parts).
             parts.append(f"({_lexeme(term)}:* | {_lexeme(_part(term))})")
@@ -164,12 +166,28 @@ _NEWEST_SQL = (
     "WITH m AS MATERIALIZED (SELECT f.document_id, f.ctid AS address FROM search_fts f "
     "WHERE {match} AND {scope}) "
     "SELECT c.n, w.* FROM (SELECT count(*) AS n FROM m) c LEFT JOIN LATERAL ("
-    "SELECT m.document_id, -ts_rank('{{0.01, 0.03, 0.15, 1.0}}', (SELECT r.vector "
-    "FROM search_fts r WHERE r.ctid = m.address), to_tsquery('simple', %s)), d.epoch, d.kind, "
+    "SELECT m.document_id, -(SELECT {rank} FROM search_fts r WHERE r.ctid = m.address), "
+    "d.epoch, d.kind, "
     "d.year FROM (SELECT * FROM m ORDER BY document_id DESC) m JOIN LATERAL (SELECT "
     "date_part('epoch', d.date) AS epoch, d.kind, d.year FROM search_searchdocument d "
     "WHERE d.id = m.document_id AND {visible} OFFSET 0) d ON TRUE LIMIT %s) w ON TRUE"
 )
+
+
+_RANK = "ts_rank('{0.01, 0.03, 0.15, 1.0}', r.vector, to_tsquery('simple', %s))"
+
+
+def rank_sql(parsed: ParsedQuery) -> tuple[str, list[str]]:
+    """The rank of a window's row `r` (higher is better). A compound term matches as the
+    word, a word that starts with it or a compound part (one prefix look-up), and ts_rank
+    weighs a title word that only starts with it ("Stadtverwaltung" for "Stadt") like the
+    word itself; so the rank of the whole words alone is added, and the word itself ranks
+    above words that start with it (as on SQLite, where the word is looked up twice)."""
+    query = tsquery(parsed)
+    whole = tsquery(parsed, whole_words=True)
+    if whole == query:
+        return _RANK, [query]
+    return f"{_RANK} + {_RANK}", [query, whole]
 
 
 class PostgresBackend(Backend):
@@ -193,14 +211,18 @@ class PostgresBackend(Backend):
                     " ".join(row.tags),
                 )
             )
+        # One statement for the whole batch (arrays unnested on the server): a statement per
+        # row is parsed and planned per row (client-side binding), which cost more than
+        # making the vectors.
         with connection.cursor() as cursor:
-            cursor.executemany(
+            cursor.execute(
                 "INSERT INTO search_fts (document_id, vector, tags) SELECT id, v, "  # noqa: S608
-                "to_tsvector('simple', t) || search_bigrams(v) FROM (SELECT %s::bigint AS id, "
-                f"{VECTOR_SQL} AS v, %s::text AS t) AS r "
+                "to_tsvector('simple', t) || search_bigrams(v) FROM (SELECT r.id, "
+                f"{VECTOR_SQL} AS v, r.t FROM unnest(%s::bigint[], %s::text[], "
+                "%s::text[], %s::text[], %s::text[], %s::text[]) AS r(id, a, b, c, d, t)) AS s "
                 "ON CONFLICT (document_id) DO UPDATE "
                 "SET vector = EXCLUDED.vector, tags = EXCLUDED.tags",
-                values,
+                [list(column) for column in zip(*values, strict=True)],
             )
 
     def delete(self, ids: Sequence[int]) -> None:
@@ -254,14 +276,15 @@ class PostgresBackend(Backend):
         found: list[Candidate] = []
         matches = 0
         with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            rank, rank_params = rank_sql(parsed)
 
             def probe(scope: str, scope_params: list[Any]) -> tuple[int, int]:
                 cursor.execute(
-                    _NEWEST_SQL.format(match=match, scope=scope, visible=condition),
+                    _NEWEST_SQL.format(match=match, scope=scope, visible=condition, rank=rank),
                     [
                         *match_params,
                         *scope_params,
-                        tsquery(parsed),
+                        *rank_params,
                         *condition_params,
                         size - len(found),
                     ],

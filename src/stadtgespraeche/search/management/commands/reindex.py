@@ -13,7 +13,7 @@ from stadtgespraeche.search import german, queries, services
 from stadtgespraeche.search.models import ReindexProgress, SearchDocument
 from stadtgespraeche.search.providers import Provider, all_providers
 
-BATCH = 200
+BATCH = 500
 BAR_WIDTH = 30
 
 
