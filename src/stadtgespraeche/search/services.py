@@ -8,9 +8,10 @@ import logging
 import zlib
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
+from typing import Any, cast
 
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Field, Model
 
 from . import german
 from .access import document_tokens
@@ -96,15 +97,15 @@ _DOCUMENT_FIELDS = (
 )
 
 
-def _insert(model: type[Model], names: Sequence[str], values: list[list[object]]) -> None:
+def _insert(model: type[Model], names: Sequence[str], values: list[list[Any]]) -> None:
     """Insert rows of `model` (values in the order of the field `names`) with one prepared
     statement: `bulk_create` compiles every row's values through the ORM, which cost more
     than the database's own work when a reindex writes a million documents. Values go
     through the fields' `get_db_prep_save` (dates as the backend stores them)."""
     if not values:
         return
-    fields = [model._meta.get_field(name) for name in names]
-    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    fields = [cast(Field[Any, Any], model._meta.get_field(name)) for name in names]
+    columns = ", ".join(connection.ops.quote_name(str(field.column)) for field in fields)
     placeholders = ", ".join(["%s"] * len(fields))
     converted = [
         (index, field)
@@ -184,8 +185,8 @@ def _replace(provider: Provider, items: Sequence[tuple[int, list[Document]]]) ->
         _DOCUMENT_FIELDS,
         [[getattr(row, name) for name in _DOCUMENT_FIELDS] for row, _ in new_documents],
     )
-    tags: list[list[object]] = []
-    readers: list[list[object]] = []
+    tags: list[list[Any]] = []
+    readers: list[list[Any]] = []
     for row, document in new_documents:
         tags += [[row.pk, "m", pk] for pk in document.municipality_ids]
         tags += [[row.pk, "t", pk] for pk in document.topic_ids]
