@@ -11,7 +11,7 @@ from stadtgespraeche.registrations.services.calendar import regenerate_calendar_
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.e2e
@@ -63,7 +63,7 @@ def test_calendar_page_in_english_passes_axe(axe_page: Page, log_in, live_server
 
 
 def test_event_pages_link_to_calendars(axe_page: Page):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     event = EventFactory(series=series, title="E2E Öffentlich")
 
     _visit(axe_page, reverse("events:event-list"), "event list with feed link")
