@@ -276,6 +276,8 @@ def save_agenda_item(
 
 @transaction.atomic
 def delete_agenda_item(item: AgendaItem, *, by: User | None) -> None:
+    """Remove an agenda item; higher apps remove what hangs on it (its slides)."""
+    changes.agenda_item_removing(item)
     log_action("events.agenda_item.deleted", actor=by, obj=item.event, data={"title": item.title})
     indexing.changed(item.event)
     item.delete()
