@@ -132,7 +132,7 @@ def record_event_change(event: Event, before: Snapshot, *, by: User | None) -> l
         _raise_sequence(event)
     count = _tell(event, EventChange(changed=tuple(changed), before=before, by=by))
     if sequence_changed:
-            log_action(
+        log_action(
             "events.event.sequence_raised",
             actor=by,
             obj=event,
