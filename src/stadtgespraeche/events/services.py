@@ -376,7 +376,7 @@ def add_co_host(event: Event, municipality: Municipality, *, by: User | None) ->
     if not network_queries.member_municipalities(event.series).filter(pk=municipality.pk).exists():
         raise EventError(
             _("%(municipality)s is not a member of %(series)s.")
-            % {"municipality": municipality.name, "series": event.series.name}
+            % {"municipality": municipality.name, "series": event.series.dative}
         )
     if event.hosts.filter(pk=municipality.pk).exists():
         raise EventError(

@@ -38,6 +38,8 @@ class DefaultSeriesFactory(SeriesFactory):
         django_get_or_create = ("slug",)
 
     name = "Smarte Stadtgespräche"
+    name_genitive = "der Smarten Stadtgespräche"
+    name_dative = "den Smarten Stadtgesprächen"
     slug = "smarte-stadtgespraeche"
 
 
