@@ -56,10 +56,10 @@ def _clean_cache_and_language():
 
 @pytest.fixture
 def series():
-    """A series (network.Series) for tests of several apps."""
-    from tests.factories.network import SeriesFactory
+    """The "Smarte Stadtgespräche" series (network.Series), shared with the factories."""
+    from tests.factories.network import DefaultSeriesFactory
 
-    return SeriesFactory()
+    return DefaultSeriesFactory()
 
 
 def _reset_task_backends() -> None:

@@ -127,6 +127,9 @@ ACTION_LABELS = {
     "events.impulse.declined": pgettext_lazy("audit action", "Impulse declined"),
     "events.impulse.proposed": pgettext_lazy("audit action", "Impulse proposed"),
     "events.membership.status_changed": pgettext_lazy("audit action", "Membership status changed"),
+    "network.series.name_forms_changed": pgettext_lazy(
+        "audit action", "Declined forms of the series name changed"
+    ),
     "events.minutes.questions_imported": pgettext_lazy(
         "audit action", "Questions taken into the minutes"
     ),

@@ -12,6 +12,7 @@ from .views import (
     messages,
     registrations,
     reports,
+    series,
     texts,
     topics,
 )
@@ -28,6 +29,7 @@ urlpatterns = [
         applications.application_decline,
         name="application-decline",
     ),
+    path("reihen/<slug:slug>/namen/", series.series_names, name="series-names"),
     path("mitgliedschaften/", memberships.membership_list, name="membership-list"),
     path("mitgliedschaften/hinzufuegen/", memberships.membership_add, name="membership-add"),
     path("mitgliedschaften/<id:pk>/", memberships.membership_detail, name="membership-detail"),

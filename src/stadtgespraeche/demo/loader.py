@@ -264,6 +264,8 @@ def load_demo() -> DemoResult:
         slug=SERIES_SLUG,
         defaults={
             "name": "Smarte Stadtgespräche",
+            "name_genitive": "der Smarten Stadtgespräche",
+            "name_dative": "den Smarten Stadtgesprächen",
             "description": (
                 "Überparteilicher, interkommunaler Austausch von Ratsmitgliedern aus "
                 "Smart-City-Vorreiterkommunen zur Digitalpolitik."

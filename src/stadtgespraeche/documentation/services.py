@@ -167,6 +167,16 @@ def _delete_file(attachment: Attachment) -> None:
     transaction.on_commit(lambda: storage.delete(name) if name else None)
 
 
+def remove_slides(item: AgendaItem) -> None:
+    """Listener of `events.changes.register_agenda_item_removal`: the slides of a removed
+    agenda item go with it (the row now, the file once the removal is committed)."""
+    slides = list(Attachment.objects.filter(agenda_item=item))
+    for attachment in slides:
+        _delete_file(attachment)
+    if slides:
+        request_pdf_rendering(item.event)
+
+
 @transaction.atomic
 def delete_attachment(attachment: Attachment, *, by: User | None) -> None:
     event, title = attachment.event, attachment.title

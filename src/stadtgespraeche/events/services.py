@@ -276,6 +276,8 @@ def save_agenda_item(
 
 @transaction.atomic
 def delete_agenda_item(item: AgendaItem, *, by: User | None) -> None:
+    """Remove an agenda item; higher apps remove what hangs on it (its slides)."""
+    changes.agenda_item_removing(item)
     log_action("events.agenda_item.deleted", actor=by, obj=item.event, data={"title": item.title})
     indexing.changed(item.event)
     item.delete()
@@ -374,7 +376,7 @@ def add_co_host(event: Event, municipality: Municipality, *, by: User | None) ->
     if not network_queries.member_municipalities(event.series).filter(pk=municipality.pk).exists():
         raise EventError(
             _("%(municipality)s is not a member of %(series)s.")
-            % {"municipality": municipality.name, "series": event.series.name}
+            % {"municipality": municipality.name, "series": event.series.dative}
         )
     if event.hosts.filter(pk=municipality.pk).exists():
         raise EventError(

@@ -253,3 +253,24 @@ class MembershipAddForm(MunicipalityLookupMixin, Form):
 
     def clean(self) -> dict[str, Any]:
         return self.resolve_municipality(super().clean() or {})
+
+
+class SeriesNameFormsForm(Form):
+    """The German case forms of a series name, each with its article."""
+
+    name_genitive = forms.CharField(
+        label=_("Name in the genitive (Mitglied …)"),
+        max_length=160,
+        required=False,
+        help_text=_(
+            "With the article, e.g. “der Smarten Stadtgespräche”. Empty: the name as it is."
+        ),
+    )
+    name_dative = forms.CharField(
+        label=_("Name in the dative (bei …)"),
+        max_length=160,
+        required=False,
+        help_text=_(
+            "With the article, e.g. “den Smarten Stadtgesprächen”. Empty: the name as it is."
+        ),
+    )

@@ -7,6 +7,7 @@ Membership lives here rather than in `directory` because it is a municipality's 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from stadtgespraeche.core.models import TimeStampedModel
@@ -18,6 +19,21 @@ class Series(TimeStampedModel):
     """A series of Stadtgespräche, e.g. "Smarte Stadtgespräche" organised by Kaiserslautern."""
 
     name = models.CharField(_("name"), max_length=150, unique=True)
+    # The German case forms of the name, with their article, for sentences that decline it
+    # ("Mitglied der Smarten Stadtgespräche", "bei den Smarten Stadtgesprächen"); empty: the
+    # name as it is.
+    name_genitive = models.CharField(
+        _("name in the genitive"),
+        max_length=160,
+        blank=True,
+        help_text=_("With the article, e.g. “der Smarten Stadtgespräche”."),
+    )
+    name_dative = models.CharField(
+        _("name in the dative"),
+        max_length=160,
+        blank=True,
+        help_text=_("With the article, e.g. “den Smarten Stadtgesprächen”."),
+    )
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     description = models.TextField(_("description"), blank=True)
     organiser_municipality = models.ForeignKey(
@@ -52,6 +68,22 @@ class Series(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def _declined(self, form: str) -> str:
+        german = (translation.get_language() or "").startswith("de")
+        return form if german and form else self.name
+
+    @property
+    def genitive(self) -> str:
+        """The name for "Mitglied …" in German ("der Smarten Stadtgespräche"); elsewhere, or
+        when no form is set, the name itself."""
+        return self._declined(self.name_genitive)
+
+    @property
+    def dative(self) -> str:
+        """The name after "bei", "in", "zu" in German ("den Smarten Stadtgesprächen");
+        elsewhere, or when no form is set, the name itself."""
+        return self._declined(self.name_dative)
 
 
 class Membership(TimeStampedModel):

@@ -27,3 +27,5 @@ rules.add_perm("network.decide_application", is_organiser & is_pending_applicati
 
 # Memberships of a series: list, status changes and history.
 rules.add_perm("network.manage_memberships", is_organiser)
+# The declined forms of a series name ("der Smarten Stadtgespräche").
+rules.add_perm("network.change_series_names", is_organiser)

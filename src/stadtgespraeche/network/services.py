@@ -102,7 +102,7 @@ def add_membership(
             )
             % {
                 "municipality": municipality,
-                "series": series,
+                "series": series.dative,
                 "status": existing.get_status_display(),
             }
         )
@@ -183,7 +183,7 @@ def submit_application(
             _("%(municipality)s is already in %(series)s (status: %(status)s).")
             % {
                 "municipality": municipality,
-                "series": series,
+                "series": series.dative,
                 "status": membership.get_status_display(),
             }
         )
@@ -227,7 +227,7 @@ def _duplicate_pending(series: Series, municipality: Municipality) -> DuplicateA
             "There is already an open application of %(municipality)s for %(series)s. "
             "The organisers will get in touch with you."
         )
-        % {"municipality": municipality, "series": series}
+        % {"municipality": municipality, "series": series.dative}
     )
 
 
@@ -390,3 +390,19 @@ def _refresh(application: MembershipApplication, locked: MembershipApplication) 
     """Copy the decision onto the caller's instance, so it does not show stale data."""
     for field in ("status", "decided_at", "decided_by", "decision_message", "updated_at"):
         setattr(application, field, getattr(locked, field))
+
+
+@transaction.atomic
+def set_series_name_forms(series: Series, *, genitive: str, dative: str, by: User) -> Series:
+    """Set the German case forms of the series name (with article; empty: the name itself),
+    used wherever a sentence declines it ("Mitglied der …", "bei den …")."""
+    series.name_genitive = " ".join(genitive.split())
+    series.name_dative = " ".join(dative.split())
+    series.save(update_fields=["name_genitive", "name_dative", "updated_at"])
+    log_action(
+        "network.series.name_forms_changed",
+        actor=by,
+        obj=series,
+        data={"genitive": series.name_genitive, "dative": series.name_dative},
+    )
+    return series

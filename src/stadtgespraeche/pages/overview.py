@@ -222,13 +222,23 @@ class OrganiserTasks:
     proposal_count: int
     undocumented: list[Event]
     undocumented_count: int
+    upcoming: list[Event]
+
+
+# Events whose registered people an organiser may write to (dashboard:event-messages).
+_MESSAGE_STATUSES = (
+    EventStatus.PUBLISHED,
+    EventStatus.REGISTRATION_OPEN,
+    EventStatus.REGISTRATION_CLOSED,
+)
 
 
 def organiser_tasks(*, now: datetime | None = None) -> OrganiserTasks:
-    """What the organisers decide next (6 queries)."""
+    """What the organisers decide next, and the next events to write to (7 queries)."""
     now = now or timezone.now()
     proposals = ImpulseProposal.objects.filter(status=ApplicationStatus.PENDING)
     undocumented = Event.objects.filter(ends_at__lt=now, status__in=_UNDOCUMENTED_STATUSES)
+    upcoming = Event.objects.filter(ends_at__gte=now, status__in=_MESSAGE_STATUSES)
     return OrganiserTasks(
         applications=list(network_queries.pending_applications()[:LIMIT]),
         application_count=network_queries.pending_application_count(),
@@ -238,6 +248,7 @@ def organiser_tasks(*, now: datetime | None = None) -> OrganiserTasks:
         proposal_count=proposals.count(),
         undocumented=list(undocumented.order_by("-ends_at", "-pk")[:LIMIT]),
         undocumented_count=undocumented.count(),
+        upcoming=list(upcoming.order_by("starts_at", "pk")[:LIMIT]),
     )
 
 
@@ -278,6 +289,68 @@ def coordinator_tasks(user: Any, *, now: datetime | None = None) -> CoordinatorT
 
 
 @dataclass(frozen=True)
+class PageLink:
+    """A link to one of the person's work pages ("Meine Impulse", "Saisonberichte" …)."""
+
+    key: str
+    label: str
+    url: str
+
+
+def my_pages(
+    user: Any,
+    *,
+    events: list[MyEvent],
+    rounds: list[OpenRound],
+    coordinator: CoordinatorTasks | None,
+    organiser: OrganiserTasks | None,
+) -> list[PageLink]:
+    """The pages the person's role lets them use, from what the other blocks read (no
+    queries): each link only where its page would not answer 403."""
+    links: list[PageLink] = []
+    if user.role == Role.SPEAKER or any(row.speaking for row in events):
+        links.append(
+            PageLink("impulses", str(_("My impulses")), reverse("documentation:speaker-items"))
+        )
+    if coordinator is not None and coordinator.municipalities:
+        links.append(
+            PageLink(
+                "councillors",
+                str(_("My councillors")),
+                reverse("registrations:coordinator-councillors"),
+            )
+        )
+        for municipality in coordinator.municipalities:
+            links.append(
+                PageLink(
+                    f"profile-{municipality.slug}",
+                    str(_("Public profile of %(name)s") % {"name": municipality.name}),
+                    reverse("people:municipality-profile-edit", kwargs={"slug": municipality.slug}),
+                )
+            )
+        for row in rounds:
+            if row.round.collecting_is_open():
+                links.append(
+                    PageLink(
+                        f"call-{row.round.pk}",
+                        str(_("Call for topic wishes: %(round)s") % {"round": row.round.title}),
+                        reverse("wishes:wish-collect", kwargs={"pk": row.round.pk}) + "#call-form",
+                    )
+                )
+    if organiser is not None:
+        links.append(PageLink("reports", str(_("Season reports")), reverse("reports:season-index")))
+        for event in organiser.upcoming:
+            links.append(
+                PageLink(
+                    f"messages-{event.pk}",
+                    str(_("Message to the registered: %(title)s") % {"title": event.title}),
+                    reverse("dashboard:event-messages", kwargs={"pk": event.pk}),
+                )
+            )
+    return links
+
+
+@dataclass(frozen=True)
 class Overview:
     events: list[MyEvent]
     registration_open: list[Event]
@@ -288,6 +361,7 @@ class Overview:
     profile: ProfileProgress
     organiser: OrganiserTasks | None
     coordinator: CoordinatorTasks | None
+    pages: list[PageLink]
 
 
 def overview_for(user: Any, *, now: datetime | None = None) -> Overview:
@@ -295,14 +369,20 @@ def overview_for(user: Any, *, now: datetime | None = None) -> Overview:
     now = now or timezone.now()
     events = my_events(user, now=now)
     notifications, unread_count = unread_notifications(user)
+    rounds = open_rounds(user)
+    organiser = organiser_tasks(now=now) if user.role == Role.ORGANISER else None
+    coordinator = coordinator_tasks(user, now=now) if user.role == Role.COORDINATOR else None
     return Overview(
         events=events,
         registration_open=open_for_registration(user),
-        rounds=open_rounds(user),
+        rounds=rounds,
         notifications=notifications,
         unread_count=unread_count,
         contact_requests=contacts_queries.contacts_overview(user).incoming[:LIMIT],
         profile=profile_progress(user),
-        organiser=organiser_tasks(now=now) if user.role == Role.ORGANISER else None,
-        coordinator=coordinator_tasks(user, now=now) if user.role == Role.COORDINATOR else None,
+        organiser=organiser,
+        coordinator=coordinator,
+        pages=my_pages(
+            user, events=events, rounds=rounds, coordinator=coordinator, organiser=organiser
+        ),
     )

@@ -67,3 +67,38 @@ def test_other_gender_forms_are_recognised(text):
 )
 def test_house_style_passes(text):
     assert not OTHER_GENDER_FORMS.search(text)
+
+
+def _entries(path: Path) -> dict[str, str]:
+    """msgid → msgstr of one catalogue (entries without context, plural or obsolete mark)."""
+    entries: dict[str, str] = {}
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    for block in blocks:
+        lines = [line for line in block.splitlines() if not line.startswith("#")]
+        if any(line.startswith(("msgctxt", "msgid_plural")) for line in lines):
+            continue
+        texts: dict[str, str] = {}
+        key = ""
+        for line in lines:
+            if line.startswith(("msgid ", "msgstr ")):
+                key, value = line.split(" ", 1)
+                texts[key] = value.strip('"')
+            elif line.startswith('"') and key:
+                texts[key] += line.strip('"')
+        if texts.get("msgid"):
+            entries[texts["msgid"]] = texts.get("msgstr", "")
+    return entries
+
+
+@pytest.mark.parametrize("msgid", ["Feedback", "Feedback responses"])
+def test_a_text_shared_by_apps_is_translated_alike(msgid):
+    # Django merges the catalogues of all apps, so one msgid has one German text at run
+    # time; differing entries make the page depend on the order of INSTALLED_APPS.
+    translations = {
+        catalogue.parts[-5]: entries[msgid]
+        for catalogue in CATALOGUES
+        if msgid in (entries := _entries(catalogue))
+    }
+
+    assert translations
+    assert len(set(translations.values())) == 1, translations

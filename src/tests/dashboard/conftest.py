@@ -1,12 +1,12 @@
 import pytest
 
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 
 
 @pytest.fixture
 def series(db):
-    return SeriesFactory()
+    return DefaultSeriesFactory()
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def test_list_shows_memberships_with_status_and_since(organiser_client, membersh
 
     content = response.content.decode()
     assert response.status_code == 200
-    assert "Mitgliedschaften in Smarte Stadtgespräche" in content
+    assert "Mitgliedschaften in den Smarten Stadtgesprächen" in content
     assert "Bamberg" in content
     assert "Mitglied" in content
     assert "15.01.2024" in content
@@ -176,7 +176,7 @@ def test_add_municipality_as_interested(organiser_client, organiser, series):
     membership = hof.memberships.get(series=series)
     assert membership.status == MembershipStatus.INTERESTED
     assert membership.changes.get().changed_by == organiser
-    assert "Hof wurde zu Smarte Stadtgespräche hinzugefügt." in response.content.decode()
+    assert "Hof wurde zu den Smarten Stadtgesprächen hinzugefügt." in response.content.decode()
 
 
 def test_add_ambiguous_municipality_offers_choice(organiser_client, series):

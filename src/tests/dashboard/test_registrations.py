@@ -321,3 +321,88 @@ def test_balance_threshold_denied_to_non_organisers(non_organiser_client):
     event.series.refresh_from_db()
     assert response.status_code == 403
     assert event.series.balance_max_share == 40
+
+
+# --- the counts agree with the table ------------------------------------------------------------
+
+
+def _mixed_registrations(event):
+    statuses = [
+        ("in_person", Status.REGISTERED),
+        ("in_person", Status.REGISTERED),
+        ("in_person", Status.WAITLISTED),
+        ("in_person", Status.CANCELLED),
+        ("online", Status.REGISTERED),
+        ("online", Status.ATTENDED),
+        ("online", Status.NO_SHOW),
+        ("online", Status.WAITLISTED),
+        ("online", Status.CANCELLED),
+    ]
+    for mode, status in statuses:
+        RegistrationFactory(event=event, mode=mode, status=status)
+
+
+def _rows(response, mode, statuses):
+    return [
+        r
+        for r in response.context["registrations"]
+        if r.mode == mode and r.status in {str(s) for s in statuses}
+    ]
+
+
+PLACES = (Status.REGISTERED, Status.ATTENDED, Status.NO_SHOW)
+
+
+def test_place_counts_equal_the_rows_of_the_table(organiser_client):
+    event = open_event(capacity_in_person=2, capacity_online=None)
+    _mixed_registrations(event)
+
+    response = organiser_client.get(_url("registration-list", event))
+
+    counts = {count.mode: count for count in response.context["counts"]}
+    assert set(counts) == {"in_person", "online"}
+    for mode, count in counts.items():
+        assert count.registered == len(_rows(response, mode, PLACES))
+        assert count.waitlisted == len(_rows(response, mode, [Status.WAITLISTED]))
+    assert (counts["in_person"].registered, counts["online"].registered) == (2, 3)
+    assert (counts["in_person"].waitlisted, counts["online"].waitlisted) == (1, 1)
+    assert counts["in_person"].places_left == 0
+    # Cancelled registrations are listed but hold no place and wait for none.
+    assert len(response.context["registrations"]) == 9
+    assert response.context["balance"].total == sum(c.registered for c in counts.values())
+    assert "Personen mit Platz: 5." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("mode", "status", "field"),
+    [
+        ("in_person", "waitlisted", "waitlisted"),
+        ("online", "waitlisted", "waitlisted"),
+        ("in_person", "registered", "registered"),
+    ],
+)
+def test_filtered_table_shows_as_many_rows_as_its_count(organiser_client, mode, status, field):
+    event = open_event(capacity_in_person=2, capacity_online=None)
+    _mixed_registrations(event)
+
+    response = organiser_client.get(
+        _url("registration-list", event), {"mode": mode, "status": status}
+    )
+
+    count = next(c for c in response.context["counts"] if c.mode == mode)
+    assert len(response.context["registrations"]) == getattr(count, field)
+
+
+def test_counts_keep_a_mode_the_format_no_longer_offers_while_people_hold_it(organiser_client):
+    event = open_event(format="hybrid")
+    RegistrationFactory(event=event, mode="in_person", status=Status.REGISTERED)
+    RegistrationFactory(event=event, mode="online", status=Status.REGISTERED)
+    event.format = "online"
+    event.save(update_fields=["format"])
+
+    response = organiser_client.get(_url("registration-list", event))
+
+    counts = {count.mode: count.registered for count in response.context["counts"]}
+    assert counts == {"online": 1, "in_person": 1}
+    assert len(response.context["registrations"]) == sum(counts.values())
+    assert '<th scope="row" class="kern-table__header">vor Ort</th>' in response.content.decode()

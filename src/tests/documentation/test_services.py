@@ -14,6 +14,7 @@ from stadtgespraeche.core.models import AuditLog
 from stadtgespraeche.documentation import queries as docs_queries
 from stadtgespraeche.documentation import services
 from stadtgespraeche.documentation.models import Attachment, Feedback, Minutes
+from stadtgespraeche.events import services as event_services
 from stadtgespraeche.events.enums import EventStatus
 from stadtgespraeche.notifications.models import Notification
 from stadtgespraeche.registrations.enums import RegistrationStatus
@@ -219,6 +220,69 @@ def test_delete_attachment_removes_row_and_file(django_capture_on_commit_callbac
     assert not Attachment.objects.exists()
     assert not path.exists()
     assert AuditLog.objects.filter(action="events.attachment.deleted").exists()
+
+
+def _slides(item, name="folien.pdf"):
+    return services.add_attachment(
+        item.event, title="", upload=upload(name, pdf_bytes()), agenda_item=item, by=None
+    )
+
+
+def test_removing_an_agenda_item_deletes_its_slides_after_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    event = held_event()
+    item, other = AgendaItemFactory(event=event), AgendaItemFactory(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        removed_path = Path(_slides(item).file.path)
+        kept = _slides(other, "andere.pdf")
+    assert removed_path.is_file()
+    assert removed_path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT))
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        event_services.delete_agenda_item(item, by=None)
+        # Until the commit the file stays: a rolled-back removal loses nothing.
+        assert removed_path.is_file()
+    for callback in callbacks:
+        callback()
+
+    assert not removed_path.exists()
+    assert list(Attachment.objects.all()) == [kept]
+    assert Path(kept.file.path).is_file()
+
+
+def test_a_rolled_back_removal_keeps_the_slides_and_their_file(
+    django_capture_on_commit_callbacks,
+):
+    item = AgendaItemFactory(event=held_event())
+    item_pk = item.pk
+    with django_capture_on_commit_callbacks(execute=True):
+        path = Path(_slides(item).file.path)
+
+    def remove_then_fail():
+        with transaction.atomic():
+            event_services.delete_agenda_item(item, by=None)
+            raise RuntimeError("rolled back")
+
+    with pytest.raises(RuntimeError):
+        remove_then_fail()
+
+    assert path.is_file()
+    assert Attachment.objects.filter(agenda_item_id=item_pk).exists()
+
+
+def test_removing_an_agenda_item_without_slides_deletes_no_file(
+    django_capture_on_commit_callbacks,
+):
+    event = held_event()
+    item = AgendaItemFactory(event=event)
+    attachment = AttachmentFactory(event=event)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        event_services.delete_agenda_item(item, by=None)
+
+    assert Path(attachment.file.path).is_file()
+    assert list(Attachment.objects.all()) == [attachment]
 
 
 # --- publishing ----------------------------------------------------------------------------

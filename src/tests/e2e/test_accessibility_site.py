@@ -25,10 +25,10 @@ from tests.factories.accounts import (
 )
 from tests.factories.municipalities import MunicipalityFactory
 from tests.factories.network import (
+    DefaultSeriesFactory,
     MembershipApplicationFactory,
     MembershipChangeFactory,
     MembershipFactory,
-    SeriesFactory,
 )
 from tests.factories.people import AffiliationFactory
 from tests.factories.topics import TopicFactory
@@ -39,7 +39,7 @@ Case = Callable[[], tuple[str, Any]]
 
 
 def _network() -> dict[str, Any]:
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     member = MunicipalityFactory(name="Kaiserslautern-Test", slug="kl-test")
     membership = MembershipFactory(series=series, municipality=member)
     MembershipChangeFactory(membership=membership)

@@ -2,16 +2,18 @@
 calendar address (German and English), creating, regenerating and switching it off without
 JavaScript-only controls, and the links on the event list and detail."""
 
+import re
+
 import pytest
 from django.urls import reverse
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from stadtgespraeche.registrations.models import CalendarToken
 from stadtgespraeche.registrations.services.calendar import regenerate_calendar_token
 from tests.e2e.axe import axe_check
 from tests.factories.accounts import UserFactory
 from tests.factories.events import EventFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 from tests.factories.registrations import RegistrationFactory
 
 pytestmark = pytest.mark.e2e
@@ -38,12 +40,32 @@ def test_calendar_page_passes_axe_in_every_state(axe_page: Page, log_in):
     assert token in field.input_value()
     assert "1 Stadtgespräch" in axe_page.locator("main").inner_text()
 
+    # A new address asks first (one box); saying no keeps the address.
+    questions = []
+
+    def refuse(dialog):
+        questions.append(dialog.message)
+        dialog.dismiss()
+
+    axe_page.once("dialog", refuse)
     axe_page.get_by_role("button", name="Neue Adresse erzeugen").click()
+    assert questions == [
+        "Eine neue Adresse erzeugen? Die bisherige Adresse funktioniert dann sofort nicht mehr."
+    ]
+    assert CalendarToken.objects.get(user=person).token == token
+
+    axe_page.once("dialog", lambda dialog: dialog.accept())
+    axe_page.get_by_role("button", name="Neue Adresse erzeugen").click()
+    expect(axe_page.get_by_label("Adresse zum Abonnieren")).not_to_have_value(
+        re.compile(re.escape(token))
+    )
     new_token = CalendarToken.objects.get(user=person).token
     assert new_token != token
     assert new_token in axe_page.get_by_label("Adresse zum Abonnieren").input_value()
 
+    axe_page.once("dialog", lambda dialog: dialog.accept())
     axe_page.get_by_role("button", name="Kalenderadresse abschalten").click()
+    expect(axe_page.get_by_role("button", name="Meine Kalenderadresse erzeugen")).to_be_visible()
     axe_check(axe_page, name="calendar page (switched off)")
     assert not CalendarToken.objects.filter(user=person).exists()
 
@@ -63,7 +85,7 @@ def test_calendar_page_in_english_passes_axe(axe_page: Page, log_in, live_server
 
 
 def test_event_pages_link_to_calendars(axe_page: Page):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     event = EventFactory(series=series, title="E2E Öffentlich")
 
     _visit(axe_page, reverse("events:event-list"), "event list with feed link")

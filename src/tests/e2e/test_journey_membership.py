@@ -59,7 +59,7 @@ def set_password_and_log_in(page: Page, invitation_path: str, email: str) -> Non
 def test_municipality_applies_is_accepted_and_coordinator_invites_councillor(
     new_page, log_in, mailoutbox_clear
 ):
-    events_factories.SeriesFactory()
+    events_factories.DefaultSeriesFactory()
     municipality = MunicipalityFactory(name="Journeystadt")
     organiser = OrganiserFactory()
     contact_email = "digital@journeystadt.example"

@@ -69,7 +69,8 @@ def test_register_full_waitlist_cancel_promote_journey(page: Page, new_page, axe
     axe_check(axe_page, name="registration box (waitlisted)")
     mail.outbox.clear()
 
-    # A cancels; B moves up and gets an e-mail with the calendar.
+    # A cancels (after one confirmation box); B moves up and gets an e-mail with the calendar.
+    page.once("dialog", lambda dialog: dialog.accept())
     page.locator("#registration-box").get_by_role(
         "button", name="Meine Anmeldung stornieren"
     ).click()

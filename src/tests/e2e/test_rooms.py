@@ -133,7 +133,9 @@ def test_room_box_before_window_and_organiser_join_page_pass_axe(axe_page: Page,
     assert "Online-Raum für alle beenden" in axe_page.locator("main").inner_text()
     axe_check(axe_page, name="room join page (organiser)")
     # The room server refuses (no meeting yet): a clear message, no error page.
+    axe_page.once("dialog", lambda dialog: dialog.accept())
     axe_page.get_by_role("button", name="Online-Raum für alle beenden").click()
+    expect(axe_page.locator("main")).to_contain_text("notFound")
     assert "notFound" in axe_page.locator("main").inner_text()
     axe_check(axe_page, name="room join page (server refused)")
     axe_page.goto(reverse("rooms:series-room", kwargs={"slug": running.series.slug}))

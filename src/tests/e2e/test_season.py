@@ -11,13 +11,13 @@ from tests.e2e.axe import axe_check
 from tests.factories.accounts import OrganiserFactory
 from tests.factories.events import AgendaItemFactory, EventFactory
 from tests.factories.municipalities import MunicipalityFactory
-from tests.factories.network import MembershipFactory, SeriesFactory
+from tests.factories.network import DefaultSeriesFactory, MembershipFactory
 
 pytestmark = pytest.mark.e2e
 
 
 def test_host_list_filters_with_keyboard_and_keeps_chosen_entries(page: Page, log_in):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     for name in ("Bamberg", "Karlsruhe", "Kaiserslautern"):
         MembershipFactory(
             series=series,

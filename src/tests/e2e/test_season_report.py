@@ -18,7 +18,7 @@ from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import FeedbackFactory, MinutesFactory
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory, PartyFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 from tests.factories.people import AffiliationFactory
 from tests.factories.registrations import RegistrationFactory
 
@@ -29,7 +29,7 @@ YEAR = 2025
 
 
 def _season():
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     spd = PartyFactory(short_name="SPD")
     events = []
     for number, (month, municipality) in enumerate(

@@ -21,7 +21,7 @@ from tests.e2e.axe import axe_check
 from tests.factories.accounts import CoordinatorFactory, OrganiserFactory, UserFactory
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 from tests.factories.people import AffiliationFactory, ProfileFactory
 from tests.factories.topics import TopicFactory
 from tests.factories.wishes import TopicWishFactory, VoteFactory, WishRoundFactory
@@ -38,7 +38,7 @@ def _councillor(city: str, first_name: str):
 
 
 def test_wish_vote_plan_and_supporter_is_notified(new_page, log_in, mailoutbox_clear):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     event = EventFactory(series=series, title="E2E Stadtgespräch")
     wish_round = WishRoundFactory(series=series, title="E2E Runde", phase=Phase.COLLECT)
     author = _councillor("Kaiserslautern", "Anna")
@@ -110,7 +110,7 @@ def _visit(page: Page, url: str, name: str) -> None:
 
 
 def test_wishes_pages_pass_axe(axe_page: Page, log_in):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     EventFactory(series=series, title="E2E Termin")
     collecting = WishRoundFactory(series=series, title="E2E Sammeln", phase=Phase.COLLECT)
     voting = WishRoundFactory(series=series, title="E2E Abstimmen", phase=Phase.VOTE)

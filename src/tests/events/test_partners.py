@@ -147,7 +147,7 @@ def test_add_co_host_adds_a_member(setting):
 @pytest.mark.unit
 def test_add_co_host_refuses_non_members_and_hosts(setting):
     _series, host, event = setting
-    with pytest.raises(EventError, match="kein Mitglied"):
+    with pytest.raises(EventError, match=r"ist nicht Mitglied bei Reihe \d+\."):
         services.add_co_host(event, MunicipalityFactory(), by=None)
     with pytest.raises(EventError, match="bereits Gastgeberin"):
         services.add_co_host(event, host, by=None)

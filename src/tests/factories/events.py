@@ -6,14 +6,14 @@ from django.utils import timezone
 from stadtgespraeche.events.enums import AgendaItemKind, EventStatus
 from stadtgespraeche.events.models import AgendaItem, Event
 
-from .network import SeriesFactory
+from .network import DefaultSeriesFactory
 
 
 class EventFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Event
 
-    series = factory.SubFactory(SeriesFactory)
+    series = factory.SubFactory(DefaultSeriesFactory)
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Stadtgespräch {n + 1}")
     slug = factory.Sequence(lambda n: f"stadtgespraech-{n + 1}")

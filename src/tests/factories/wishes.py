@@ -4,14 +4,14 @@ from stadtgespraeche.wishes.enums import Phase
 from stadtgespraeche.wishes.models import TopicWish, Vote, WishRound, WishSupport
 
 from .accounts import UserFactory
-from .network import SeriesFactory
+from .network import DefaultSeriesFactory
 
 
 class WishRoundFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = WishRound
 
-    series = factory.SubFactory(SeriesFactory)
+    series = factory.SubFactory(DefaultSeriesFactory)
     title = factory.Sequence(lambda n: f"Themenwünsche {n + 1}")
     phase = Phase.COLLECT
     votes_per_member = 3

@@ -4,6 +4,7 @@ from stadtgespraeche.network import queries as network_queries
 from stadtgespraeche.network.enums import ApplicationStatus, MembershipStatus
 from tests.factories.municipalities import MunicipalityFactory
 from tests.factories.network import (
+    DefaultSeriesFactory,
     MembershipApplicationFactory,
     MembershipChangeFactory,
     MembershipFactory,
@@ -59,7 +60,7 @@ def test_membership_history_newest_first(series):
 
 def test_default_series_prefers_smarte_stadtgespraeche():
     SeriesFactory(name="Aaa", slug="aaa")
-    main = SeriesFactory()
+    main = DefaultSeriesFactory()
 
     assert network_queries.default_series() == main
     assert (

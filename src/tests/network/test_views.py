@@ -194,7 +194,7 @@ def test_apply_duplicate_pending_application(client, series, kaiserslautern):
     response = client.post(APPLY_URL, _data(series))
 
     content = response.content.decode()
-    assert "liegt bereits ein offener Antrag" in content
+    assert "liegt bereits ein offener Antrag bei den Smarten Stadtgesprächen vor" in content
     _assert_entered_data_kept(content)
     assert MembershipApplication.objects.count() == 1
 
@@ -204,7 +204,7 @@ def test_apply_existing_member(client, series, kaiserslautern):
 
     response = client.post(APPLY_URL, _data(series))
 
-    assert "Kaiserslautern ist bereits bei Smarte Stadtgespräche dabei" in (
+    assert "Kaiserslautern ist bereits bei den Smarten Stadtgesprächen dabei" in (
         response.content.decode()
     )
     assert MembershipApplication.objects.count() == 0

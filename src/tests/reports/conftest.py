@@ -9,7 +9,7 @@ from tests.factories.accounts import OrganiserFactory, UserFactory
 from tests.factories.documentation import FeedbackFactory
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory, PartyFactory
-from tests.factories.network import SeriesFactory
+from tests.factories.network import DefaultSeriesFactory
 from tests.factories.people import AffiliationFactory
 from tests.factories.registrations import RegistrationFactory
 
@@ -45,7 +45,7 @@ def register(event, user, status=RegistrationStatus.REGISTERED):
 
 @pytest.fixture
 def series(db):
-    return SeriesFactory(name="Smarte Stadtgespräche", slug="smarte-stadtgespraeche")
+    return DefaultSeriesFactory()
 
 
 @pytest.fixture

@@ -116,7 +116,7 @@ def membership_add(request: AuthenticatedRequest) -> HttpResponse:
             messages.success(
                 request,
                 _("%(municipality)s was added to %(series)s.")
-                % {"municipality": membership.municipality, "series": membership.series},
+                % {"municipality": membership.municipality, "series": membership.series.dative},
             )
             return redirect("dashboard:membership-detail", pk=membership.pk)
     return render(

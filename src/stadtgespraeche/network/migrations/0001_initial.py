@@ -7,129 +7,371 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('discussions', '0001_initial'),
-        ('municipalities', '0001_initial'),
-        ('topics', '0001_initial'),
+        ("discussions", "0001_initial"),
+        ("municipalities", "0001_initial"),
+        ("topics", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('status', models.CharField(choices=[('interested', 'interested'), ('applied', 'applied'), ('member', 'member'), ('paused', 'paused'), ('left', 'left')], max_length=20, verbose_name='status')),
-                ('since', models.DateField(verbose_name='status since')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='municipalities.municipality', verbose_name='municipality')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("interested", "interested"),
+                            ("applied", "applied"),
+                            ("member", "member"),
+                            ("paused", "paused"),
+                            ("left", "left"),
+                        ],
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("since", models.DateField(verbose_name="status since")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['municipality__name'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["municipality__name"],
             },
         ),
         migrations.CreateModel(
-            name='MembershipChange',
+            name="MembershipChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='time')),
-                ('from_status', models.CharField(blank=True, choices=[('interested', 'interested'), ('applied', 'applied'), ('member', 'member'), ('paused', 'paused'), ('left', 'left')], max_length=20, verbose_name='previous status')),
-                ('to_status', models.CharField(choices=[('interested', 'interested'), ('applied', 'applied'), ('member', 'member'), ('paused', 'paused'), ('left', 'left')], max_length=20, verbose_name='new status')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='changed by')),
-                ('membership', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='changes', to='network.membership', verbose_name='membership')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="time")),
+                (
+                    "from_status",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("interested", "interested"),
+                            ("applied", "applied"),
+                            ("member", "member"),
+                            ("paused", "paused"),
+                            ("left", "left"),
+                        ],
+                        max_length=20,
+                        verbose_name="previous status",
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("interested", "interested"),
+                            ("applied", "applied"),
+                            ("member", "member"),
+                            ("paused", "paused"),
+                            ("left", "left"),
+                        ],
+                        max_length=20,
+                        verbose_name="new status",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="changed by",
+                    ),
+                ),
+                (
+                    "membership",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="changes",
+                        to="network.membership",
+                        verbose_name="membership",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership change',
-                'verbose_name_plural': 'membership changes',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "membership change",
+                "verbose_name_plural": "membership changes",
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='MunicipalityThread',
+            name="MunicipalityThread",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='municipalities.municipality', verbose_name='municipality')),
-                ('thread', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='discussions.thread', verbose_name='discussion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "thread",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="discussions.thread",
+                        verbose_name="discussion",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'discussion of a municipality',
-                'verbose_name_plural': 'discussions of municipalities',
+                "verbose_name": "discussion of a municipality",
+                "verbose_name_plural": "discussions of municipalities",
             },
         ),
         migrations.CreateModel(
-            name='Series',
+            name="Series",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='name')),
-                ('slug', models.SlugField(max_length=160, unique=True, verbose_name='slug')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('started_on', models.DateField(blank=True, null=True, verbose_name='started on')),
-                ('accepts_applications', models.BooleanField(default=True, verbose_name='accepts membership applications')),
-                ('room_provider', models.CharField(choices=[('bbb', 'BigBlueButton'), ('link', 'plain link (e.g. Jitsi)'), ('none', 'no online room')], default='bbb', max_length=10, verbose_name='online room')),
-                ('balance_max_share', models.PositiveSmallIntegerField(default=40, help_text='Organisers are warned when one party or one municipality holds more than this share of the registrations of a Stadtgespräch.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='balance warning above (percent)')),
-                ('organiser_municipality', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organised_series', to='municipalities.municipality', verbose_name='organised by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="name")),
+                ("slug", models.SlugField(max_length=160, unique=True, verbose_name="slug")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("started_on", models.DateField(blank=True, null=True, verbose_name="started on")),
+                (
+                    "accepts_applications",
+                    models.BooleanField(
+                        default=True, verbose_name="accepts membership applications"
+                    ),
+                ),
+                (
+                    "room_provider",
+                    models.CharField(
+                        choices=[
+                            ("bbb", "BigBlueButton"),
+                            ("link", "plain link (e.g. Jitsi)"),
+                            ("none", "no online room"),
+                        ],
+                        default="bbb",
+                        max_length=10,
+                        verbose_name="online room",
+                    ),
+                ),
+                (
+                    "balance_max_share",
+                    models.PositiveSmallIntegerField(
+                        default=40,
+                        help_text="Organisers are warned when one party or one municipality holds more than this share of the registrations of a Stadtgespräch.",
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(100),
+                        ],
+                        verbose_name="balance warning above (percent)",
+                    ),
+                ),
+                (
+                    "organiser_municipality",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organised_series",
+                        to="municipalities.municipality",
+                        verbose_name="organised by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'series',
-                'verbose_name_plural': 'series',
-                'ordering': ['name'],
+                "verbose_name": "series",
+                "verbose_name_plural": "series",
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='membership',
-            name='series',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='network.series', verbose_name='series'),
+            model_name="membership",
+            name="series",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="network.series",
+                verbose_name="series",
+            ),
         ),
         migrations.CreateModel(
-            name='TopicThread',
+            name="TopicThread",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('thread', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='discussions.thread', verbose_name='discussion')),
-                ('topic', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='topics.topic', verbose_name='topic')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "thread",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="discussions.thread",
+                        verbose_name="discussion",
+                    ),
+                ),
+                (
+                    "topic",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="topics.topic",
+                        verbose_name="topic",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'discussion of a topic',
-                'verbose_name_plural': 'discussions of topics',
+                "verbose_name": "discussion of a topic",
+                "verbose_name_plural": "discussions of topics",
             },
         ),
         migrations.CreateModel(
-            name='MembershipApplication',
+            name="MembershipApplication",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('contact_name', models.CharField(max_length=200, verbose_name='contact person')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('contact_role', models.CharField(blank=True, max_length=200, verbose_name='position or department')),
-                ('message', models.TextField(blank=True, verbose_name='message')),
-                ('consent_given_at', models.DateTimeField(verbose_name='consent to processing given at')),
-                ('consent_text_version', models.CharField(max_length=20, verbose_name='version of the consent text')),
-                ('language', models.CharField(choices=[('de', 'German'), ('en', 'English')], default='de', help_text='The language of the form; replies are written in it.', max_length=10, verbose_name='language')),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('accepted', 'accepted'), ('declined', 'declined')], default='pending', max_length=20, verbose_name='status')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided at')),
-                ('decision_message', models.TextField(blank=True, verbose_name='message to the applicant')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='municipalities.municipality', verbose_name='municipality')),
-                ('series', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='applications', to='network.series', verbose_name='series')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("contact_name", models.CharField(max_length=200, verbose_name="contact person")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                (
+                    "contact_role",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="position or department"
+                    ),
+                ),
+                ("message", models.TextField(blank=True, verbose_name="message")),
+                (
+                    "consent_given_at",
+                    models.DateTimeField(verbose_name="consent to processing given at"),
+                ),
+                (
+                    "consent_text_version",
+                    models.CharField(max_length=20, verbose_name="version of the consent text"),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("de", "German"), ("en", "English")],
+                        default="de",
+                        help_text="The language of the form; replies are written in it.",
+                        max_length=10,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("accepted", "accepted"),
+                            ("declined", "declined"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decided_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="decided at"),
+                ),
+                (
+                    "decision_message",
+                    models.TextField(blank=True, verbose_name="message to the applicant"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="municipalities.municipality",
+                        verbose_name="municipality",
+                    ),
+                ),
+                (
+                    "series",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="applications",
+                        to="network.series",
+                        verbose_name="series",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership application',
-                'verbose_name_plural': 'membership applications',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'pending')), fields=('series', 'municipality'), name='network_one_pending_application')],
+                "verbose_name": "membership application",
+                "verbose_name_plural": "membership applications",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "pending")),
+                        fields=("series", "municipality"),
+                        name="network_one_pending_application",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('series', 'municipality'), name='network_unique_membership'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("series", "municipality"), name="network_unique_membership"
+            ),
         ),
     ]

@@ -59,7 +59,9 @@ def place_holders(event: Event, mode: str) -> QuerySet[Registration]:
 
 
 def mode_counts(event: Event) -> list[ModeCount]:
-    """Registered and waitlisted people per mode the event offers (one query)."""
+    """Registered and waitlisted people per mode the event offers, and per mode it no longer
+    offers while people are still registered in it (the format changed), so that the counts
+    agree with the list of registrations (one query)."""
     rows = (
         Registration.objects.filter(event=event)
         .values("mode")
@@ -82,6 +84,11 @@ def mode_counts(event: Event) -> list[ModeCount]:
             waitlisted=by_mode.get(mode, {}).get("waitlisted", 0),
         )
         for mode in event.modes
+        + tuple(
+            mode
+            for mode in AttendanceMode
+            if mode not in event.modes and any(by_mode.get(mode, {}).values())
+        )
     ]
 
 

@@ -7,7 +7,9 @@ is its listener, registered in `RegistrationsConfig.ready`:
   waitlisted person a change notice with the updated .ics and creates an in-app
   notification (kind "events.event_changed"); a new start time re-arms the reminder;
 - cancelling an event sends a cancellation notice with the STATUS:CANCELLED .ics
-  (kind "events.event_cancelled").
+  (kind "events.event_cancelled");
+- more places in a mode move waitlisted people up (`registration.promote_into_new_places`,
+  with the promotion notice the waitlist always sends).
 
 E-mails go out after the transaction commits, one per person in their language. The online
 join link is never written into them (it appears on the event page, see `rooms`).
@@ -31,6 +33,7 @@ from stadtgespraeche.events.models import Event
 from stadtgespraeche.notifications.services import notify
 from stadtgespraeche.registrations.enums import RegistrationStatus
 from stadtgespraeche.registrations.models import Registration
+from stadtgespraeche.registrations.services.registration import promote_into_new_places
 
 # Registrations that hold or wait for a place: they are told about changes.
 NOTIFIED_STATUSES = (RegistrationStatus.REGISTERED, RegistrationStatus.WAITLISTED)
@@ -107,6 +110,7 @@ def notify_participants(event: Event, change: EventChange) -> int:
             title=gettext_lazy("Cancelled: %(title)s"),
             context={},
         )
+    promoted = promote_into_new_places(event, by=change.by) if change.capacity_changed else []
     if "starts_at" in change.changed:
         # A reminder belongs to a start time: the new date gets its own (once, see reminders).
         Registration.objects.filter(event=event, reminder_sent_at__isnull=False).update(
@@ -114,8 +118,8 @@ def notify_participants(event: Event, change: EventChange) -> int:
         )
     notice = change.notice
     if not notice:
-        return 0
-    return _send_notices(
+        return len(promoted)
+    return len(promoted) + _send_notices(
         event,
         template="registrations/emails/event_changed",
         kind=KIND_CHANGED,

@@ -198,6 +198,23 @@ def _promote(event: Event, mode: str, *, by: User | None) -> list[Registration]:
     return promoted
 
 
+def promote_into_new_places(event: Event, *, by: User | None) -> list[Registration]:
+    """After the capacities of `event` changed: move the oldest waitlisted registrations of
+    each attendance mode up into the places now free (first come, first served), with the
+    notification and e-mail of every promotion.
+
+    Nothing moves while the event is not taking registrations (a draft, cancelled, held or
+    over). Call inside the transaction that changed the capacities; returns the promoted.
+    """
+    if event.status not in queries.ORGANISER_CHANGE_STATUSES or event.ends_at <= timezone.now():
+        return []
+    locked = _lock(event)
+    promoted: list[Registration] = []
+    for mode in locked.modes:
+        promoted += _promote(locked, mode, by=by)
+    return promoted
+
+
 def _cancellable(registration: Registration) -> None:
     if registration.status not in queries.ACTIVE_STATUSES:
         raise RegistrationNotChangeable(_("This registration is no longer active."))

@@ -334,6 +334,111 @@ def test_overview_query_count_organiser(client, django_assert_num_queries, items
     _fill(person, items)
     client.force_login(person)
 
-    # the councillor's 13 + applications (2), proposals (2), undocumented events (2)
-    with django_assert_num_queries(19):
+    # the councillor's 13 + applications (2), proposals (2), undocumented events (2),
+    # upcoming events to write to
+    with django_assert_num_queries(20):
         _get(client)
+
+
+# --- links to the person's work pages ---------------------------------------------------------
+
+
+def _link_ids(content):
+    return {
+        key for key in ("impulses", "councillors", "reports") if f"overview-link-{key}" in content
+    }
+
+
+def test_overview_speaker_gets_a_link_to_their_impulses_and_nothing_else(client):
+    speaker = UserFactory(role="speaker")
+    client.force_login(speaker)
+
+    content = _get(client)
+
+    assert _link_ids(content) == {"impulses"}
+    assert reverse("documentation:speaker-items") in content
+    assert "Meine Impulse" in content
+
+
+def test_overview_councillor_speaking_at_an_event_gets_the_impulses_link(client, councillor):
+    AgendaItemFactory(event=EventFactory()).speakers.add(councillor)
+
+    assert _link_ids(_get(client)) == {"impulses"}
+
+
+def test_overview_plain_councillor_gets_no_work_page_links(client, councillor):
+    collecting = WishRoundFactory(phase=Phase.COLLECT)
+
+    content = _get(client)
+
+    assert _link_ids(content) == set()
+    assert "Meine Arbeitsbereiche" not in content
+    assert reverse("wishes:wish-collect", kwargs={"pk": collecting.pk}) not in content
+    assert reverse("reports:season-index") not in content
+
+
+def test_overview_coordinator_gets_councillors_profile_and_wish_call_links(client):
+    coordinator = CoordinatorFactory()
+    home = MunicipalityFactory(name="Heimstadt")
+    AffiliationFactory(user=coordinator, municipality=home, role=AffiliationRole.COORDINATOR)
+    other = MunicipalityFactory(name="Fremdstadt")
+    collecting = WishRoundFactory(phase=Phase.COLLECT, title="Frühjahr")
+    voting = WishRoundFactory(phase=Phase.VOTE, title="Abstimmung")
+    client.force_login(coordinator)
+
+    content = _get(client)
+
+    assert _link_ids(content) == {"councillors"}
+    assert "Meine Ratsmitglieder" in content
+    assert reverse("people:municipality-profile-edit", kwargs={"slug": home.slug}) in content
+    assert "Öffentliches Profil von Heimstadt" in content
+    assert reverse("people:municipality-profile-edit", kwargs={"slug": other.slug}) not in content
+    assert reverse("wishes:wish-collect", kwargs={"pk": collecting.pk}) in content
+    assert "Aufruf zu Themenwünschen: Frühjahr" in content
+    assert reverse("wishes:wish-collect", kwargs={"pk": voting.pk}) not in content
+    # Each link opens for the coordinator.
+    assert client.get(reverse("registrations:coordinator-councillors")).status_code == 200
+    profile_url = reverse("people:municipality-profile-edit", kwargs={"slug": home.slug})
+    assert client.get(profile_url).status_code == 200
+    call_url = reverse("wishes:wish-collect", kwargs={"pk": collecting.pk})
+    assert client.get(call_url).status_code == 200
+
+
+def test_overview_coordinator_without_municipality_gets_no_coordination_links(client):
+    client.force_login(CoordinatorFactory())
+    collecting = WishRoundFactory(phase=Phase.COLLECT)
+
+    content = _get(client)
+
+    assert _link_ids(content) == set()
+    assert reverse("wishes:wish-collect", kwargs={"pk": collecting.pk}) not in content
+
+
+def test_overview_organiser_gets_season_reports_and_message_links(client):
+    organiser = OrganiserFactory()
+    upcoming = EventFactory(title="Kommendes Gespräch", status=EventStatus.REGISTRATION_OPEN)
+    draft = EventFactory(title="Entwurf", status=EventStatus.DRAFT)
+    client.force_login(organiser)
+
+    content = _get(client)
+
+    assert _link_ids(content) == {"reports"}
+    assert "Saisonberichte" in content
+    assert reverse("dashboard:event-messages", kwargs={"pk": upcoming.pk}) in content
+    assert "Nachricht an die Angemeldeten: Kommendes Gespräch" in content
+    assert reverse("dashboard:event-messages", kwargs={"pk": draft.pk}) not in content
+    assert client.get(reverse("reports:season-index")).status_code == 200
+    messages_url = reverse("dashboard:event-messages", kwargs={"pk": upcoming.pk})
+    assert client.get(messages_url).status_code == 200
+
+
+@pytest.mark.parametrize("role", ["councillor", "coordinator", "speaker"])
+def test_overview_shows_organiser_links_to_nobody_else(client, role):
+    event = EventFactory(status=EventStatus.REGISTRATION_OPEN)
+    person = CoordinatorFactory() if role == "coordinator" else UserFactory(role=role)
+    client.force_login(person)
+
+    content = _get(client)
+
+    assert "reports" not in _link_ids(content)
+    assert reverse("dashboard:event-messages", kwargs={"pk": event.pk}) not in content

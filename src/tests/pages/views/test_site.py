@@ -12,7 +12,7 @@ from stadtgespraeche.pages.enums import SiteTextKey
 from stadtgespraeche.pages.models import SiteText
 from tests.factories.events import EventFactory
 from tests.factories.municipalities import MunicipalityFactory
-from tests.factories.network import MembershipFactory, SeriesFactory
+from tests.factories.network import DefaultSeriesFactory, MembershipFactory, SeriesFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -72,7 +72,7 @@ def test_easy_language_page_is_marked_as_german_in_english_ui(client):
 
 
 def test_home_lists_member_municipalities_only(client):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     MembershipFactory(series=series, municipality=MunicipalityFactory(name="Mitgliedstadt"))
     MembershipFactory(
         series=series,
@@ -103,7 +103,7 @@ def test_home_shows_empty_state_without_members(client):
 
 @pytest.mark.parametrize("item_count", [1, 3])
 def test_home_query_count(client, django_assert_num_queries, item_count):
-    series = SeriesFactory()
+    series = DefaultSeriesFactory()
     MembershipFactory.create_batch(item_count, series=series)
     EventFactory.create_batch(item_count, series=series)
 

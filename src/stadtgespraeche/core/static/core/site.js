@@ -1,16 +1,20 @@
 // Progressive enhancements only; every page works without JavaScript.
 document.documentElement.classList.add("js");
 
-document.addEventListener("DOMContentLoaded", () => {
-  // Confirm destructive actions marked with data-confirm.
-  document.querySelectorAll("form[data-confirm]").forEach((form) => {
-    form.addEventListener("submit", (event) => {
-      if (!window.confirm(form.dataset.confirm)) {
-        event.preventDefault();
-      }
-    });
-  });
-});
+// Confirm destructive actions marked with data-confirm: one box per action. Listening on the
+// document in the capture phase runs before htmx's own submit handler on the form (so a
+// refusal stops htmx requests too) and also covers forms that htmx swapped in later.
+document.addEventListener(
+  "submit",
+  (event) => {
+    const form = event.target;
+    if (form instanceof HTMLFormElement && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      event.stopPropagation();
+    }
+  },
+  true,
+);
 
 // Filterable checkbox lists (core.forms.FilterableCheckboxSelectMultiple): show the filter
 // field and hide the options whose label does not contain the typed text; chosen options
