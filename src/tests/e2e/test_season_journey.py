@@ -36,7 +36,7 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, Page, Route, expect
 from pypdf import PdfReader
 
 from stadtgespraeche.demo.loader import (
@@ -92,7 +92,9 @@ def demo():
         population=None,
     )
     # The municipality that joins during the season (not a demo member).
-    MunicipalityFactory(key="14626110", name="Görlitz", slug="goerlitz", state=sn, population=56_000)
+    MunicipalityFactory(
+        key="14626110", name="Görlitz", slug="goerlitz", state=sn, population=56_000
+    )
     load_demo()
 
 
@@ -170,6 +172,7 @@ def activate(page: Page, email: str, who: str) -> None:
     """Open the invitation mailed to `email`, set a password; land on the home page."""
     mailed = next(m for m in reversed(mail.outbox) if email in m.to)
     assert "Guten Tag " + email not in mailed.body  # greets by name or neutrally
+    assert "Görlitz" in mailed.body  # names the municipality
     page.goto(link_in_mail_to(email, r"https?://\S+/konto/einladung/\S+/"))
     check(page, f"invitation ({who})")
     page.locator("input[name=password1]").fill(NEW_PASSWORD)
@@ -229,10 +232,43 @@ def choose(select: Locator, text: str) -> None:
     select.select_option(label=matching[0])
 
 
+def menu(page: Page, name: str, link: str) -> None:
+    """Open a menu of the header and follow one of its links."""
+    navigation = page.get_by_role("navigation", name="Hauptnavigation")
+    navigation.locator("summary", has_text=name).click()
+    navigation.get_by_role("link", name=link, exact=True).click()
+    page.wait_for_load_state()
+
+
 def set_status(page: Page, status: str) -> None:
     page.locator(f"form[action$='/status/']:has(input[value={status}]) button").click()
     page.wait_for_load_state()
     check(page, f"dashboard: Stadtgespräch set to {status}")
+
+
+def public_path_of(organiser: Page) -> str:
+    link = organiser.locator("main").get_by_role("link", name="Öffentliche Seite")
+    href = link.get_attribute("href")
+    assert href
+    return urlsplit(href).path
+
+
+def register(page: Page) -> None:
+    box = page.locator("#registration-box")
+    box.get_by_role("button", name="Anmelden").click()
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    assert "/StructTreeRoot" in reader.trailer["/Root"]
+    return "\n".join(pdf_page.extract_text() for pdf_page in reader.pages)
+
+
+def print_journey() -> None:
+    """The pages of the journey and their axe results (for the closing note)."""
+    print(f"season journey: {len(CHECKED)} page states checked with axe and at 320 px")
+    for name, path in CHECKED:
+        print(f"  {path}  {name}")
 
 
 def test_whole_season_through_the_ui(demo, person, fake_bbb, mailoutbox_clear):
@@ -284,9 +320,9 @@ def test_whole_season_through_the_ui(demo, person, fake_bbb, mailoutbox_clear):
 
     # 6. Wish round: the organiser opens a round, the coordinator calls for wishes, the
     #    councillor wishes, the organiser opens the vote, two councillors vote.
-    organiser.goto(reverse("wishes:round-list"))
+    menu(organiser, "Wissen", "Themenwünsche")
     check(organiser, "wish rounds (organiser)")
-    organiser.goto(reverse("wishes:round-create"))
+    organiser.get_by_role("link", name="Neue Runde").click()
     check(organiser, "new wish round")
     organiser.locator("input[name=title]").fill("Themen der Saison")
     organiser.locator("main form button[type=submit]").click()
@@ -329,11 +365,11 @@ def test_whole_season_through_the_ui(demo, person, fake_bbb, mailoutbox_clear):
     #    hosts with Kaiserslautern and Bamberg, the new coordinator gives the impulse.
     start = timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(minutes=21)
     end = start + datetime.timedelta(minutes=60)
-    organiser.goto(reverse("dashboard:home"))
+    menu(organiser, "Organisation", "Organisationsbereich")
     check(organiser, "dashboard")
-    organiser.goto(reverse("dashboard:event-list"))
+    menu(organiser, "Organisation", "Stadtgespräche planen")
     check(organiser, "dashboard: Stadtgespräche")
-    organiser.goto(reverse("dashboard:event-create"))
+    organiser.get_by_role("link", name="Stadtgespräch planen").click()
     check(organiser, "new Stadtgespräch")
     form = organiser.locator("main form").last
     form.locator("input[name=title]").fill(EVENT_TITLE)
@@ -383,3 +419,162 @@ def test_whole_season_through_the_ui(demo, person, fake_bbb, mailoutbox_clear):
     set_status(organiser, "published")
     set_status(organiser, "registration_open")
     check(organiser, "dashboard: Stadtgespräch (registration open)")
+    event_path = public_path_of(organiser)
+
+    # 8. Registrations until the waitlist applies: the councillor takes the only online
+    #    place (from the home page), the demo councillor lands on the waitlist.
+    councillor.goto(reverse("pages:overview"))
+    councillor.get_by_role("link", name=EVENT_TITLE).first.click()
+    check(councillor, "Stadtgespräch (councillor, registration open)")
+    register(councillor)
+    expect(councillor.locator("#registration-box")).to_contain_text("Sie sind angemeldet (online)")
+    check(councillor, "Stadtgespräch (councillor, registered)")
+    demo_councillor.goto(event_path)
+    register(demo_councillor)
+    expect(demo_councillor.locator("#registration-box")).to_contain_text(
+        "Sie stehen auf der Warteliste (online), Platz 1."
+    )
+    check(demo_councillor, "Stadtgespräch (demo councillor, waitlisted)")
+    organiser.goto(event_admin_path)
+    organiser.get_by_role("link", name="Anmeldungen", exact=True).click()
+    check(organiser, "dashboard: registrations")
+    assert "Lena Lange" in main_text(organiser)
+
+    # 9. The speaker (the new coordinator) confirms the impulse and uploads slides.
+    coordinator.goto(reverse("pages:overview"))
+    check(coordinator, "overview (coordinator, speaker)")
+    coordinator.locator("main").get_by_role(
+        "link", name=re.compile("Sie sprechen bei .*Das Görlitzer Datenportal")
+    ).click()
+    check(coordinator, "speaker page (unconfirmed)")
+    coordinator.get_by_role("button", name="Meinen Impuls bestätigen").click()
+    expect(coordinator.locator("main")).to_contain_text("Ihr Impuls ist bestätigt")
+    check(coordinator, "speaker page (confirmed)")
+    slides = coordinator.locator("form[action$='/folien/']")
+    slides.get_by_label("Folien").set_input_files(
+        {"name": "datenportal.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes()}
+    )
+    slides.get_by_role("button", name="Folien hochladen").click()
+    expect(coordinator.locator("main")).to_contain_text("Hochgeladen: datenportal.pdf")
+    check(coordinator, "speaker page (slides uploaded)")
+
+    # 10. 20 minutes before the start the councillor joins the online room from the home page.
+    assert timezone.now() < start
+    seen: list[str] = []
+
+    def bbb_client(route: Route) -> None:  # the BBB web client is not part of the test
+        seen.append(route.request.url)
+        route.fulfill(status=200, content_type="text/html", body="<html lang='de'></html>")
+
+    councillor.route(BBB_CLIENT, bbb_client)
+    councillor.goto(reverse("pages:overview"))
+    check(councillor, "overview (councillor, room open)")
+    councillor.get_by_role("link", name="Online-Raum betreten").click()
+    check(councillor, "room join page")
+    councillor.get_by_role("button", name="Online-Raum betreten").click()
+    expect(councillor.get_by_role("link", name="Online-Raum jetzt betreten")).to_be_visible()
+    check(councillor, "room join page (link ready)")
+    councillor.get_by_role("link", name="Online-Raum jetzt betreten").click()
+    councillor.wait_for_url("https://bbb.invalid/**")
+    assert seen
+    assert timezone.now() < start  # joined before the start
+
+    # 11. The clock moves past the end of the session.
+    traveller = time_machine.travel(end + datetime.timedelta(minutes=10), tick=True)
+    traveller.start()
+    try:
+        after_the_session(
+            organiser=organiser,
+            councillor=councillor,
+            demo_councillor=demo_councillor,
+            event_path=event_path,
+            event_admin_path=event_admin_path,
+            year=start.astimezone(BERLIN).year,
+        )
+    finally:
+        traveller.stop()
+    print_journey()
+
+
+def after_the_session(
+    *,
+    organiser: Page,
+    councillor: Page,
+    demo_councillor: Page,
+    event_path: str,
+    event_admin_path: str,
+    year: int,
+) -> None:
+    # The organiser closes the registration and marks the session as held.
+    organiser.goto(event_admin_path)
+    set_status(organiser, "registration_closed")
+    set_status(organiser, "held")
+    organiser.goto(reverse("pages:overview"))
+    check(organiser, "overview (organiser, one session without documentation)")
+    organiser.locator("main").get_by_role("link", name=EVENT_TITLE).click()
+    check(organiser, "documentation (empty)")
+
+    # 12. Minutes published.
+    organiser.get_by_label("Protokoll").fill(MINUTES)
+    organiser.get_by_label("Ergebnisse").fill("- Nächstes Thema: Datenethik")
+    organiser.get_by_role("button", name="Protokoll speichern").click()
+    expect(organiser.locator("main")).to_contain_text("Das Protokoll wurde gespeichert.")
+    check(organiser, "documentation (minutes saved)")
+    organiser.get_by_role("button", name="Dokumentation veröffentlichen").click()
+    expect(organiser.locator("main")).to_contain_text("Die Dokumentation ist veröffentlicht")
+    check(organiser, "documentation (published)")
+
+    # 13. The councillor downloads the documentation PDF and gives feedback.
+    councillor.goto(reverse("pages:overview"))
+    check(councillor, "overview (councillor, after the session)")
+    councillor.locator("main").get_by_role(
+        "link", name=f"Dokumentation veröffentlicht: {EVENT_TITLE}"
+    ).click()
+    assert urlsplit(councillor.url).path == event_path
+    expect(councillor.locator("main")).to_contain_text("Łukasz Wróbel")
+    check(councillor, "Stadtgespräch with documentation (councillor)")
+    with councillor.expect_download() as download_info:
+        councillor.get_by_role("link", name="Dokumentation als PDF herunterladen").click()
+    text = pdf_text(download_info.value.path().read_bytes())
+    assert "Ł" in text
+    assert "ş" in text
+    assert "Görlitz Datenportal im Aufbau" in text  # the Markdown table's row
+    assert "Das Görlitzer Datenportal" in text
+
+    councillor.get_by_role("link", name="Rückmeldung geben").click()
+    check(councillor, "feedback form")
+    councillor.get_by_label("4 – gut").check()
+    councillor.get_by_label("Was war für Sie nützlich?").fill("Das Datenportal als Beispiel")
+    councillor.get_by_role("button", name="Rückmeldung senden").click()
+    expect(councillor.locator("main")).to_contain_text("Vielen Dank für Ihre Rückmeldung.")
+    check(councillor, "feedback sent")
+
+    # The early join counted: the organiser's list shows the councillor as attended.
+    organiser.goto(event_admin_path)
+    organiser.get_by_role("link", name="Anmeldungen", exact=True).click()
+    attended = organiser.locator("main tr", has_text="Lena Lange")
+    expect(attended).to_contain_text("teilgenommen")
+    check(organiser, "dashboard: registrations after the session")
+
+    # The waitlisted demo councillor did not attend: no feedback for them.
+    demo_councillor.goto(event_path)
+    expect(demo_councillor.locator("main")).not_to_contain_text("Rückmeldung geben")
+    check(demo_councillor, "Stadtgespräch with documentation (demo councillor)")
+
+    # 14. The season report shows the session with its figures.
+    menu(organiser, "Organisation", "Organisationsbereich")
+    organiser.get_by_role("link", name=re.compile("^Saisonberichte der Reihe")).click()
+    check(organiser, "season reports")
+    organiser.get_by_role("link", name=f"Saison {year}").click()
+    check(organiser, "season report")
+    table = organiser.get_by_role("table", name="Je Stadtgespräch")
+    row = table.locator("tr", has_text=EVENT_TITLE)
+    # registrations, attended (the early joiner), waitlist
+    assert row.locator("td").all_inner_texts() == ["1", "1 (100 %)", "1"]
+    feedback = organiser.get_by_role("table", name="Rückmeldungen je Stadtgespräch")
+    assert feedback.locator("tr", has_text="Nr. ").locator("td").all_inner_texts()[-2:] == [
+        "1",
+        "4,0",
+    ]
+    reached = organiser.get_by_role("table", name="Erreichte Personen je Kommune")
+    assert "Görlitz\t1" in reached.inner_text()
