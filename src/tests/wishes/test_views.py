@@ -522,7 +522,7 @@ def test_collection_query_count(
     TopicWishFactory.create_batch(item_count, round=collecting_round, author=councillor)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("wishes:wish-collect", args=[collecting_round.pk]))
 
     assert len(response.context["wishes"]) == item_count
