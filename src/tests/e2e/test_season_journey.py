@@ -457,6 +457,15 @@ def test_whole_season_through_the_ui(demo, person, fake_bbb, mailoutbox_clear):
     slides.get_by_role("button", name="Folien hochladen").click()
     expect(coordinator.locator("main")).to_contain_text("Hochgeladen: datenportal.pdf")
     check(coordinator, "speaker page (slides uploaded)")
+    menu(coordinator, "Mein Bereich", "Meine Impulse")
+    expect(coordinator.locator("main")).to_contain_text("Das Görlitzer Datenportal")
+    expect(coordinator.locator("main")).to_contain_text("(bestätigt)")
+    check(coordinator, "my impulses")
+    # As coordinator: the councillors of Görlitz with their registration status.
+    menu(coordinator, "Organisation", "Meine Ratsmitglieder")
+    councillor_card = coordinator.locator("[data-councillor]", has_text="Lena Lange")
+    expect(councillor_card).to_contain_text(re.compile(r"angemeldet \(online\)", re.IGNORECASE))
+    check(coordinator, "my councillors (coordinator)")
 
     # 10. 20 minutes before the start the councillor joins the online room from the home page.
     assert timezone.now() < start
