@@ -10,6 +10,7 @@ from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core.forms import Form, ModelForm
 from stadtgespraeche.events.forms import DateTimeLocalInput
 from stadtgespraeche.events.models import Event
+from stadtgespraeche.network.queries import default_series
 from stadtgespraeche.topics.queries import active_topics
 
 from .enums import PHASE_TRANSITIONS, Phase
@@ -48,7 +49,7 @@ class CollectWishForm(WishForm):
     author = forms.ModelChoiceField(
         label=_("Wished by"),
         queryset=User.objects.none(),
-        empty_label=_("– please choose –"),
+        empty_label=_("Please choose"),
         error_messages={"required": _("Please choose the councillor who made the wish.")},
     )
     field_order = ["author", "title", "reason", "topic"]
@@ -63,7 +64,7 @@ class MergeForm(Form):
     into = forms.ModelChoiceField(
         label=_("Merge into"),
         queryset=TopicWish.objects.none(),
-        empty_label=_("– please choose –"),
+        empty_label=_("Please choose"),
         error_messages={"required": _("Please choose the wish to keep.")},
     )
 
@@ -76,7 +77,7 @@ class PlanForm(Form):
     event = forms.ModelChoiceField(
         label=_("Stadtgespräch"),
         queryset=Event.objects.none(),
-        empty_label=_("– please choose –"),
+        empty_label=_("Please choose"),
         error_messages={"required": _("Please choose a Stadtgespräch.")},
     )
     note = forms.CharField(
@@ -139,8 +140,11 @@ class RoundForm(ModelForm):
         self.fields["votes_per_member"].max_value = 20
         self.fields["votes_per_member"].validators.append(MinValueValidator(1))
         self.fields["votes_per_member"].validators.append(MaxValueValidator(20))
-        self.fields["series"].empty_label = _("– please choose –")  # type: ignore[attr-defined]
+        self.fields["series"].empty_label = _("Please choose")  # type: ignore[attr-defined]
         self.fields["target_event"].empty_label = _("– none –")  # type: ignore[attr-defined]
+        if not self.is_bound and not self.initial.get("series"):
+            # One series is the usual case: preselect it, as the event form does.
+            self.fields["series"].initial = default_series()
         self.fields["target_event"].queryset = Event.objects.filter(
             ends_at__gte=timezone.now()
         ).order_by("starts_at")

@@ -59,6 +59,49 @@ def test_organiser_organisation_menu_leads_to_the_dashboard(client):
     assert reverse("dashboard:application-list") in content
 
 
+def test_my_area_links_the_speaker_page_without_a_403(client):
+    """Issue 12 journey: a speaker's page ("Meine Impulse") was reachable only from the
+    notification; it is in "Mein Bereich", and opens for anyone logged in."""
+    client.force_login(UserFactory())
+
+    content = client.get(reverse("pages:home")).content.decode()
+    response = client.get(reverse("documentation:speaker-items"))
+
+    assert f'href="{reverse("documentation:speaker-items")}">Meine Impulse</a>' in content
+    assert response.status_code == 200
+
+
+def test_coordinator_with_a_municipality_finds_their_councillors_in_the_menu(client):
+    """Issue 12 journey: "Meine Ratsmitglieder" (registration status, register) was linked
+    from nowhere; coordinators of a municipality have it in the Organisation menu."""
+    from stadtgespraeche.people.enums import AffiliationRole
+    from tests.factories.people import AffiliationFactory
+
+    coordinator = CoordinatorFactory()
+    AffiliationFactory(user=coordinator, role=AffiliationRole.COORDINATOR)
+    client.force_login(coordinator)
+
+    content = client.get(reverse("pages:home")).content.decode()
+    response = client.get(reverse("registrations:coordinator-councillors"))
+
+    assert reverse("registrations:coordinator-councillors") in content
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", ["coordinator without municipality", "organiser", "councillor"])
+def test_councillor_list_link_only_where_it_opens(client, role):
+    person = {
+        "coordinator without municipality": CoordinatorFactory,
+        "organiser": OrganiserFactory,
+        "councillor": UserFactory,
+    }[role]()
+    client.force_login(person)
+
+    content = client.get(reverse("pages:home")).content.decode()
+
+    assert reverse("registrations:coordinator-councillors") not in content
+
+
 def test_overview_link_is_marked_current_on_the_overview(client):
     client.force_login(UserFactory())
 

@@ -215,7 +215,7 @@ def test_invite_page_query_count(client, django_assert_num_queries, count):
         AffiliationFactory(user=user, municipality=municipality)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(_url(municipality))
 
     assert response.text.count("@example.org</td>") == count
@@ -313,7 +313,7 @@ def test_invite_start_coordinator_list_query_count(client, django_assert_num_que
         AffiliationFactory(user=coordinator, role="coordinator")
     client.force_login(coordinator)
 
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(reverse("people:invite-start"))
 
     assert len(re.findall(r'href="/verzeichnis/[^"/]+/einladen/"', response.text)) == count

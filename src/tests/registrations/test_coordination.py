@@ -131,7 +131,7 @@ def test_councillor_list_query_count(client, django_assert_num_queries, count):
     client.force_login(coordinator)
     client.get(URL)
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(URL)
 
     assert response.content.decode().count("data-councillor=") == count

@@ -472,6 +472,28 @@ def test_round_form_window_error_is_a_form_error(client, organiser):
     assert "Die Abstimmung muss nach ihrem Beginn enden." in response.content.decode()
 
 
+def test_round_form_preselects_the_default_series(client, organiser):
+    """Issue 12 journey: the organiser's new round failed with "Bitte wählen Sie eine Reihe."
+    although the network has one series; the form now preselects it (as the event form)."""
+    from tests.factories.network import SeriesFactory
+
+    series = SeriesFactory(slug="smarte-stadtgespraeche", name="Smarte Stadtgespräche")
+    client.force_login(organiser)
+
+    content = client.get(reverse("wishes:round-create")).content.decode()
+
+    assert f'<option value="{series.pk}" selected>' in content
+
+
+def test_round_form_uses_the_common_empty_choice_label(client, organiser):
+    client.force_login(organiser)
+
+    content = client.get(reverse("wishes:round-create")).content.decode()
+
+    assert ">Bitte auswählen</option>" in content
+    assert "bitte wählen" not in content
+
+
 def test_round_create_denied_to_councillor(client, councillor):
     client.force_login(councillor)
 
@@ -500,7 +522,7 @@ def test_collection_query_count(
     TopicWishFactory.create_batch(item_count, round=collecting_round, author=councillor)
     client.force_login(coordinator)
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(9):
         response = client.get(reverse("wishes:wish-collect", args=[collecting_round.pk]))
 
     assert len(response.context["wishes"]) == item_count

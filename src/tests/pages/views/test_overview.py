@@ -324,7 +324,7 @@ def test_overview_query_count_coordinator(client, django_assert_num_queries, ite
     client.force_login(person)
 
     # the councillor's 13 + municipalities, proposals, open invitations
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         _get(client)
 
 
