@@ -119,7 +119,9 @@ class Profile(TimeStampedModel):
                 fields=["municipality", "identity_visibility"], name="people_profile_town_vis_idx"
             ),
             # That walk checks each person's visibility in this index, not in the row.
-            models.Index(fields=["user", "identity_visibility"], name="people_profile_user_vis_idx"),
+            models.Index(
+                fields=["user", "identity_visibility"], name="people_profile_user_vis_idx"
+            ),
         ]
 
     def __str__(self) -> str:
