@@ -8,14 +8,18 @@ builds a tenth of every count (the reference data stays complete) for a loaded m
 
 It reuses the per-feature generators (directory_search.generate for the councillors,
 events_bench.generate for events and registrations, notifications_bench.generate for the
-notifications, discussions_bench's German text) and adds practices and threads. Rows are
-bulk-inserted like in those scripts; the search index is built by the platform's own
-`reindex` command. It finally creates two people the load benchmark logs in as: the
-councillor `bench0@example.invalid` (who receives the reader's notifications) and the
-organiser `bench-organiser@example.invalid` (two-factor flag set, for the dashboard).
+notifications, discussions_bench's German text) and adds practices and threads. Rows go
+straight through the database driver with their ids (harness.insert_rows); the search
+index is built afterwards by the platform's own `reindex` command without `--restart`, a
+separate step that resumes where it stopped when the same command runs again (the data
+of an existing data set is kept; `--no-reindex` skips the index). It finally creates two
+people the load benchmark logs in as: the councillor `bench0@example.invalid` (who receives
+the reader's notifications) and the organiser `bench-organiser@example.invalid`
+(two-factor flag set, for the dashboard).
 
     python -m uv run --frozen python benchmarks/nationwide.py --scale 0.1
     scripts/with-postgres.sh python -m uv run --frozen python benchmarks/nationwide.py --postgres
+    # a PostgreSQL data set kept for later runs: benchmarks/postgres_server.sh (SPEED.md)
 
 The SQLite file is benchmarks/results/nationwide/stadtgespraeche.sqlite3 (`--fresh` deletes
 it first); an existing data set is kept (the load benchmark reuses it).
