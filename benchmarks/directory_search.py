@@ -27,6 +27,10 @@ from pathlib import Path
 from typing import Any
 
 REPO_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_DIR))
+
+from benchmarks.harness import insert_rows, next_id  # noqa: E402 - after the path
+
 RESULTS_DIR = REPO_DIR / "benchmarks" / "results"
 SEED = 20261125
 BATCH = 5_000
@@ -378,74 +382,89 @@ def generate(
     with transaction.atomic():
         # Factions: 2–5 per municipality, each of one party.
         faction_rows = []
+        faction_id = next_id(Faction)
+        factions_by_town: dict[int, list[tuple[int, int]]] = {}
         for town in towns:
             for party in rng.sample(parties, k=min(len(parties), rng.randint(2, 5))):
                 faction_rows.append(
-                    Faction(municipality_id=town, name=f"{party.short_name}-Fraktion", party=party)
+                    {
+                        "id": faction_id,
+                        "municipality_id": town,
+                        "name": f"{party.short_name}-Fraktion",
+                        "party_id": party.pk,
+                    }
                 )
-        Faction.objects.bulk_create(faction_rows, batch_size=BATCH)
-        factions_by_town: dict[int, list[Faction]] = {}
-        for faction in Faction.objects.filter(municipality_id__in=towns).only(
-            "pk", "municipality_id", "party_id"
-        ):
-            factions_by_town.setdefault(faction.municipality_id, []).append(faction)
+                factions_by_town.setdefault(town, []).append((faction_id, party.pk))
+                faction_id += 1
+        insert_rows(Faction, faction_rows)
         report.factions = len(faction_rows)
         mark = step(f"{len(faction_rows):,} factions", mark)
 
+        # Rows go straight through the database driver (benchmarks.harness.insert_rows)
+        # with ids chosen here: bulk_create spent most of the time building SQL.
         offset = User.objects.filter(email__startswith="bench").count()
         through = Profile.interests.through
+        user_id, profile_id, mandate_id, interest_id = (
+            next_id(User),
+            next_id(Profile),
+            next_id(Mandate),
+            next_id(through),
+        )
         for chunk in _batches(profiles):
-            users = User.objects.bulk_create(
-                [
-                    User(
-                        email=f"bench{offset + n}@example.invalid",
-                        first_name=rng.choice(FIRST_NAMES),
-                        last_name=rng.choice(LAST_NAMES),
-                        password=UNUSABLE_PASSWORD,  # hashing would dominate the run
-                    )
-                    for n in chunk
-                ],
-                batch_size=BATCH,
-            )
-            people = Profile.objects.bulk_create(
-                [
-                    Profile(
-                        user=user,
-                        municipality_id=rng.choice(towns),
-                        bio=_sentence(rng, rng.randint(8, 30)),
-                        expertise=_sentence(rng, rng.randint(4, 15)),
-                        languages="Deutsch, Englisch",
-                        identity_visibility=_weighted(rng, VISIBILITY_WEIGHTS),
-                        photo_visibility=_weighted(rng, VISIBILITY_WEIGHTS),
-                        mandates_visibility=_weighted(rng, VISIBILITY_WEIGHTS),
-                        interests_visibility=_weighted(rng, VISIBILITY_WEIGHTS),
-                        about_visibility=_weighted(rng, VISIBILITY_WEIGHTS),
-                    )
-                    for user in users
-                ],
-                batch_size=BATCH,
-            )
-            mandates = []
-            interests = []
-            for person in people:
-                town_factions = factions_by_town[person.municipality_id]
+            users, people, mandates, interests = [], [], [], []
+            for n in chunk:
+                town = rng.choice(towns)
+                users.append(
+                    {
+                        "id": user_id,
+                        "email": f"bench{offset + n}@example.invalid",
+                        "first_name": rng.choice(FIRST_NAMES),
+                        "last_name": rng.choice(LAST_NAMES),
+                        "password": UNUSABLE_PASSWORD,  # hashing would dominate the run
+                    }
+                )
+                people.append(
+                    {
+                        "id": profile_id,
+                        "user_id": user_id,
+                        "municipality_id": town,
+                        "bio": _sentence(rng, rng.randint(8, 30)),
+                        "expertise": _sentence(rng, rng.randint(4, 15)),
+                        "languages": "Deutsch, Englisch",
+                        "identity_visibility": _weighted(rng, VISIBILITY_WEIGHTS),
+                        "photo_visibility": _weighted(rng, VISIBILITY_WEIGHTS),
+                        "mandates_visibility": _weighted(rng, VISIBILITY_WEIGHTS),
+                        "interests_visibility": _weighted(rng, VISIBILITY_WEIGHTS),
+                        "about_visibility": _weighted(rng, VISIBILITY_WEIGHTS),
+                    }
+                )
+                town_factions = factions_by_town[town]
                 for _ in range(1 if rng.random() < 0.85 else 2):
-                    faction = rng.choice(town_factions)
+                    faction, party = rng.choice(town_factions)
                     mandates.append(
-                        Mandate(
-                            profile=person,
-                            municipality_id=person.municipality_id,
-                            body=_weighted(rng, BODY_WEIGHTS),
-                            faction=faction,
-                            party_id=faction.party_id,
-                            role=_weighted(rng, ROLE_WEIGHTS),
-                            committees="Digitalausschuss, Bauausschuss",
-                        )
+                        {
+                            "id": mandate_id,
+                            "profile_id": profile_id,
+                            "municipality_id": town,
+                            "body": _weighted(rng, BODY_WEIGHTS),
+                            "faction_id": faction,
+                            "party_id": party,
+                            "role": _weighted(rng, ROLE_WEIGHTS),
+                            "committees": "Digitalausschuss, Bauausschuss",
+                        }
                     )
+                    mandate_id += 1
                 for topic in rng.sample(topics, k=rng.randint(1, 4)):
-                    interests.append(through(profile_id=person.pk, topic_id=topic.pk))
-            Mandate.objects.bulk_create(mandates, batch_size=BATCH)
-            through.objects.bulk_create(interests, batch_size=BATCH)
+                    interests.append(
+                        {"id": interest_id, "profile_id": profile_id, "topic_id": topic.pk}
+                    )
+                    interest_id += 1
+                user_id += 1
+                profile_id += 1
+            insert_rows(User, users)
+            insert_rows(Profile, people)
+            insert_rows(Mandate, mandates)
+            insert_rows(through, interests)
             report.profiles += len(people)
             report.mandates += len(mandates)
             report.interests += len(interests)

@@ -30,6 +30,10 @@ from pathlib import Path
 from typing import Any
 
 REPO_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_DIR))
+
+from benchmarks.harness import insert_rows, next_id  # noqa: E402 - after the path
+
 RESULTS_DIR = REPO_DIR / "benchmarks" / "results" / "events"
 SEED = 20261125
 BATCH = 5_000
@@ -147,18 +151,22 @@ def generate(
             )[0]
             for index, name in enumerate(SERIES)
         ]
-        people = User.objects.bulk_create(
-            [
-                User(
-                    email=f"{EMAIL_PREFIX}{n}@example.invalid",
-                    first_name="Bench",
-                    last_name=f"Person {n}",
-                    password=UNUSABLE_PASSWORD,
-                )
+        # People and registrations go straight through the driver (harness.insert_rows).
+        first_user = next_id(User)
+        insert_rows(
+            User,
+            (
+                {
+                    "id": first_user + n,
+                    "email": f"{EMAIL_PREFIX}{n}@example.invalid",
+                    "first_name": "Bench",
+                    "last_name": f"Person {n}",
+                    "password": UNUSABLE_PASSWORD,
+                }
                 for n in range(users)
-            ],
-            batch_size=BATCH,
+            ),
         )
+        people = list(range(first_user, first_user + users))
         numbers = dict.fromkeys(range(len(series)), 0)
         created = []
         for index in range(events):
@@ -222,7 +230,8 @@ def generate(
             ],
             batch_size=BATCH,
         )
-        rows = []
+        rows: list[dict[str, Any]] = []
+        next_registration = next_id(Registration)
         for event, count in zip(made, _split(registrations, len(made), rng), strict=True):
             past = event.starts_at < now
             modes = ["online"] if event.format == "online" else ["online", "in_person"]
@@ -230,15 +239,18 @@ def generate(
                 modes = ["in_person"]
             for person in rng.sample(people, k=min(count, len(people))):
                 rows.append(
-                    Registration(
-                        event=event,
-                        user=person,
-                        mode=rng.choice(modes),
-                        status=_weighted(rng, PAST_REGISTRATION if past else FUTURE_REGISTRATION),
-                        on_participant_list=rng.random() < 0.3,
-                    )
+                    {
+                        "id": next_registration + len(rows),
+                        "event_id": event.pk,
+                        "user_id": person,
+                        "mode": rng.choice(modes),
+                        "status": _weighted(
+                            rng, PAST_REGISTRATION if past else FUTURE_REGISTRATION
+                        ),
+                        "on_participant_list": rng.random() < 0.3,
+                    }
                 )
-        Registration.objects.bulk_create(rows, batch_size=BATCH)
+        insert_rows(Registration, rows)
     log(
         f"  {len(made):,} events, {len(rows):,} registrations, {len(people):,} people "
         f"({time.perf_counter() - started:.0f} s)"

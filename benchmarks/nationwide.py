@@ -8,14 +8,18 @@ builds a tenth of every count (the reference data stays complete) for a loaded m
 
 It reuses the per-feature generators (directory_search.generate for the councillors,
 events_bench.generate for events and registrations, notifications_bench.generate for the
-notifications, discussions_bench's German text) and adds practices and threads. Rows are
-bulk-inserted like in those scripts; the search index is built by the platform's own
-`reindex` command. It finally creates two people the load benchmark logs in as: the
-councillor `bench0@example.invalid` (who receives the reader's notifications) and the
-organiser `bench-organiser@example.invalid` (two-factor flag set, for the dashboard).
+notifications, discussions_bench's German text) and adds practices and threads. Rows go
+straight through the database driver with their ids (harness.insert_rows); the search
+index is built afterwards by the platform's own `reindex` command without `--restart`, a
+separate step that resumes where it stopped when the same command runs again (the data
+of an existing data set is kept; `--no-reindex` skips the index). It finally creates two
+people the load benchmark logs in as: the councillor `bench0@example.invalid` (who receives
+the reader's notifications) and the organiser `bench-organiser@example.invalid`
+(two-factor flag set, for the dashboard).
 
     python -m uv run --frozen python benchmarks/nationwide.py --scale 0.1
     scripts/with-postgres.sh python -m uv run --frozen python benchmarks/nationwide.py --postgres
+    # a PostgreSQL data set kept for later runs: benchmarks/postgres_server.sh (SPEED.md)
 
 The SQLite file is benchmarks/results/nationwide/stadtgespraeche.sqlite3 (`--fresh` deletes
 it first); an existing data set is kept (the load benchmark reuses it).
@@ -38,6 +42,8 @@ from benchmarks.harness import (
     RESULTS_DIR,
     UNUSABLE_PASSWORD,
     configure_django,
+    insert_rows,
+    next_id,
     scaled,
 )
 
@@ -182,15 +188,18 @@ def _threads(threads: int, posts: int, rng: random.Random) -> int:
         [EventThread(event_id=e, thread=t) for e, t in zip(events, made, strict=True)]
     )
     per_thread = max(1, posts // max(1, len(made)))
-    total = 0
-    for thread in made:
-        rows = [
-            Post(thread=thread, author_id=rng.choice(authors), body=_text(rng))
-            for _ in range(per_thread)
-        ]
-        Post.objects.bulk_create(rows, batch_size=BATCH)
-        total += len(rows)
-    return total
+    first_post = next_id(Post)
+    rows = (
+        {
+            "id": first_post + index * per_thread + number,
+            "thread_id": thread.pk,
+            "author_id": rng.choice(authors),
+            "body": _text(rng),
+        }
+        for index, thread in enumerate(made)
+        for number in range(per_thread)
+    )
+    return insert_rows(Post, rows)
 
 
 def generate(
@@ -201,7 +210,6 @@ def generate(
     log: Callable[[str], None] = print,
 ) -> Report:
     """Build the data set at `scale` into the configured database (see the docstring)."""
-    from django.core.management import call_command
     from django.db import connection, transaction
 
     from benchmarks import directory_search, events_bench, notifications_bench
@@ -250,8 +258,8 @@ def generate(
     def notifications() -> int:
         reader_share = scaled(READER_NOTIFICATIONS, min(1.0, scale * 10))
         others = max(1, (scaled(NOTIFICATIONS, scale) - reader_share) // 200)
+        # The generator spreads created_at over a year itself.
         reader = notifications_bench.generate(notifications=reader_share, others=others)
-        notifications_bench.spread_created_at()
         Notification.objects.filter(recipient_id=reader).update(recipient=persona)
         return Notification.objects.count()
 
@@ -266,17 +274,28 @@ def generate(
     )
     User.objects.filter(email=ORGANISER_EMAIL).update(password=UNUSABLE_PASSWORD)
     if reindex:
-        step("search index", lambda: _reindex(call_command))
+        step("search index", lambda: build_index(log=lambda _line: None))
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return report
 
 
-def _reindex(call_command: Callable[..., object]) -> int:
-    from stadtgespraeche.search.models import SearchDocument
+def build_index(log: Callable[[str], None] = print) -> int:
+    """Build (or resume) the search index of the data set: the platform's own `reindex`
+    without `--restart`, so an interrupted build continues after the last stored batch
+    (search.ReindexProgress); a finished one returns at once. Returns the documents."""
+    from django.core.management import call_command
 
-    call_command("reindex", "--restart", verbosity=0)
-    return SearchDocument.objects.count()
+    from stadtgespraeche.search import services
+    from stadtgespraeche.search.models import ReindexProgress, SearchDocument
+
+    call_command("reindex", verbosity=0)
+    if not ReindexProgress.objects.filter(done=False).exists():
+        # Every document was written by this build with the current German normalisation.
+        services.record_normalisation()
+    count = SearchDocument.objects.count()
+    log(f"    {count:,} search documents")
+    return count
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -297,15 +316,33 @@ def main(argv: list[str] | None = None) -> None:
 
     from stadtgespraeche.accounts.models import User
 
-    print(f"==> Database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    print(f"==> Database: {connection.vendor} ({connection.settings_dict['NAME']})", flush=True)
+    started = time.perf_counter()
     call_command("migrate", verbosity=0)
     call_command("createcachetable", verbosity=0)
+    print(f"    migrated in {time.perf_counter() - started:.0f} s", flush=True)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # a larger page cache only while generating
+            cursor.execute("PRAGMA cache_size=-262144")
     if User.objects.filter(email=PERSONA_EMAIL).exists():
-        print("==> Data set exists; --fresh (SQLite) or a new database rebuilds it")
-        return
+        print("==> Data set exists (--fresh or a new database rebuilds it)", flush=True)
+    else:
+        started = time.perf_counter()
+        report = generate(scale=args.scale, reindex=False, log=lambda line: print(line, flush=True))
+        print(f"==> Data in {time.perf_counter() - started:.0f} s: {report.counts}", flush=True)
+    if not args.no_reindex:
+        # A separate, resumable step: re-running the same command continues an interrupted
+        # index build where it stopped.
+        started = time.perf_counter()
+        print("==> Search index (resumable)", flush=True)
+        build_index(log=lambda line: print(line, flush=True))
+        print(f"    in {time.perf_counter() - started:.0f} s", flush=True)
     started = time.perf_counter()
-    report = generate(scale=args.scale, reindex=not args.no_reindex)
-    print(f"==> Done in {time.perf_counter() - started:.0f} s: {report.counts}")
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    print(f"==> ANALYZE in {time.perf_counter() - started:.0f} s", flush=True)
 
 
 if __name__ == "__main__":

@@ -25,11 +25,16 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 REPO_DIR = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_DIR))
+
+from benchmarks.harness import insert_rows, next_id  # noqa: E402 - after the path
+
 RESULTS_DIR = REPO_DIR / "benchmarks" / "results" / "notifications"
 SEED = 20261125
 BATCH = 5_000
@@ -71,39 +76,52 @@ def generate(*, notifications: int, others: int, seed: int = SEED) -> int:
     rng = random.Random(seed)
     now = timezone.now()
 
-    def rows(user_id: int, count: int, unread_share: float) -> list[Notification]:
-        items = []
+    next_note = next_id(Notification)
+
+    def rows(user_id: int, count: int, unread_share: float) -> Iterator[dict[str, Any]]:
+        nonlocal next_note
         for number in range(count):
             created = now - timedelta(minutes=rng.randint(1, 365 * 24 * 60))  # read/mail times
             unread = rng.random() < unread_share
-            items.append(
-                Notification(
-                    recipient_id=user_id,
-                    kind=rng.choice(KINDS),
-                    title=f"Benachrichtigung {number}: Neues im Stadtgespräch",
-                    body="Ein kurzer Text zur Benachrichtigung." if number % 3 else "",
-                    url=f"/themen/thema-{number % 40}/",
-                    read_at=None if unread else created + timedelta(hours=1),
-                    cadence=rng.choice(list(Cadence.values)),
-                    emailed_at=created,
-                )
-            )
-        return items
+            yield {
+                "id": next_note,
+                "recipient_id": user_id,
+                "kind": rng.choice(KINDS),
+                "title": f"Benachrichtigung {number}: Neues im Stadtgespräch",
+                "body": "Ein kurzer Text zur Benachrichtigung." if number % 3 else "",
+                "url": f"/themen/thema-{number % 40}/",
+                "read_at": None if unread else created + timedelta(hours=1),
+                "cadence": rng.choice(cadences),
+                "emailed_at": created,
+                # Spread like spread_created_at() does (auto_now_add would stamp one moment).
+                "created_at": now - timedelta(minutes=(next_note * 7919) % 525_600),
+            }
+            next_note += 1
 
+    cadences = list(Cadence.values)
     with transaction.atomic():
         reader = User.objects.create(
             email=READER_EMAIL, first_name="Rita", last_name="Leserin", password=UNUSABLE_PASSWORD
         )
-        notes = rows(reader.pk, notifications, 0.3)
-        Notification.objects.bulk_create(notes, batch_size=BATCH)
-        background = User.objects.bulk_create(
-            [
-                User(email=f"bench-other{n}@example.invalid", password=UNUSABLE_PASSWORD)
+        # Straight through the driver (benchmarks.harness.insert_rows): bulk_create spent
+        # most of the time building SQL and model instances.
+        insert_rows(Notification, rows(reader.pk, notifications, 0.3))
+        first_other = next_id(User)
+        insert_rows(
+            User,
+            (
+                {
+                    "id": first_other + n,
+                    "email": f"bench-other{n}@example.invalid",
+                    "password": UNUSABLE_PASSWORD,
+                }
                 for n in range(others)
-            ]
+            ),
         )
-        for person in background:
-            Notification.objects.bulk_create(rows(person.pk, 200, 0.5), batch_size=BATCH)
+        insert_rows(
+            Notification,
+            (row for n in range(others) for row in rows(first_other + n, 200, 0.5)),
+        )
     return reader.pk
 
 

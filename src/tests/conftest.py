@@ -202,3 +202,26 @@ def forbid_markdown_rendering(monkeypatch):
         monkeypatch.setattr(markdown, "_converter", refuse)
 
     return switch_off
+
+
+@pytest.fixture
+def up_to_date_people_index(monkeypatch):
+    """The people directory's free text (people.text_search) reads the search index, which
+    the content services update in an on-commit hook that does not run in tests (and
+    factories bypass the services): every profile is (re)indexed right before a free-text
+    search reads the index, as if the services had kept it up to date."""
+    from stadtgespraeche.people import text_search
+    from stadtgespraeche.people.models import Profile
+    from stadtgespraeche.search import services
+
+    real = text_search.matcher()
+    if real is None:
+        return
+
+    def matcher(viewer, text, limit):
+        services.handle_changes(
+            "people.profile", list(Profile.objects.values_list("pk", flat=True))
+        )
+        return real(viewer, text, limit)
+
+    monkeypatch.setattr(text_search, "_matcher", [matcher])

@@ -109,7 +109,20 @@ class Profile(TimeStampedModel):
     class Meta:
         verbose_name = _("profile")
         verbose_name_plural = _("profiles")
-        indexes = [models.Index(fields=["identity_visibility", "municipality"])]
+        indexes = [
+            # The directory (issue 15): the municipality filter and the per-municipality
+            # counts read this index alone. Visibility is not its first column on purpose: a
+            # planner without statistics would take `identity_visibility IN (…)` for a
+            # selective filter and sort every visible profile by name, instead of walking
+            # accounts' name index (the directory's order) and stopping after one page.
+            models.Index(
+                fields=["municipality", "identity_visibility"], name="people_profile_town_vis_idx"
+            ),
+            # That walk checks each person's visibility in this index, not in the row.
+            models.Index(
+                fields=["user", "identity_visibility"], name="people_profile_user_vis_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return str(self.user)

@@ -19,6 +19,7 @@ from django.db.models.functions import Concat
 from stadtgespraeche.accounts.models import User
 from stadtgespraeche.core import generation
 from stadtgespraeche.municipalities.models import Municipality, Party, State
+from stadtgespraeche.people import text_search
 from stadtgespraeche.people.enums import FieldGroup
 from stadtgespraeche.people.models import Affiliation, Mandate, Profile
 from stadtgespraeche.people.privacy import group_visible_q
@@ -54,6 +55,11 @@ PEOPLE_TEXT_MAX_LENGTH = 100
 
 
 PEOPLE_TEXT_MAX_TERMS = 6
+
+# Free text finds at most this many people (through the search index, people.text_search),
+# and the directory pages through at most this many (PER_PAGE × its page limit): the cost
+# of a page stays bounded at any size of the network.
+PEOPLE_TEXT_LIMIT = 2000
 
 
 class Relevance(IntEnum):
@@ -106,6 +112,33 @@ def people_search_terms(text: str) -> list[str]:
     return text.split()[:PEOPLE_TEXT_MAX_TERMS]
 
 
+@dataclass(frozen=True)
+class TextMatches:
+    """The people a free text found in the search index: `ids` (None: no index, the
+    directory falls back to `LIKE`) and whether more than PEOPLE_TEXT_LIMIT matched."""
+
+    ids: tuple[int, ...] | None
+    more: bool = False
+
+
+def match_text(viewer: object, text: str) -> TextMatches | None:
+    """The profiles `text` finds for `viewer` in the full-text index (None: no words)."""
+    terms = people_search_terms(text[:PEOPLE_TEXT_MAX_LENGTH])
+    if not terms:
+        return None
+    find = text_search.matcher()
+    if find is None:
+        return TextMatches(ids=None)
+    found = find(viewer, " ".join(terms), PEOPLE_TEXT_LIMIT + 1)
+    return TextMatches(ids=tuple(found[:PEOPLE_TEXT_LIMIT]), more=len(found) > PEOPLE_TEXT_LIMIT)
+
+
+def _own_profile(viewer: object) -> Q:
+    if getattr(viewer, "pk", None) is not None and getattr(viewer, "is_authenticated", False):
+        return Q(user=viewer)
+    return Q(pk__in=[])
+
+
 def search_people(
     viewer: object,
     *,
@@ -116,6 +149,7 @@ def search_people(
     faction: str = "",
     body: str = "",
     topic: Topic | None = None,
+    matches: TextMatches | None = None,
 ) -> QuerySet[Profile]:
     """Profiles of active people that `viewer` may find, best match first.
 
@@ -123,9 +157,15 @@ def search_people(
     matches values in field groups the viewer may see (people.privacy), so that a filter
     never reveals a hidden value: party, faction and body need the mandates group, topic
     needs the interests group, free text only looks at visible groups. Every word of `text`
-    must match somewhere. Relevance: exact name > name prefix > interest or expertise >
-    other text; ties by name. Portable (SQLite and PostgreSQL); the rows come with their
-    user, municipality, mandates (party, faction) and interests loaded.
+    must match somewhere. Free text is looked up in the full-text index (`match_text`, or
+    `matches` when the caller already did; at most PEOPLE_TEXT_LIMIT people) where the
+    viewer's audience document holds only the groups they may see; the viewer's own
+    profile is matched on all of its text. Relevance: exact name > name prefix > interest
+    or expertise > other text; ties by name. Without text the order is the users' own
+    (last name, first name, e-mail), which an index of accounts serves: a page reads its
+    rows in that order instead of sorting every visible profile. Portable (SQLite and
+    PostgreSQL); the rows come with their user, municipality, mandates (party, faction)
+    and interests loaded.
     """
     people = Profile.objects.filter(
         group_visible_q(FieldGroup.IDENTITY, viewer), user__is_active=True
@@ -154,8 +194,14 @@ def search_people(
     order: list[str] = []
     if terms:
         titles = _topic_titles()
+        matches = matches or match_text(viewer, text)
+        text_q = Q()
         for term in terms:
-            people = people.filter(_text_q(term, viewer, titles))
+            text_q &= _text_q(term, viewer, titles)
+        if matches is None or matches.ids is None:
+            people = people.filter(text_q)  # no search index: LIKE over the visible groups
+        else:
+            people = people.filter(Q(pk__in=matches.ids) | (_own_profile(viewer) & text_q))
         phrase = " ".join(terms)
         people = people.annotate(
             full_name=Concat("user__first_name", Value(" "), "user__last_name"),
@@ -180,7 +226,8 @@ def search_people(
             ),
         )
         order.append("relevance")
-    order += ["user__last_name", "user__first_name", "pk"]
+    # The users' ordering (accounts: an index on these three columns).
+    order += ["user__last_name", "user__first_name", "user__email"]
     return (
         people.select_related("user", "municipality", "municipality__state")
         .prefetch_related(

@@ -372,6 +372,7 @@ def add_mandate(
     )
     log_action("directory.mandate.added", actor=by, obj=mandate, data={"profile": profile.pk})
     indexing.changed(profile)
+    directory_counts.forget()  # the party, faction and body filters count mandates
     return mandate
 
 
@@ -404,6 +405,7 @@ def update_mandate(
         "directory.mandate.updated", actor=by, obj=mandate, data={"profile": mandate.profile_id}
     )
     indexing.changed(mandate.profile)
+    directory_counts.forget()
     return mandate
 
 
@@ -414,6 +416,7 @@ def remove_mandate(*, mandate: Mandate, by: User) -> None:
     )
     indexing.changed(mandate.profile)
     mandate.delete()
+    directory_counts.forget()
 
 
 @transaction.atomic

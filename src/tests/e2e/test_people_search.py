@@ -14,7 +14,7 @@ from tests.factories.municipalities import MunicipalityFactory
 from tests.factories.people import FactionFactory, MandateFactory
 from tests.factories.topics import TopicFactory
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("up_to_date_people_index")]
 
 URL = reverse("people:people")
 

@@ -1,14 +1,15 @@
-"""The directory's unfiltered counts come from the cache per viewer level; the directory's
-writes invalidate them; filtered searches and people hidden from their own level are
+"""The directory's counts come from the cache per viewer level and filters; the directory's
+writes invalidate them; free-text searches and people hidden from their own level are
 always counted live (people.counts)."""
 
 import pytest
 from django.urls import reverse
 
 from stadtgespraeche.people import counts, queries, services
-from stadtgespraeche.people.enums import Visibility
+from stadtgespraeche.people.enums import Body, Visibility
 from tests.factories.accounts import OrganiserFactory, UserFactory
-from tests.factories.people import ProfileFactory
+from tests.factories.municipalities import PartyFactory
+from tests.factories.people import FactionFactory, MandateFactory, ProfileFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -97,7 +98,7 @@ def test_a_person_hidden_from_their_level_is_counted_alone(client):
     assert _found(client) == "2 Personen"
 
 
-def test_filtered_searches_are_never_cached(client):
+def test_free_text_searches_are_never_cached(client):
     _network(user__last_name="Albers")
     client.force_login(UserFactory())
     assert _found(client, "?q=Albers") == "Eine Person"
@@ -112,8 +113,29 @@ def test_directory_counts_match_the_live_counts():
     viewer = UserFactory()
     people = queries.search_people(viewer)
 
-    cached = counts.directory_counts(viewer, people, filtered=False, map_limit=10)
-    again = counts.directory_counts(viewer, people, filtered=False, map_limit=10)
+    cached = counts.directory_counts(viewer, people, filters={}, map_limit=10)
+    again = counts.directory_counts(viewer, people, filters={}, map_limit=10)
 
     assert cached == again == queries.count_people(people, map_limit=10)
     assert cached.total == 3
+
+
+def test_filtered_counts_are_cached_per_filter_and_counted_afresh_after_a_mandate_change(client):
+    spd = PartyFactory(short_name="SPD")
+    cdu = PartyFactory(short_name="CDU", name="CDU", color="#000000")
+    MandateFactory(faction=FactionFactory(party=spd))
+    MandateFactory(faction=FactionFactory(party=cdu))
+    newcomer = ProfileFactory()
+    client.force_login(UserFactory())
+    assert _found(client, "?party=SPD") == "Eine Person"
+    assert _found(client, "?party=CDU") == "Eine Person"
+    # A row written past the directory's services: the cached counts stay as they were.
+    MandateFactory(faction=FactionFactory(party=spd))
+    assert _found(client, "?party=SPD") == "Eine Person"
+
+    services.add_mandate(
+        profile=newcomer, by=newcomer.user, body=Body.CITY_COUNCIL, party=cdu, faction_name="CDU"
+    )
+
+    assert _found(client, "?party=SPD") == "2 Personen"
+    assert _found(client, "?party=CDU") == "2 Personen"

@@ -2,6 +2,7 @@
 look; what a visitor finds and sees is decided by people.privacy)."""
 
 from dataclasses import dataclass
+from math import ceil
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -20,18 +21,32 @@ from stadtgespraeche.people.privacy import viewer_level, visible_groups
 
 PER_PAGE = 20
 MAP_LIMIT = 100  # municipalities drawn on the map (the most results first)
+# Pages offered: the first PEOPLE_TEXT_LIMIT (2,000) people of any search. A page further
+# on would read (and skip) every row before it; the filters narrow a search instead.
+MAX_PAGES = queries.PEOPLE_TEXT_LIMIT // PER_PAGE
 
 
 class CountedPaginator(Paginator):
-    """A paginator told the number of objects (counted with the map, in the same pass)."""
+    """A paginator told the number of objects (counted with the map, in the same pass) and
+    offering at most `max_pages` pages (a later page number shows the last of them)."""
 
-    def __init__(self, object_list: Any, per_page: int, *, count: int) -> None:
+    def __init__(
+        self, object_list: Any, per_page: int, *, count: int, max_pages: int | None = None
+    ) -> None:
         super().__init__(object_list, per_page)
         self._known_count = count
+        self._max_pages = max_pages
 
     @cached_property
     def count(self) -> int:
         return self._known_count
+
+    @cached_property
+    def num_pages(self) -> int:
+        if self.count == 0 and not self.allow_empty_first_page:
+            return 0
+        pages = ceil(max(1, self.count - self.orphans) / self.per_page)
+        return min(pages, self._max_pages) if self._max_pages else pages
 
 
 @dataclass(frozen=True)
@@ -56,11 +71,12 @@ def people(request: HttpRequest) -> HttpResponse:
     form.is_valid()  # invalid fields are reported and ignored, the others still filter
     filters = form.filters()
     viewer = request.user
-    results = queries.search_people(viewer, **filters)
+    matches = queries.match_text(viewer, filters["text"])
+    results = queries.search_people(viewer, matches=matches, **filters)
     counts = directory_counts.directory_counts(
-        viewer, results, filtered=any(filters.values()), map_limit=MAP_LIMIT
+        viewer, results, filters=filters, map_limit=MAP_LIMIT
     )
-    paginator = CountedPaginator(results, PER_PAGE, count=counts.total)
+    paginator = CountedPaginator(results, PER_PAGE, count=counts.total, max_pages=MAX_PAGES)
     page_obj = paginator.get_page(request.GET.get("page"))
     rows = [PersonRow(profile, visible_groups(profile, viewer)) for profile in page_obj]
     map_items = [
@@ -81,6 +97,11 @@ def people(request: HttpRequest) -> HttpResponse:
         "map_limit": MAP_LIMIT,
         "query_string": query.urlencode(),
         "filtered": any(filters.values()),
+        # More people than the page offers: free text found more than it reads, or the
+        # pages stop before the last person.
+        "more_than_found": bool(matches and matches.more),
+        "shown_limit": MAX_PAGES * PER_PAGE,
+        "pages_limited": bool(matches and matches.more) or counts.total > MAX_PAGES * PER_PAGE,
         "has_query": bool(query),
         "is_public_view": viewer_level(viewer) == "public",
     }
