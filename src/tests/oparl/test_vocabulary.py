@@ -120,7 +120,9 @@ def test_every_result_of_both_crawls_is_normalised(shared_data_dir):
     # Most real result texts fall into one of the named kinds; Hürtgenwald's "other" are
     # mostly vote tables flattened into one string ("JaNeinEnthaltungBM1CDU81SPD6…").
     assert huertgenwald[ResultKind.OTHER] < 0.15 * sum(huertgenwald.values())
-    assert karlsruhe[ResultKind.OTHER] < 0.2 * sum(karlsruhe.values())
+    # Karlsruhe's "other": "erledigt" (174), "vorberaten …" (48), "Beratung im
+    # Fachgremium/Arbeitskreis" (47): no decision of the kinds above.
+    assert karlsruhe[ResultKind.OTHER] < 0.25 * sum(karlsruhe.values())
     assert huertgenwald[ResultKind.UNANIMOUS] > 900
     assert karlsruhe[ResultKind.REJECTED] >= 196
     assert set(huertgenwald) | set(karlsruhe) <= {"", *ResultKind.values}

@@ -82,7 +82,15 @@ def test_event_visibility_matches_event_rules(viewers, index, status, confidenti
             assert titles == [], name
             assert results.total == 0
             assert all(count == 0 for facet in results.facets.values() for _, count in facet)
-            assert results.facets == {"kind": [], "year": [], "municipality": [], "topic": []}
+            assert results.facets == {
+                "kind": [],
+                "year": [],
+                "municipality": [],
+                "topic": [],
+                "body": [],
+                "paper_type": [],
+                "result": [],
+            }
 
 
 def test_event_agenda_text_is_found_and_highlighted(viewers, index):
