@@ -8,7 +8,8 @@ from tests.factories.discussions import EventThreadFactory, PostFactory
 
 pytestmark = pytest.mark.integration
 
-QUERIES_EVENT_PAGE = 20
+# The event page of a logged-in person without a registration (events/test_detail_queries.py).
+QUERIES_EVENT_PAGE = 12
 QUERIES_TOPIC_PAGE = 14  # incl. the council decisions section (oparl)
 QUERIES_MUNICIPALITY_PAGE = 14  # incl. the council papers (oparl)
 

@@ -68,7 +68,9 @@ def test_every_page_of_the_load_benchmark_answers_its_viewer(generated, benchmar
     rows = []
     for page in pages:
         server_ms, queries = load_bench.server_time(page, cookies, repeat=1)
-        assert 0 < queries <= 20, page
+        assert queries <= 20, page
+        # Anonymous pages may come from the response cache (0 queries); no logged-in page.
+        assert queries > 0 or page.viewer == "anonymous", page
         run = load_bench.WrkRun(rps=10.0, p50=1.0, p95=2.0, p99=3.0, errors=0)
         floor = load_bench.WrkRun(rps=100.0, p50=1.0, p95=1.0, p99=1.0, errors=0)
         rows.append(load_bench.Row(page, run, floor, server_ms, queries, 1.0))
