@@ -299,7 +299,7 @@ def test_mine_query_count(client, coordinator, city, django_assert_num_queries, 
         PracticeFactory(author=coordinator, municipalities=[city], state=EditorialState.DRAFT)
         PracticeFactory(municipalities=[city], state=EditorialState.IN_REVIEW)
     client.force_login(coordinator)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         response = client.get(reverse("knowledge:mine"))
     assert "Wartet auf Ihre Prüfung" in response.content.decode()
 

@@ -128,7 +128,7 @@ def test_people_page_query_count(client, council, town, persons, django_assert_n
     url = reverse("oparl:people", kwargs={"slug": town.slug})
     client.get(url)  # warm the session and content types
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         response = client.get(url)
 
     assert len(response.context["people"]) == persons
