@@ -24,6 +24,11 @@ class CoreConfig(AppConfig):
             "core.requeue_abandoned_tasks", jobs.requeue_abandoned_tasks, every=timedelta(minutes=5)
         )
         periodic.register(
+            "core.refresh_query_statistics",
+            jobs.refresh_query_statistics,
+            every=timedelta(days=1),
+        )
+        periodic.register(
             "core.render_stale_markdown", markdown.render_all_stale, every=timedelta(hours=1)
         )
         checks.register(markdown.check_stale_rows, checks.Tags.database)
