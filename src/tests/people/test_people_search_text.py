@@ -178,6 +178,14 @@ def test_a_page_beyond_the_limit_shows_the_last_offered_page_and_the_note(client
     assert "Conrad" not in content
 
 
+def _backend_planning_queries() -> int:
+    """PostgreSQL's search backend reads the index size once before its window query
+    (max id, reltuples: how far back the recency blocks reach); SQLite's does not."""
+    from django.db import connection
+
+    return 1 if connection.vendor == "postgresql" else 0
+
+
 @pytest.mark.parametrize("count", [1, 3])
 def test_free_text_page_query_count_is_constant(
     client, django_assert_num_queries, monkeypatch, count
@@ -196,7 +204,7 @@ def test_free_text_page_query_count_is_constant(
     # session, user, topic titles, the index window, its profile ids, own profile's
     # visibility (people.counts), grouped count, map municipalities, page, mandates,
     # interests, choices of state, party and topic
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(14 + _backend_planning_queries()):
         response = client.get(URL, {"q": "Radverkehr"})
 
     assert response.content.decode().count('class="kern-card card-grid__item"') == count
@@ -213,7 +221,7 @@ def test_search_people_with_text_query_count_is_constant(
     monkeypatch.setattr(text_search, "_matcher", [directory.matching_profiles])
 
     # index window, its profile ids, topic titles, profiles, mandates, interests
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(6 + _backend_planning_queries()):
         results = list(queries.search_people(viewer, text="Radverkehr"))
 
     assert len(results) == count
